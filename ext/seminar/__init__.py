@@ -1,0 +1,51 @@
+"""Sphinx extension of the seminar site: sessions from front-matter, a generated schedule.
+
+Add ``"seminar"`` to ``extensions`` in ``conf.py``.  Each page
+``sessions/<term>/<date>-<slug>.md`` is one session; ``sessions/<term>/index.md``
+holds the term's title, defaults and no-meeting dates; ``{schedule}`` shows
+the table.
+"""
+
+from __future__ import annotations
+
+from typing import cast
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util.typing import ExtensionMetadata
+
+from . import bibstyle, nodes, render
+from .directives import FieldsDirective, ScheduleDirective
+from .domain import SeminarDomain
+from .model import check_sessions
+from .reading import SessionPageTransform, warn
+
+__version__ = "0.1.0"
+
+
+def _pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    return list(cast(SeminarDomain, env.domains["seminar"]).pages_to_rewrite())
+
+
+def _check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
+    domain = cast(SeminarDomain, env.domains["seminar"])
+    for problem in check_sessions(list(domain.sessions.values()), domain.terms):
+        docname = next(d for d, s in domain.sessions.items() if s.path == problem.path)
+        warn(problem, docname, subtype="schedule")
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    bibstyle.register()
+    app.add_config_value("seminar_sessions_dir", "sessions", "env", types=frozenset({str}))
+    # The day that separates upcoming from past meetings; empty means the build date.
+    app.add_config_value("seminar_today", "", "html", types=frozenset({str}))
+    app.add_domain(SeminarDomain)
+    for node in nodes.PLACEHOLDERS:
+        app.add_node(node, **{fmt: (nodes.visit_placeholder, None) for fmt in ("html", "latex", "text", "man", "texinfo")})
+    app.add_directive("schedule", ScheduleDirective)
+    app.add_directive("front-matter-fields", FieldsDirective)
+    app.add_transform(SessionPageTransform)
+    app.connect("env-updated", _pages_to_rewrite)
+    app.connect("env-check-consistency", _check_consistency)
+    app.connect("doctree-resolved", render.resolve)
+    return {"version": __version__, "env_version": SeminarDomain.data_version, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,69 @@
+"""The ``{schedule}`` directive: records where a schedule goes and with which options."""
+
+from __future__ import annotations
+
+from typing import ClassVar, cast
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+
+from . import nodes as seminar_nodes
+from .domain import SeminarDomain
+from .reading import classify
+
+WHEN = ("all", "upcoming", "past")
+
+
+class ScheduleDirective(SphinxDirective):
+    """Show the schedule of one term, or of every term grouped by term.
+
+    On a term's own page, the term is that one unless ``:term:`` says otherwise.
+    """
+
+    has_content = False
+    option_spec: ClassVar = {
+        "term": directives.unchanged_required,
+        "when": lambda value: directives.choice(value, WHEN),
+    }
+
+    def run(self) -> list[nodes.Node]:
+        term = self.options.get("term")
+        if term is None:
+            kind = classify(self.env.docname, self.config.seminar_sessions_dir)
+            if kind and kind[0] == "term":
+                term = kind[1]
+        node = seminar_nodes.schedule(term=term or "", when=self.options.get("when", "all"))
+        self.set_source_info(node)
+        cast(SeminarDomain, self.env.domains["seminar"]).schedule_pages.add(self.env.docname)
+        return [node]
+
+
+class FieldsDirective(SphinxDirective):
+    """A table of the front-matter fields of sessions (or of terms, ``:term:``)."""
+
+    has_content = False
+    option_spec: ClassVar = {"term": directives.flag}
+
+    def run(self) -> list[nodes.Node]:
+        from .model import SessionFields, TermFields
+        from .schema import field_rows
+
+        model = TermFields if "term" in self.options else SessionFields
+        table = nodes.table(classes=["front-matter-fields"])
+        group = nodes.tgroup(cols=4)
+        table += group
+        for width in (14, 18, 22, 46):
+            group += nodes.colspec(colwidth=width)
+        head = nodes.thead()
+        head += nodes.row("", *(nodes.entry("", nodes.paragraph("", h)) for h in ("Field", "Type", "Needed", "Meaning")))
+        body = nodes.tbody()
+        for name, kind, need, description in field_rows(model):
+            body += nodes.row(
+                "",
+                nodes.entry("", nodes.paragraph("", "", nodes.literal("", name))),
+                *(nodes.entry("", nodes.paragraph("", text)) for text in (kind, need, description)),
+            )
+        group += head
+        group += body
+        return [table]

@@ -1,0 +1,100 @@
+"""What every page contributes to the seminar: its session or term, and its schedules."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Set
+from typing import Any
+
+from sphinx.domains import Domain
+
+from .model import Session, Term
+
+
+class SeminarDomain(Domain):
+    """Sessions, terms and the pages that show a schedule, per document.
+
+    Like ``sphinx.ext.todo``: pages add to it while being read,
+    :meth:`clear_doc` forgets a page before it is read again or when it is
+    removed, and :meth:`merge_domaindata` collects what parallel readers found.
+    """
+
+    name = "seminar"
+    label = "Seminar"
+    initial_data: dict[str, Any] = {
+        "sessions": {},  # docname -> Session
+        "terms": {},  # term id -> Term
+        "schedule_pages": set(),  # docnames with a {schedule}
+        "fingerprints": {},  # what each kind of page showed at the last write
+    }
+    data_version = 1
+
+    @property
+    def sessions(self) -> dict[str, Session]:
+        return self.data["sessions"]
+
+    @property
+    def terms(self) -> dict[str, Term]:
+        return self.data["terms"]
+
+    @property
+    def schedule_pages(self) -> set[str]:
+        return self.data["schedule_pages"]
+
+    def clear_doc(self, docname: str) -> None:
+        self.sessions.pop(docname, None)
+        for term_id, term in list(self.terms.items()):
+            if term.docname == docname:
+                del self.terms[term_id]
+        self.schedule_pages.discard(docname)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for docname, session in otherdata["sessions"].items():
+            if docname in docnames:
+                self.sessions[docname] = session
+        for term_id, term in otherdata["terms"].items():
+            if term.docname in docnames:
+                self.terms[term_id] = term
+        self.schedule_pages.update(otherdata["schedule_pages"] & set(docnames))
+
+    def sorted_sessions(self, term: str | None = None) -> list[Session]:
+        """Sessions in date order, of one term or of all."""
+        return sorted(
+            (s for s in self.sessions.values() if term is None or s.term == term),
+            key=lambda s: (s.date, s.start, s.docname),
+        )
+
+    def series(self, session: Session) -> list[Session]:
+        """The parts of ``session``'s series in date order ([] when it has none)."""
+        if not session.series:
+            return []
+        return [s for s in self.sorted_sessions() if s.series == session.series]
+
+    def pages_to_rewrite(self) -> Iterable[str]:
+        """Pages whose rendering depends on other pages' front-matter and changed.
+
+        Schedules and series navigation are rendered late from the domain, so
+        a changed date, room or title elsewhere needs these pages written
+        again, not read again.  We compare a fingerprint of what each of them
+        shows with the one stored at the previous build.
+        """
+        old = self.data["fingerprints"]
+        new: dict[str, str] = {}
+        schedule_state = _digest(
+            [(s.docname, s.term, s.fields.model_dump_json()) for s in self.sorted_sessions()],
+            sorted((t.id, t.docname, t.fields.model_dump_json()) for t in self.terms.values()),
+        )
+        for docname in self.schedule_pages:
+            new[docname] = schedule_state
+        for session in self.sessions.values():
+            parts = self.series(session)
+            if parts:
+                new[session.docname] = _digest([(s.docname, s.title, s.date.isoformat()) for s in parts])
+        self.data["fingerprints"] = new
+        return sorted(d for d, value in new.items() if old.get(d) != value)
+
+
+def _digest(*parts: object) -> str:
+    # JSON, not pickle: a pickled set's order changes with PYTHONHASHSEED.
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()

@@ -1,0 +1,31 @@
+"""Placeholder nodes, filled in late (``doctree-resolved``) from the domain.
+
+They are created while a page is read and rendered only when every page
+has been read, so a schedule always shows every session, however the
+pages were read (serially, in parallel or incrementally).
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+
+class schedule(nodes.General, nodes.Element):
+    """Where a ``{schedule}`` directive stood; its options are attributes."""
+
+
+class series_navigation(nodes.General, nodes.Element):
+    """Where a session page shows the other parts of its series."""
+
+
+class session_references(nodes.General, nodes.Element):
+    """Where a session page lists the works it cites."""
+
+
+def visit_placeholder(translator: object, node: nodes.Element) -> None:
+    # Every placeholder is replaced at doctree-resolved; reaching a writer
+    # means the page was written without being resolved: drop it.
+    raise nodes.SkipNode
+
+
+PLACEHOLDERS = (schedule, series_navigation, session_references)

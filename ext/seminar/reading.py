@@ -1,0 +1,151 @@
+"""Reading a page: validate its front-matter, record it, and lay out a session page.
+
+Runs as a transform while Sphinx reads each page, after docutils has made
+the docinfo and before Sphinx collects titles and tables of contents, so
+that the page title and the "References" section are seen by both.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import cast
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
+
+from . import nodes as seminar_nodes
+from .domain import SeminarDomain
+from .frontmatter import FrontMatter, read_front_matter
+from .model import Session, Term, load_session, load_term
+from .problems import Problem
+
+logger = logging.getLogger(__name__)
+
+
+def classify(docname: str, sessions_dir: str) -> tuple[str, str] | None:
+    """``("term", id)`` for ``sessions/<id>/index``, ``("session", id)`` for
+    any other page in ``sessions/<id>/``, ``None`` for the rest of the site."""
+    parts = docname.split("/")
+    if len(parts) != 3 or parts[0] != sessions_dir:
+        return None
+    return ("term" if parts[2] == "index" else "session"), parts[1]
+
+
+def warn(problem: Problem, docname: str, subtype: str = "front-matter") -> None:
+    logger.warning(problem.text, location=(docname, problem.line), type="seminar", subtype=subtype)
+
+
+def read_source(path: Path, display: str) -> tuple[FrontMatter | None, list[Problem]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        return None, [Problem(display, None, None, f"file is not UTF-8 ({error.reason} at byte {error.start})", "save the file as UTF-8")]
+    return read_front_matter(text, display)
+
+
+class SessionPageTransform(SphinxTransform):
+    """Validate the front-matter of pages under ``sessions/`` and record them."""
+
+    # After docutils' DocInfo (340), which turns `abstract:` into a topic.
+    default_priority = 500
+
+    def apply(self, **kwargs: object) -> None:
+        kind = classify(self.env.docname, self.config.seminar_sessions_dir)
+        if kind is None:
+            return
+        role, term_id = kind
+        path = Path(self.env.doc2path(self.env.docname))
+        display = os.path.relpath(path, self.env.srcdir)
+        front, problems = read_source(path, display)
+        domain = cast(SeminarDomain, self.env.domains["seminar"])
+        if role == "term":
+            term, more = (load_term(term_id, self.env.docname, display, front) if front else (None, []))
+            for problem in problems + more:
+                warn(problem, self.env.docname)
+            if term is not None:
+                domain.terms[term_id] = term
+            return
+
+        term = self._term(term_id, path.parent / f"index{path.suffix}")
+        session, more = (load_session(self.env.docname, display, term_id, front, term) if front else (None, []))
+        for problem in problems + more:
+            warn(problem, self.env.docname)
+        if session is None:
+            return
+        domain.sessions[self.env.docname] = session
+        self._lay_out(session)
+
+    def _term(self, term_id: str, term_path: Path) -> Term | None:
+        """The term's defaults, read from its page (which may not be read yet)."""
+        # The session page shows the term's default room and time: when the
+        # term page changes, this page must be read again.
+        self.env.note_dependency(str(term_path))
+        if not term_path.exists():
+            logger.warning(
+                f"term page {os.path.relpath(term_path, self.env.srcdir)} is missing "
+                "(create it with the term's title, defaults and no-meeting dates)",
+                location=self.env.docname,
+                type="seminar",
+                subtype="term",
+            )
+            return None
+        front, _ = read_source(term_path, str(term_path))
+        if front is None:
+            return None
+        term, _ = load_term(term_id, "", str(term_path), front)
+        return term  # its own problems are reported when the term page is read
+
+    def _lay_out(self, session: Session) -> None:
+        document = self.document
+        for topic in list(document.findall(nodes.topic)):
+            if "abstract" in topic["classes"] and topic.parent is document:
+                topic.parent.remove(topic)  # we render the abstract ourselves, as text
+        sections = [child for child in document.children if isinstance(child, nodes.section)]
+        if not sections:
+            return
+        page = sections[0]
+        title = cast(nodes.title, page[0])
+        # myst-parser parses the front-matter title as Markdown; it is text.
+        title.children = []
+        title += nodes.Text(session.title)
+        for extra in sections[1:]:
+            warn(
+                Problem(session.path, extra.line or extra[0].line, None,
+                        f"second top-level heading '{extra[0].astext()}'",
+                        "the page title comes from the front-matter: start sections with '##'"),
+                self.env.docname,
+                subtype="heading",
+            )
+        index = page.index(title) + 1
+        page.insert(index, self._details(session))
+        if session.abstract:
+            abstract = nodes.topic("", nodes.title("", "Abstract"), classes=["abstract", "session-abstract"])
+            for paragraph in session.abstract.split("\n\n"):
+                abstract += nodes.paragraph("", paragraph)
+            page.insert(index + 1, abstract)
+        if session.series:
+            page.insert(index + 1, seminar_nodes.series_navigation(series=session.series))
+        if any(ref.get("refdomain") == "cite" for ref in document.findall(addnodes.pending_xref)):
+            section = nodes.section("", nodes.title("", "References"), ids=["references"], names=["references"])
+            section += seminar_nodes.session_references()
+            page += section
+
+    def _details(self, session: Session) -> nodes.field_list:
+        def item(name: str, value: str, classes: str) -> nodes.field:
+            return nodes.field(
+                "",
+                nodes.field_name("", name),
+                nodes.field_body("", nodes.paragraph("", value)),
+                classes=[classes],
+            )
+
+        speaker = session.speaker + (f" ({session.affiliation})" if session.affiliation else "")
+        details = nodes.field_list(classes=["session-details"])
+        details += item("Speaker", speaker, "session-speaker")
+        details += item("Date", f"{session.date:%A}, {session.date.day} {session.date:%B %Y} (week {session.week})", "session-date")
+        details += item("Time", f"{session.start:%H:%M}–{session.end:%H:%M}", "session-time")
+        details += item("Room", session.room, "session-room")
+        return details

@@ -1,0 +1,181 @@
+"""Late rendering: schedules, series navigation and reference lists.
+
+Runs at ``doctree-resolved``, when every page has been read, from what the
+:class:`~seminar.domain.SeminarDomain` and the bibtex domain hold.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import cast
+
+from docutils import nodes
+from pybtex.plugin import find_plugin
+from sphinx.application import Sphinx
+from sphinx.util import logging
+from sphinxcontrib.bibtex.transforms import node_text_transform
+
+from . import nodes as seminar_nodes
+from .domain import SeminarDomain
+from .model import Session, Term
+
+logger = logging.getLogger(__name__)
+
+COLUMNS = ("Week", "Date", "Time", "Room", "Speaker", "Topic")
+_WIDTHS = (8, 16, 14, 14, 20, 38)
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a schedule: a session, or a week without a meeting."""
+
+    date: dt.date
+    session: Session | None = None
+
+    @property
+    def week(self) -> int:
+        return self.date.isocalendar().week
+
+
+def schedule_rows(domain: SeminarDomain, term: str, when: str, today: dt.date) -> list[Row]:
+    """The rows of one term's schedule in date order."""
+    rows = [Row(s.date, s) for s in domain.sorted_sessions(term)]
+    if term in domain.terms:
+        rows += [Row(day) for day in domain.terms[term].fields.no_meeting]
+    rows.sort(key=lambda row: (row.date, row.session is not None, row.session.start if row.session else dt.time()))
+    if when == "upcoming":
+        rows = [row for row in rows if row.date >= today]
+    elif when == "past":
+        rows = [row for row in rows if row.date < today]
+    return rows
+
+
+def today(app: Sphinx) -> dt.date:
+    value = app.config.seminar_today
+    return dt.date.fromisoformat(value) if value else dt.date.today()
+
+
+def _cell(*children: nodes.Node) -> nodes.entry:
+    return nodes.entry("", nodes.paragraph("", "", *children))
+
+
+def _link(app: Sphinx, fromdocname: str, todocname: str, text: str) -> nodes.reference:
+    return nodes.reference("", text, internal=True, refuri=app.builder.get_relative_uri(fromdocname, todocname))
+
+
+def schedule_table(app: Sphinx, fromdocname: str, title: nodes.Node | None, rows: list[Row]) -> nodes.table:
+    table = nodes.table(classes=["schedule"])
+    if title is not None:
+        table += title
+    group = nodes.tgroup(cols=len(COLUMNS))
+    table += group
+    for width in _WIDTHS:
+        group += nodes.colspec(colwidth=width)
+    head = nodes.thead()
+    head += nodes.row("", *(_cell(nodes.Text(name)) for name in COLUMNS))
+    group += head
+    body = nodes.tbody()
+    group += body
+    for row in rows:
+        date = f"{row.date:%a}, {row.date:%d.%m.%Y}"
+        if row.session is None:
+            line = nodes.row("", _cell(nodes.Text(str(row.week))), _cell(nodes.Text(date)),
+                             _cell(nodes.Text("—")), _cell(nodes.Text("—")), _cell(nodes.Text("—")),
+                             _cell(nodes.strong("", "No meeting")))
+            line["classes"] += ["no-meeting", f"date-{row.date.isoformat()}"]
+        else:
+            s = row.session
+            line = nodes.row("", _cell(nodes.Text(str(row.week))), _cell(nodes.Text(date)),
+                             _cell(nodes.Text(f"{s.start:%H:%M}–{s.end:%H:%M}")), _cell(nodes.Text(s.room)),
+                             _cell(nodes.Text(s.speaker)), _cell(_link(app, fromdocname, s.docname, s.title)))
+            line["classes"] += ["session", f"date-{row.date.isoformat()}"]
+        body += line
+    return table
+
+
+def render_schedule(app: Sphinx, node: seminar_nodes.schedule, fromdocname: str, domain: SeminarDomain) -> list[nodes.Node]:
+    term_ids = [node["term"]] if node["term"] else sorted(
+        {s.term for s in domain.sessions.values()} | set(domain.terms)
+    )
+    result: list[nodes.Node] = []
+    for term_id in term_ids:
+        term: Term | None = domain.terms.get(term_id)
+        if node["term"] and term is None and not domain.sorted_sessions(term_id):
+            logger.warning(f"schedule: no term '{term_id}' (known: {', '.join(sorted(domain.terms)) or 'none'})",
+                           location=node, type="seminar", subtype="schedule")
+            continue
+        rows = schedule_rows(domain, term_id, node["when"], today(app))
+        title = None
+        if len(term_ids) > 1 or not node["term"]:
+            name = term.title if term else term_id
+            title = nodes.title("", "")
+            title += _link(app, fromdocname, term.docname, name) if term else nodes.Text(name)
+        if rows:
+            table = schedule_table(app, fromdocname, title, rows)
+            # A captioned table needs an id (Sphinx numbers tables by id).
+            table["names"].append(f"schedule-{term_id}")
+            node.document.set_id(table, suggested_prefix="schedule")
+            result.append(table)
+        else:
+            result.append(nodes.paragraph("", f"No {node['when']} meetings in this term." if node["when"] != "all" else "No meetings yet in this term."))
+    return result
+
+
+def render_series(app: Sphinx, node: seminar_nodes.series_navigation, docname: str, domain: SeminarDomain) -> list[nodes.Node]:
+    session = domain.sessions.get(docname)
+    parts = domain.series(session) if session else []
+    if len(parts) < 2:
+        return []
+    position = [p.docname for p in parts].index(docname)
+    paragraph = nodes.paragraph(classes=["series-navigation"])
+    paragraph += nodes.Text(f"Part {_roman(position)} of {_roman(len(parts) - 1)}. ")
+    links = []
+    for index, part in enumerate(parts):
+        label = f"Part {_roman(index)}"
+        if part.docname == docname:
+            links.append(nodes.strong("", label))
+        else:
+            links.append(_link(app, docname, part.docname, f"{label}: {part.title} ({part.date:%d.%m.%Y})"))
+    for index, link in enumerate(links):
+        if index:
+            paragraph += nodes.Text(" · ")
+        paragraph += link
+    return [paragraph]
+
+
+def _roman(index: int) -> str:
+    return _ROMAN[index] if index < len(_ROMAN) else str(index + 1)
+
+
+_BACKEND = find_plugin("pybtex.backends", "docutils")()
+
+
+def render_references(app: Sphinx, docname: str) -> list[nodes.Node]:
+    """The entries this page cites, formatted as on the References page.
+
+    Read from the citations that sphinxcontrib-bibtex formatted once for the
+    global bibliography, so a page's list costs only its own citations.
+    """
+    cite = app.env.domains["cite"]
+    cited = {target.key for ref in cite.citation_refs if ref.docname == docname for target in ref.targets}
+    items = nodes.bullet_list(classes=["session-references"])
+    seen: set[str] = set()
+    for citation in cite.citations:
+        if citation.key in cited and citation.key not in seen:
+            seen.add(citation.key)
+            item = nodes.list_item("", _BACKEND.paragraph(citation.formatted_entry))
+            node_text_transform(item)
+            items += item
+    return [items] if seen else []
+
+
+def resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    domain = cast(SeminarDomain, app.env.domains["seminar"])
+    for node in list(doctree.findall(seminar_nodes.schedule)):
+        node.replace_self(render_schedule(app, node, docname, domain))
+    for node in list(doctree.findall(seminar_nodes.series_navigation)):
+        node.replace_self(render_series(app, node, docname, domain))
+    for node in list(doctree.findall(seminar_nodes.session_references)):
+        node.replace_self(render_references(app, docname))
