@@ -271,7 +271,7 @@ def _problems_from(error: ValidationError, front: FrontMatter, path: str, known:
             problems.append(
                 Problem(path, front.first_line, name, "required field is missing", f"add a line '{loc[-1]}: ...' to the front-matter")
             )
-        elif kind == "string_too_short":
+        elif kind in ("string_too_short", "too_short"):
             problems.append(Problem(path, line, name, "must not be empty", "write a value after the colon"))
         elif kind == "string_pattern_mismatch":
             problems.append(

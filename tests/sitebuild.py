@@ -1,0 +1,73 @@
+"""Run real Sphinx builds for the tests and read what they produced."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from sphinx.cmd.build import build_main
+
+ROOT = Path(__file__).resolve().parents[1]
+SITES = Path(__file__).resolve().parent / "sites"
+
+
+@dataclass
+class Build:
+    """The outcome of one ``sphinx-build`` run."""
+
+    returncode: int
+    warnings: str
+    stderr: str
+    outdir: Path
+    log: str
+
+    def page(self, docname: str) -> BeautifulSoup:
+        return BeautifulSoup((self.outdir / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
+
+    def warning_lines(self) -> list[str]:
+        return [line for line in self.warnings.splitlines() if line.strip()]
+
+    def written(self) -> list[str]:
+        """Docnames that Sphinx wrote in this run (from its own output)."""
+        return _docnames(self.log, "writing output")
+
+    def read(self) -> list[str]:
+        return _docnames(self.log, "reading sources")
+
+
+def _docnames(log: str, phase: str) -> list[str]:
+    # Sphinx prints "reading sources... [ 50%] docname" once per document
+    # when not on a terminal.
+    return re.findall(rf"^{phase}\.\.\. \[\s*\d+%\] (\S+)", log, re.M)
+
+
+def sphinx_build(srcdir: Path, outdir: Path, *options: str, builder: str = "html") -> Build:
+    """Build ``srcdir`` like ``make html`` does: warnings are errors, keep going."""
+    warnings_file = outdir.parent / f"{outdir.name}-warnings.txt"
+    outdir.parent.mkdir(parents=True, exist_ok=True)
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+        returncode = build_main(
+            ["-b", builder, "-W", "--keep-going", "-w", str(warnings_file), "-d", str(outdir / ".doctrees"), *options, str(srcdir), str(outdir)]
+        )
+    return Build(returncode, warnings_file.read_text(encoding="utf-8"), stderr.getvalue(), outdir, stdout.getvalue())
+
+
+def copy_site(name: str, destination: Path) -> Path:
+    target = destination / name
+    shutil.copytree(SITES / name, target)
+    return target
+
+
+def schedule_rows(page: BeautifulSoup) -> list[list[str]]:
+    """The cells of every body row of every schedule table on the page."""
+    return [
+        [cell.get_text(" ", strip=True) for cell in row.find_all("td")]
+        for table in page.select("table.schedule")
+        for row in table.select("tbody tr")
+    ]

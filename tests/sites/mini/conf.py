@@ -1,0 +1,10 @@
+# A small site for tests: the project's extension on a few sessions.
+project = "Test seminar"
+extensions = ["myst_parser", "sphinxcontrib.bibtex", "seminar"]
+exclude_patterns = ["_build"]
+myst_title_to_header = True
+myst_enable_extensions = ["dollarmath"]
+bibtex_bibfiles = ["refs.bib"]
+bibtex_default_style = "seminar"
+bibtex_reference_style = "seminar"
+seminar_today = "2030-11-15"

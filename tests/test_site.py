@@ -1,0 +1,154 @@
+"""The real site, built with real Sphinx: schedule, session pages, citations."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sitebuild import ROOT, Build, schedule_rows, sphinx_build
+
+# The seed's schedule (the wiki's two tables), with ISO weeks computed by hand:
+# 31.03.2025 is week 14 and 07.04.2025 week 15, whatever the wiki's labels say.
+E2, A3, G3 = "MIS, E2 10", "MIS, A3 01", "MIS, G3 10"
+EARLY, LATE = "15:00–16:30", "14:00–15:30"
+EXPECTED = [
+    ("45", "Mon, 04.11.2024", EARLY, E2, "Diaaeldin Taha", "Graph and Topological Neural Networks I"),
+    ("46", "Mon, 11.11.2024", EARLY, E2, "Diaaeldin Taha", "Graph and Topological Neural Networks II"),
+    ("47", "Mon, 18.11.2024", EARLY, E2, "Parvaneh Joharinad", "Group Equivariant Neural Networks I"),
+    ("48", "Mon, 25.11.2024", EARLY, E2, "Parvaneh Joharinad", "Group Equivariant Neural Networks II"),
+    ("49", "Mon, 02.12.2024", EARLY, G3, "Nico Scherf", "Deep Generative Models"),
+    ("50", "Mon, 09.12.2024", "—", "—", "—", "No meeting"),
+    ("51", "Mon, 16.12.2024", EARLY, E2, "Jan Ewald", "On the (Underestimated) Importance of Objective/Loss Functions"),
+    ("3", "Mon, 13.01.2025", LATE, A3, "Jan Ewald", "Autoencoder and Their Variants for Biomedical Data"),
+    ("4", "Mon, 20.01.2025", LATE, A3, "Duc Luu", "Learning Dynamical Systems I"),
+    ("5", "Mon, 27.01.2025", LATE, A3, "Duc Luu", "Learning Dynamical Systems II"),
+    ("6", "Mon, 03.02.2025", LATE, A3, "Robert Haase", "Large Language Models for Code Generation"),
+    ("7", "Mon, 10.02.2025", LATE, A3, "Guido Montúfar", "An Overview of Theories for Feature Learning in Neural Networks I"),
+    ("8", "Mon, 17.02.2025", LATE, A3, "Guido Montúfar", "An Overview of Theories for Feature Learning in Neural Networks II"),
+    ("9", "Mon, 24.02.2025", LATE, A3, "Paul Breiding", "Computing with Algebraic Varieties I"),
+    ("10", "Mon, 03.03.2025", "—", "—", "—", "No meeting"),
+    ("11", "Mon, 10.03.2025", "—", "—", "—", "No meeting"),
+    ("12", "Mon, 17.03.2025", LATE, A3, "Angelica Torres", "Varieties in Machine Learning I"),
+    ("13", "Mon, 24.03.2025", LATE, A3, "Angelica Torres", "Varieties in Machine Learning II"),
+    ("14", "Mon, 31.03.2025", "—", "—", "—", "No meeting"),
+    ("15", "Mon, 07.04.2025", LATE, A3, "Paul Breiding", "Computing with Algebraic Varieties II"),
+]
+
+SESSIONS_DIR = "sessions/2024-25"
+
+
+def test_real_site_builds_without_any_warning(site: Build) -> None:
+    assert site.returncode == 0, site.warnings + site.stderr
+    assert site.warning_lines() == []
+    assert "Traceback" not in site.stderr
+
+
+@pytest.mark.parametrize("docname", ["index", f"{SESSIONS_DIR}/index"])
+def test_schedule_holds_every_meeting_and_no_meeting_week(site: Build, docname: str) -> None:
+    rows = [tuple(row) for row in schedule_rows(site.page(docname))]
+    assert rows == EXPECTED
+    assert sum(row[-1] != "No meeting" for row in rows) == 16
+
+
+def test_every_schedule_row_links_to_its_session_page(site: Build) -> None:
+    page = site.page("index")
+    links = [row.find("a") for row in page.select("table.schedule tbody tr.session")]
+    assert len(links) == 16
+    for link in links:
+        target = site.outdir / link["href"]
+        assert target.is_file(), link["href"]
+        session = site.page(link["href"].removesuffix(".html"))
+        assert session.find("h1").get_text(strip=True).rstrip("¶#") == link.get_text(strip=True)
+    no_meeting = page.select("table.schedule tbody tr.no-meeting")
+    assert len(no_meeting) == 4 and all(row.find("a") is None for row in no_meeting)
+
+
+def test_a_session_page_shows_its_front_matter(site: Build) -> None:
+    page = site.page(f"{SESSIONS_DIR}/2024-11-04-graph-topological-nn-1")
+    details = page.select_one("dl.session-details").get_text(" ", strip=True)
+    assert "Diaaeldin Taha (Max Planck Institute for Mathematics in the Sciences, Germany)" in details
+    assert "Monday, 4 November 2024 (week 45)" in details
+    assert "15:00–16:30" in details and "MIS, E2 10" in details
+    abstract = page.select_one(".session-abstract").get_text(" ", strip=True)
+    assert abstract.startswith("Abstract In these two sessions, we will provide an overview of deep learning")
+    assert "all relevant concepts from graph theory and topology will be introduced." in abstract
+
+
+def test_defaults_of_the_term_and_overrides_of_a_session(site: Build) -> None:
+    scherf = site.page(f"{SESSIONS_DIR}/2024-12-02-deep-generative-models").select_one("dl.session-details")
+    assert "MIS, G3 10" in scherf.get_text(" ", strip=True)
+    ewald = site.page(f"{SESSIONS_DIR}/2025-01-13-autoencoders-biomedical-data").select_one("dl.session-details")
+    assert "14:00–15:30" in ewald.get_text(" ", strip=True)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("2024-11-04-graph-topological-nn-1", "2024-11-11-graph-topological-nn-2"),
+        ("2025-02-24-algebraic-varieties-1", "2025-04-07-algebraic-varieties-2"),
+        ("2025-03-17-varieties-in-ml-1", "2025-03-24-varieties-in-ml-2"),
+    ],
+)
+def test_parts_of_a_series_link_to_each_other(site: Build, first: str, second: str) -> None:
+    for this, other in ((first, second), (second, first)):
+        nav = site.page(f"{SESSIONS_DIR}/{this}").select_one(".series-navigation")
+        assert nav is not None, this
+        assert [a["href"] for a in nav.find_all("a")] == [f"{other}.html"]
+    assert site.page(f"{SESSIONS_DIR}/{first}").select_one(".series-navigation").get_text(" ", strip=True).startswith("Part I of II")
+
+
+def test_citations_are_author_year_and_link_to_their_entries(site: Build) -> None:
+    page = site.page(f"{SESSIONS_DIR}/2024-11-04-graph-topological-nn-1")
+    citations = {c.get_text("", strip=False).strip(): c for c in page.select(".bibtex-citation")}
+    assert "Kipf and Welling (2017)" in " ".join(citations)
+    references = site.page("docs/references")
+    for citation in page.select(".bibtex-citation a"):
+        path, _, anchor = citation["href"].partition("#")
+        assert path == "../../docs/references.html"
+        assert references.find(id=anchor) is not None, anchor
+    text = " ".join(site.page(f"{SESSIONS_DIR}/2024-11-11-graph-topological-nn-2").get_text(" ", strip=True).split())
+    assert "(Bodnar et al., 2021a)" in text.replace("( ", "(").replace(" )", ")")
+
+
+def test_session_pages_list_their_own_references(site: Build) -> None:
+    page = site.page(f"{SESSIONS_DIR}/2024-12-02-deep-generative-models")
+    items = [li.get_text(" ", strip=True) for li in page.select("#references ul.session-references > li")]
+    assert len(items) == 1 and items[0].startswith("Simon J. D. Prince. Understanding Deep Learning")
+    assert site.page(f"{SESSIONS_DIR}/2024-11-18-group-equivariant-nn-1").select_one("#references") is None
+
+
+def test_references_page_has_every_entry_once_in_author_year_order(site: Build) -> None:
+    page = site.page("docs/references")
+    labels = [label.get_text(strip=True) for label in page.select("div.citation > span.label, .citation .label")]
+    labels = list(dict.fromkeys(labels))
+    assert labels == [
+        "[Bodnar et al., 2021a]",
+        "[Bodnar et al., 2021b]",
+        "[Goodfellow et al., 2016]",
+        "[Hajij et al., n.d.]",
+        "[Kipf and Welling, 2017]",
+        "[Prince, 2023]",
+    ]
+    text = page.get_text(" ", strip=True)
+    # Titles keep their case; names keep their accents.
+    assert "Weisfeiler and Lehman Go Cellular: CW Networks" in text
+    assert "Montúfar" in text and "Liò" in text
+    assert "International Conference on Learning Representations" in text and "PMLR" in text
+
+
+def test_parallel_build_has_no_warning(tmp_path: Path) -> None:
+    build = sphinx_build(ROOT, tmp_path / "html", "-j", "2")
+    assert build.returncode == 0, build.warnings
+    assert build.warning_lines() == []
+    assert [tuple(r) for r in schedule_rows(build.page("index"))] == EXPECTED
+
+
+def test_checked_in_json_schemas_are_up_to_date() -> None:
+    from seminar.schema import SCHEMA_DIR, SCHEMAS, render
+
+    for name, model in SCHEMAS.items():
+        on_disk = (ROOT / SCHEMA_DIR / name).read_text(encoding="utf-8")
+        assert on_disk == render(model), f"run 'python -m seminar.schema' to regenerate {name}"
+        assert json.loads(on_disk)["additionalProperties"] is False

@@ -1,0 +1,116 @@
+"""Bad input: each mistake gives one clear warning naming file, line and field,
+fails the build under -W, never a traceback, and the other sessions still build."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from sitebuild import Build, copy_site, schedule_rows, sphinx_build
+
+TERM = "sessions/2030-31"
+ALPHA = f"{TERM}/2030-11-04-alpha-1.md"
+BETA = f"{TERM}/2030-11-25-beta.md"
+
+
+def build_with(tmp_path: Path, files: dict[str, str]) -> Build:
+    site = copy_site("mini", tmp_path)
+    for name, text in files.items():
+        (site / name).write_text(text, encoding="utf-8")
+    return sphinx_build(site, tmp_path / "html")
+
+
+def beta(front: str, body: str = "") -> dict[str, str]:
+    return {BETA: f"---\n{front}---\n{body}"}
+
+
+GOOD_BETA = 'title: Beta\nspeaker: Alan Turing\ndate: 2030-11-25\nstart: "14:00"\nend: "15:30"\nroom: Room 2\n'
+
+# (case, files, expected file:line, expected message pieces)
+CASES = [
+    ("missing date", beta("title: Beta\nspeaker: Alan Turing\n"), f"{BETA}:1", ["date: required field is missing", "add a line 'date: ...'"]),
+    ("date not ISO", beta("title: Beta\nspeaker: Alan Turing\ndate: 25.11.2030\n"), f"{BETA}:4",
+     ["date: '25.11.2030' is not a date in the form YYYY-MM-DD", "for example 2024-11-04"]),
+    ("impossible date", beta("title: Beta\nspeaker: Alan Turing\ndate: 2030-02-30\n"), f"{BETA}:4",
+     ["date: '2030-02-30' is not a day of the calendar", "check the day and the month"]),
+    ("time out of range", beta("title: Beta\nspeaker: Alan Turing\ndate: 2030-11-25\nstart: \"25:00\"\n"), f"{BETA}:5",
+     ["start: '25:00' is not a time of day", "hours go from 00 to 23"]),
+    ("time in words", beta("title: Beta\nspeaker: Alan Turing\ndate: 2030-11-25\nend: 4pm\n"), f"{BETA}:5",
+     ["end: '4pm' is not a time in the form HH:MM", 'write a 24-hour time such as "15:00"']),
+    ("end before start", beta("title: Beta\nspeaker: Alan Turing\ndate: 2030-11-25\nstart: \"16:00\"\nend: \"15:00\"\n"), f"{BETA}:6",
+     ["end: ends at 15:00, not after its start at 16:00", "give an end time later than the start time"]),
+    ("unknown field", beta("title: Beta\nspeeker: Alan Turing\nspeaker: Alan Turing\ndate: 2030-11-25\n"), f"{BETA}:3",
+     ["speeker: unknown field", "did you mean 'speaker'?"]),
+    ("time instead of start and end", beta("title: Beta\nspeaker: Alan Turing\ndate: 2030-11-25\ntime: 15:00-16:30\n"), f"{BETA}:5",
+     ["time: unknown field", "give 'start' and 'end' separately"]),
+    ("empty title", beta("title:\nspeaker: Alan Turing\ndate: 2030-11-25\n"), f"{BETA}:2", ["title: must not be empty"]),
+    ("YAML syntax error", beta("title: Beta\nspeaker: [Alan Turing\ndate: 2030-11-25\n"), f"{BETA}:",
+     ["YAML syntax error"]),
+    ("field given twice", beta("title: Beta\nspeaker: Alan Turing\ndate: 2030-11-25\ntitle: Gamma\n"), f"{BETA}:5",
+     ["title: field given twice (first on line 2)", "keep one of the two lines"]),
+    ("front-matter not a mapping", beta("- title\n- speaker\n"), f"{BETA}:2", ["front-matter is not a mapping of fields"]),
+    ("no front-matter", {BETA: "# Beta\n\nText.\n"}, f"{BETA}:1", ["page has no front-matter"]),
+    ("session on a no-meeting date", beta(GOOD_BETA.replace("2030-11-25", "2030-11-18")), f"{BETA}:4",
+     ["date: 2030-11-18 is a no-meeting date of Term 2030/31", "remove the date from 'no_meeting'"]),
+    # Beta (14:00) comes first that day, so the later Alpha I is the one reported.
+    ("overlap in one room", beta(GOOD_BETA.replace("2030-11-25", "2030-11-04").replace("Room 2", "Room 1")), f"{ALPHA}:4",
+     ["date: overlaps with 'Beta' (sessions/2030-31/2030-11-25-beta.md) in Room 1 on 2030-11-04, 14:00–15:30",
+      "move one of the two sessions to another time or room"]),
+    ("unknown citation key", beta(GOOD_BETA, "\nAs {cite:p}`nobody2020` shows.\n"), f"{BETA}:10",
+     ['could not find bibtex key "nobody2020"']),
+    ("second top-level heading", beta(GOOD_BETA, "\n# Notes\n\nText.\n"), f"{BETA}:",
+     ["second top-level heading 'Notes'", "start sections with '##'"]),
+    ("bad term default", {f"{TERM}/index.md": "---\ntitle: Term\ndefaults:\n  start: 3pm\n---\n"}, f"{TERM}/index.md:4",
+     ["defaults.start: '3pm' is not a time in the form HH:MM"]),
+]
+# Without the term's defaults, sessions relying on them are invalid too, and say so.
+SURVIVORS = {"bad term default": ["Beta"]}
+
+
+@pytest.mark.parametrize(("case", "files", "location", "pieces"), CASES, ids=[c[0] for c in CASES])
+def test_bad_input_gives_a_located_message_and_fails_the_build(
+    tmp_path: Path, case: str, files: dict[str, str], location: str, pieces: list[str]
+) -> None:
+    build = build_with(tmp_path, files)
+    assert build.returncode != 0
+    assert "Traceback" not in build.stderr + build.warnings
+    matching = [line for line in build.warning_lines() if all(piece in line for piece in pieces)]
+    assert matching, build.warnings
+    # A location ending in ':' means "some line" (the YAML parser's or docutils' choice).
+    pattern = re.escape(location) + (r"\d+" if location.endswith(":") else "") + ": WARNING"
+    assert re.search(pattern, matching[0].split("/mini/", 1)[-1]), matching[0]
+    # The other sessions are still on the schedule.
+    topics = [row[-1] for row in schedule_rows(build.page("index"))]
+    for survivor in SURVIVORS.get(case, ["Alpha I", "Alpha II"]):
+        assert survivor in topics
+
+
+def test_an_invalid_session_is_reported_not_silently_dropped(tmp_path: Path) -> None:
+    build = build_with(tmp_path, beta("title: Beta\nspeaker: Alan Turing\ndate: soon\n"))
+    assert any("2030-11-25-beta.md:4: WARNING: date:" in line for line in build.warning_lines())
+    assert "Beta" not in [row[-1] for row in schedule_rows(build.page("index"))]
+    # The page itself is still built, so the speaker can see it.
+    assert (build.outdir / f"{BETA[:-3]}.html").is_file()
+
+
+def test_what_a_speaker_naturally_types_is_accepted(tmp_path: Path) -> None:
+    # Unquoted times (YAML 1.1 would read 15:00 as 900), unquoted dates, '9:30'.
+    build = build_with(tmp_path, beta("title: Beta\nspeaker: Alan Turing\ndate: 2030-11-25\nstart: 9:30\nend: 11:00\nroom: Room 2\n"))
+    assert build.returncode == 0, build.warnings
+    row = [r for r in schedule_rows(build.page("index")) if r[-1] == "Beta"][0]
+    assert row == ["48", "Mon, 25.11.2030", "09:30–11:00", "Room 2", "Alan Turing", "Beta"]
+
+
+def test_front_matter_text_is_escaped_in_html(tmp_path: Path) -> None:
+    title = 'Fish & <b>Chips</b> *not emphasis* $x$ {cite:p}`k`'
+    build = build_with(tmp_path, beta(f"title: '{title}'\nspeaker: A <script>alert(1)</script> B\ndate: 2030-11-25\n"))
+    assert build.returncode == 0, build.warnings
+    page = build.page(BETA[:-3])
+    assert page.find("h1").get_text(strip=True).rstrip("¶#") == title
+    assert page.find("script", string=re.compile("alert")) is None
+    assert "A <script>alert(1)</script> B" in page.select_one("dl.session-details").get_text()
+    index = build.page("index")
+    assert title in [row[-1] for row in schedule_rows(index)]
+    assert index.find("b", string="Chips") is None
