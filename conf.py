@@ -20,14 +20,11 @@ extensions = [
 root_doc = "index"
 exclude_patterns = [
     "_build",
-    ".venv",
+    ".*",
     "README.md",
     "tests",
     "bench",
     "ext",
-    ".ci",
-    ".github",
-    "**/.pytest_cache",
 ]
 
 # MyST: front-matter 'title' is the page title; $...$ and $$...$$ are math.

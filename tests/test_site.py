@@ -114,8 +114,13 @@ def test_citations_are_author_year_and_link_to_their_entries(site: Build) -> Non
 
 def test_session_pages_list_their_own_references(site: Build) -> None:
     page = site.page(f"{SESSIONS_DIR}/2024-12-02-deep-generative-models")
-    items = [li.get_text(" ", strip=True) for li in page.select("#references ul.session-references > li")]
+    items = [li.get_text(" ", strip=True).replace("\xa0", " ") for li in page.select("#references ul.session-references > li")]
     assert len(items) == 1 and items[0].startswith("Simon J. D. Prince. Understanding Deep Learning")
+    notes = site.page(f"{SESSIONS_DIR}/2024-11-11-graph-topological-nn-2")
+    cited = " | ".join(li.get_text(" ", strip=True) for li in notes.select("#references ul.session-references > li"))
+    for title in ("Weisfeiler and Lehman Go Cellular", "Weisfeiler and Lehman Go Topological", "Topological Deep Learning"):
+        assert cited.count(title) == 1, title
+    assert "Understanding Deep Learning" not in cited
     assert site.page(f"{SESSIONS_DIR}/2024-11-18-group-equivariant-nn-1").select_one("#references") is None
 
 
