@@ -130,18 +130,13 @@ def render_series(app: Sphinx, node: seminar_nodes.series_navigation, docname: s
         return []
     position = [p.docname for p in parts].index(docname)
     paragraph = nodes.paragraph(classes=["series-navigation"])
-    paragraph += nodes.Text(f"Part {_roman(position)} of {_roman(len(parts) - 1)}. ")
-    links = []
-    for index, part in enumerate(parts):
-        label = f"Part {_roman(index)}"
-        if part.docname == docname:
-            links.append(nodes.strong("", label))
-        else:
-            links.append(_link(app, docname, part.docname, f"{label}: {part.title} ({part.date:%d.%m.%Y})"))
-    for index, link in enumerate(links):
-        if index:
-            paragraph += nodes.Text(" · ")
-        paragraph += link
+    paragraph += nodes.Text(f"Part {_roman(position)} of {_roman(len(parts) - 1)}.")
+    for label, index in (("Previous", position - 1), ("Next", position + 1)):
+        if 0 <= index < len(parts):
+            part = parts[index]
+            paragraph += nodes.Text(f" {label}: ")
+            paragraph += _link(app, docname, part.docname, f"{part.title} ({part.date:%d.%m.%Y})")
+            paragraph += nodes.Text(".")
     return [paragraph]
 
 
