@@ -154,3 +154,18 @@ def test_a_date_change_rewrites_the_schedules_without_reading_them(tmp_path: Pat
     assert build.read() == [f"{TERM}/2030-11-25-beta"]
     assert sorted(build.written()) == ["index", f"{TERM}/2030-11-25-beta", f"{TERM}/index"]
     assert "Mon, 02.12.2030" in build.page("index").select_one("table.schedule").get_text()
+
+
+def test_a_change_of_the_term_defaults_reaches_every_session_using_them(tmp_path: Path) -> None:
+    site = copy_site("mini", tmp_path)
+    sphinx_build(site, tmp_path / "html")
+    term = site / TERM / "index.md"
+    term.write_text(term.read_text().replace("room: Room 1", "room: Hall B"), encoding="utf-8")
+    updated = sphinx_build(site, tmp_path / "html")
+    clean = sphinx_build(site, tmp_path / "clean")
+    assert updated.returncode == 0, updated.warnings
+    # Every session page of the term depends on the term page and is read again.
+    assert sorted(updated.read()) == sorted(str(p.relative_to(site))[:-3] for p in (site / TERM).glob("*.md"))
+    assert rendered(updated, site) == rendered(clean, site)
+    rooms = [row.find_all("td")[3].get_text() for row in updated.page("index").select("table.schedule tr.session")]
+    assert rooms == ["Hall B", "Hall B", "Room 2"]  # Beta names its own room
