@@ -9,12 +9,15 @@ BUILDDIR     = _build
 SPHINXBUILD  = $(VENV)/bin/sphinx-build
 STAMP        = $(VENV)/.installed
 
-.PHONY: help html test clean clean-venv
+.PHONY: help html latexpdf handouts site test clean clean-venv check-tex
 
 help:
-	@echo "make html   build the site into $(BUILDDIR)/html (warnings are errors)"
-	@echo "make test   run the test suite"
-	@echo "make clean  remove $(BUILDDIR)"
+	@echo "make html      build the site into $(BUILDDIR)/html (warnings are errors)"
+	@echo "make latexpdf  the PDF handout of each term, in $(BUILDDIR)/latex/"
+	@echo "make handouts  one PDF per session, in $(BUILDDIR)/handouts/"
+	@echo "make site      the PDFs, then the site linking to them"
+	@echo "make test      run the test suite"
+	@echo "make clean     remove $(BUILDDIR)"
 
 # Reinstall whenever the declared dependencies change.
 $(STAMP): pyproject.toml
@@ -25,6 +28,23 @@ $(STAMP): pyproject.toml
 
 html: $(STAMP)
 	$(SPHINXBUILD) -M html "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
+
+# The PDFs need XeLaTeX and latexmk from TeX Live.
+check-tex:
+	@command -v latexmk >/dev/null && command -v xelatex >/dev/null || { \
+	  echo "make $(MAKECMDGOALS): TeX Live is missing (latexmk, xelatex)." >&2; \
+	  echo "Install it with: sudo bash scripts/install-tex.sh" >&2; exit 1; }
+
+latexpdf: $(STAMP) check-tex
+	$(SPHINXBUILD) -M latexpdf "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
+
+handouts: $(STAMP) check-tex
+	$(SPHINXBUILD) -M latexpdf "$(SOURCEDIR)" "$(BUILDDIR)/handouts-tex" -D seminar_handouts=1 $(SPHINXOPTS) $(O)
+	@mkdir -p "$(BUILDDIR)/handouts"
+	cp "$(BUILDDIR)"/handouts-tex/latex/*.pdf "$(BUILDDIR)/handouts/"
+
+# The site with its PDFs: the HTML pages link to the handouts built first.
+site: latexpdf handouts html
 
 test: $(STAMP)
 	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)

@@ -43,3 +43,61 @@ html_static_path = ["docs/_static"]
 html_css_files = ["seminar.css"]
 html_last_updated_fmt = None
 html_show_sourcelink = False
+
+# PDF: XeLaTeX with GNU FreeFont (Sphinx's default fonts for xelatex), which
+# has the glyphs of names such as Montúfar and Gröbner and of Greek letters and
+# math symbols in running text.  The handouts themselves (which pages, in which
+# order) are derived by the seminar extension from sessions/.
+latex_engine = "xelatex"
+latex_show_urls = "no"
+latex_domain_indices = False
+latex_elements = {
+    "papersize": "a4paper",
+    "pointsize": "11pt",
+    "extraclassoptions": "openany,oneside",
+    "fncychap": "",
+    "printindex": "",
+    "tableofcontents": "",
+    "maketitle": r"\seminarmaketitle",
+    "sphinxsetup": "TitleColor={rgb}{0.1,0.2,0.45}, InnerLinkColor={rgb}{0.1,0.2,0.45}",
+    "preamble": r"""
+\setcounter{secnumdepth}{-1}
+\makeatletter
+% Title page of the term handout (a book) and title block of a session's
+% handout (an article); \@title is the term's or the session's title.
+\newcommand{\seminarname}{Math and Machine Learning: Theory and Applications}
+\newcommand{\seminarinstitute}{Max Planck Institute for Mathematics in the Sciences, Leipzig}
+\newcommand{\seminarmaketitle}{%
+  \@ifundefined{chapter}{%
+    \begin{flushleft}
+      {\sffamily\small\seminarname\ \textbullet\ \seminarinstitute\par}
+      \vspace{0.6em}
+      {\sffamily\bfseries\LARGE\@title\par}
+    \end{flushleft}
+    \vspace{0.5em}
+  }{%
+    \begin{titlepage}
+      \centering
+      \vspace*{0.25\textheight}
+      {\sffamily\bfseries\Huge\seminarname\par}
+      \vspace{1.5cm}
+      {\sffamily\LARGE\@title\par}
+      \vspace{1cm}
+      {\large\seminarinstitute\par}
+      \vfill
+      {\large Organisers: \@author\par}
+      \vspace{1cm}
+    \end{titlepage}
+  }%
+}
+% The running header names the session (the chapter) on every page.
+\fancypagestyle{normal}{%
+  \fancyhf{}%
+  \fancyhead[L]{\sffamily\small\nouppercase{\leftmark}}%
+  \fancyhead[R]{\sffamily\small\thepage}%
+  \renewcommand{\headrulewidth}{0.4pt}%
+  \renewcommand{\footrulewidth}{0pt}%
+}
+\makeatother
+""",
+}

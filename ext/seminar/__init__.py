@@ -14,7 +14,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.typing import ExtensionMetadata
 
-from . import bibstyle, nodes, render
+from . import bibstyle, latex, nodes, render
 from .directives import FieldsDirective, ScheduleDirective
 from .domain import SeminarDomain
 from .model import check_sessions
@@ -47,5 +47,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_transform(SessionPageTransform)
     app.connect("env-updated", _pages_to_rewrite)
     app.connect("env-check-consistency", _check_consistency)
+    app.add_config_value("seminar_handouts", False, "env", types=frozenset({bool}))
+    app.connect("config-inited", latex.configure)
     app.connect("doctree-resolved", render.resolve)
+    # After render.resolve, which fills the placeholders it rearranges.
+    app.connect("doctree-resolved", latex.resolve, priority=600)
     return {"version": __version__, "env_version": SeminarDomain.data_version, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -127,10 +127,12 @@ class SessionPageTransform(SphinxTransform):
                 abstract += nodes.paragraph("", paragraph)
             page.insert(index + 1, abstract)
         if session.series:
-            page.insert(index + 1, seminar_nodes.series_navigation(series=session.series))
+            page.insert(index + 1, seminar_nodes.series_navigation(series=session.series, docname=self.env.docname))
         if any(ref.get("refdomain") == "cite" for ref in document.findall(addnodes.pending_xref)):
-            section = nodes.section("", nodes.title("", "References"), ids=["references"], names=["references"])
-            section += seminar_nodes.session_references()
+            section = nodes.section(
+                "", nodes.title("", "References"), ids=["references"], names=["references"], classes=["session-references"]
+            )
+            section += seminar_nodes.session_references(docname=self.env.docname)
             page += section
 
     def _details(self, session: Session) -> nodes.field_list:

@@ -13,6 +13,7 @@ from typing import cast
 from docutils import nodes
 from pybtex.plugin import find_plugin
 from sphinx.application import Sphinx
+from sphinx.errors import NoUri
 from sphinx.util import logging
 from sphinxcontrib.bibtex.transforms import node_text_transform
 
@@ -23,7 +24,7 @@ from .model import Session, Term
 logger = logging.getLogger(__name__)
 
 COLUMNS = ("Week", "Date", "Time", "Room", "Speaker", "Topic")
-_WIDTHS = (8, 16, 14, 14, 20, 38)
+_WIDTHS = (8, 16, 13, 11, 18, 34)
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
@@ -61,12 +62,19 @@ def _cell(*children: nodes.Node) -> nodes.entry:
     return nodes.entry("", nodes.paragraph("", "", *children))
 
 
-def _link(app: Sphinx, fromdocname: str, todocname: str, text: str) -> nodes.reference:
-    return nodes.reference("", text, internal=True, refuri=app.builder.get_relative_uri(fromdocname, todocname))
+def _link(app: Sphinx, fromdocname: str, todocname: str, text: str) -> nodes.Node:
+    """A link to a page, or the bare text where the output has no such page
+    (a session's PDF handout does not contain the other sessions)."""
+    try:
+        uri = app.builder.get_relative_uri(fromdocname, todocname)
+    except NoUri:
+        return nodes.inline("", text)
+    return nodes.reference("", text, internal=True, refuri=uri)
 
 
 def schedule_table(app: Sphinx, fromdocname: str, title: nodes.Node | None, rows: list[Row]) -> nodes.table:
-    table = nodes.table(classes=["schedule"])
+    # 'colwidths-given': LaTeX uses the column widths below, so the table fits the page.
+    table = nodes.table(classes=["schedule", "colwidths-given"])
     if title is not None:
         table += title
     group = nodes.tgroup(cols=len(COLUMNS))
@@ -117,7 +125,8 @@ def render_schedule(app: Sphinx, node: seminar_nodes.schedule, fromdocname: str,
             # A captioned table needs an id (Sphinx numbers tables by id).
             table["names"].append(f"schedule-{term_id}")
             node.document.set_id(table, suggested_prefix="schedule")
-            result.append(table)
+            # In print, a smaller type keeps dates, times and rooms on one line.
+            result += [nodes.raw("", r"\begingroup\footnotesize", format="latex"), table, nodes.raw("", r"\endgroup", format="latex")]
         else:
             result.append(nodes.paragraph("", f"No {node['when']} meetings in this term." if node["when"] != "all" else "No meetings yet in this term."))
     return result
@@ -147,30 +156,46 @@ def _roman(index: int) -> str:
 _BACKEND = find_plugin("pybtex.backends", "docutils")()
 
 
-def render_references(app: Sphinx, docname: str) -> list[nodes.Node]:
-    """The entries this page cites, formatted as on the References page.
+def render_reference_items(app: Sphinx, keys: list[str], anchors: bool = False) -> list[nodes.Node]:
+    """The entries of ``keys``, formatted as on the References page, in its order.
 
     Read from the citations that sphinxcontrib-bibtex formatted once for the
     global bibliography, so a page's list costs only its own citations.
+    With ``anchors``, each entry gets an id that citations can point to.
     """
-    cite = app.env.domains["cite"]
-    cited = {target.key for ref in cite.citation_refs if ref.docname == docname for target in ref.targets}
+    wanted = set(keys)
     items = nodes.bullet_list(classes=["session-references"])
     seen: set[str] = set()
-    for citation in cite.citations:
-        if citation.key in cited and citation.key not in seen:
+    for citation in app.env.domains["cite"].citations:
+        if citation.key in wanted and citation.key not in seen:
             seen.add(citation.key)
-            item = nodes.list_item("", _BACKEND.paragraph(citation.formatted_entry))
+            paragraph = _BACKEND.paragraph(citation.formatted_entry)
+            if anchors:
+                # What sphinxcontrib-bibtex's \hyperlink citations point to, see seminar.latex.
+                paragraph.insert(0, nodes.raw("", rf"\hypertarget{{{anchor_of(citation.key)}}}{{}}", format="latex"))
+            item = nodes.list_item("", paragraph)
             node_text_transform(item)
             items += item
     return [items] if seen else []
+
+
+def anchor_of(key: str) -> str:
+    """Hyperref name of a bibliography entry in a PDF, which citations link to."""
+    return "seminar.cite-" + nodes.make_id(key)
+
+
+def cited_in(app: Sphinx, docname: str) -> list[str]:
+    cite = app.env.domains["cite"]
+    return [target.key for ref in cite.citation_refs if ref.docname == docname for target in ref.targets]
 
 
 def resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     domain = cast(SeminarDomain, app.env.domains["seminar"])
     for node in list(doctree.findall(seminar_nodes.schedule)):
         node.replace_self(render_schedule(app, node, docname, domain))
+    # In a LaTeX document several pages share one tree: each placeholder
+    # knows the page it came from.
     for node in list(doctree.findall(seminar_nodes.series_navigation)):
-        node.replace_self(render_series(app, node, docname, domain))
+        node.replace_self(render_series(app, node, node["docname"], domain))
     for node in list(doctree.findall(seminar_nodes.session_references)):
-        node.replace_self(render_references(app, docname))
+        node.replace_self(render_reference_items(app, cited_in(app, node["docname"])))
