@@ -90,10 +90,12 @@ latex_elements = {
     \end{titlepage}
   }%
 }
-% The running header names the session (the chapter) on every page.
+% The running header names the session on every page: the chapter in the
+% term handout, the handout's title in a session's own.
+\newcommand{\seminarrunninghead}{\@ifundefined{chapter}{\@title}{\nouppercase{\leftmark}}}
 \fancypagestyle{normal}{%
   \fancyhf{}%
-  \fancyhead[L]{\sffamily\small\nouppercase{\leftmark}}%
+  \fancyhead[L]{\sffamily\small\seminarrunninghead}%
   \fancyhead[R]{\sffamily\small\thepage}%
   \renewcommand{\headrulewidth}{0.4pt}%
   \renewcommand{\footrulewidth}{0pt}%

@@ -6,6 +6,8 @@ import contextlib
 import io
 import re
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,3 +73,46 @@ def schedule_rows(page: BeautifulSoup) -> list[list[str]]:
         for table in page.select("table.schedule")
         for row in table.select("tbody tr")
     ]
+
+
+def tex_missing() -> str | None:
+    """Why PDFs cannot be built here, or None."""
+    missing = [tool for tool in ("latexmk", "xelatex", "pdftotext") if shutil.which(tool) is None]
+    if missing:
+        return f"{', '.join(missing)} not installed: run 'sudo bash scripts/install-tex.sh' (.ci/run does)"
+    return None
+
+
+@dataclass
+class PdfBuild:
+    returncode: int
+    output: str
+    latexdir: Path
+
+    def text(self, name: str, *pages: int) -> str:
+        """The text of a PDF (or of some of its pages), as pdftotext reads it."""
+        pdf = self.latexdir / name
+        span = ["-f", str(pages[0]), "-l", str(pages[-1])] if pages else []
+        return subprocess.run(["pdftotext", "-layout", *span, str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+
+    def pages(self, name: str) -> int:
+        info = subprocess.run(["pdfinfo", str(self.latexdir / name)], check=True, capture_output=True, text=True).stdout
+        return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+
+    def log(self, name: str) -> str:
+        return (self.latexdir / name).with_suffix(".log").read_text(encoding="utf-8", errors="replace")
+
+
+def latexpdf(srcdir: Path, builddir: Path, *options: str) -> PdfBuild:
+    """``sphinx-build -M latexpdf`` as ``make latexpdf`` runs it, in a subprocess."""
+    run = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-M", "latexpdf", str(srcdir), str(builddir), "-W", "--keep-going", "-q", *options],
+        capture_output=True,
+        text=True,
+    )
+    return PdfBuild(run.returncode, run.stdout + run.stderr, builddir / "latex")
+
+
+def flat(text: str) -> str:
+    """Text on one line: words broken by a hyphen at a line end joined again."""
+    return " ".join(re.sub(r"(\w)-\n\s*(\w)", r"\1\2", text).split())

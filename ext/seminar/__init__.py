@@ -14,7 +14,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.typing import ExtensionMetadata
 
-from . import bibstyle, latex, nodes, render
+from . import bibstyle, handouts, latex, nodes, render
 from .directives import FieldsDirective, ScheduleDirective
 from .domain import SeminarDomain
 from .model import check_sessions
@@ -24,7 +24,9 @@ __version__ = "0.1.0"
 
 
 def _pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    return list(cast(SeminarDomain, env.domains["seminar"]).pages_to_rewrite())
+    domain = cast(SeminarDomain, env.domains["seminar"])
+    pages = [*domain.sessions, *(term.docname for term in domain.terms.values())]
+    return list(domain.pages_to_rewrite(set(handouts.state(app, pages))))
 
 
 def _check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
@@ -43,11 +45,17 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     for node in nodes.PLACEHOLDERS:
         app.add_node(node, **{fmt: (nodes.visit_placeholder, None) for fmt in ("html", "latex", "text", "man", "texinfo")})
     app.add_directive("schedule", ScheduleDirective)
+    # The printed schedule (seminar.render.latex_schedule) is an xltabular.
+    app.add_latex_package("booktabs")
+    app.add_latex_package("xltabular")
     app.add_directive("front-matter-fields", FieldsDirective)
     app.add_transform(SessionPageTransform)
     app.connect("env-updated", _pages_to_rewrite)
     app.connect("env-check-consistency", _check_consistency)
     app.add_config_value("seminar_handouts", False, "env", types=frozenset({bool}))
+    # Where `make latexpdf` and `make handouts` leave the PDFs, from conf.py's folder.
+    app.add_config_value("seminar_pdf_dir", "_build", "html", types=frozenset({str}))
+    app.connect("build-finished", handouts.copy_pdfs)
     app.connect("config-inited", latex.configure)
     app.connect("doctree-resolved", render.resolve)
     # After render.resolve, which fills the placeholders it rearranges.

@@ -71,26 +71,26 @@ class SeminarDomain(Domain):
             return []
         return [s for s in self.sorted_sessions() if s.series == session.series]
 
-    def pages_to_rewrite(self) -> Iterable[str]:
+    def pages_to_rewrite(self, with_pdf: Set[str] = frozenset()) -> Iterable[str]:
         """Pages whose rendering depends on other pages' front-matter and changed.
 
         Schedules and series navigation are rendered late from the domain, so
         a changed date, room or title elsewhere needs these pages written
         again, not read again.  We compare a fingerprint of what each of them
-        shows with the one stored at the previous build.
+        shows with the one stored at the previous build.  ``with_pdf`` are the
+        pages whose PDF handout exists, which their pages and schedules link.
         """
         old = self.data["fingerprints"]
         new: dict[str, str] = {}
         schedule_state = _digest(
             [(s.docname, s.term, s.fields.model_dump_json()) for s in self.sorted_sessions()],
-            sorted((t.id, t.docname, t.fields.model_dump_json()) for t in self.terms.values()),
+            sorted((t.id, t.docname, t.fields.model_dump_json(), t.docname in with_pdf) for t in self.terms.values()),
         )
         for docname in self.schedule_pages:
             new[docname] = schedule_state
         for session in self.sessions.values():
             parts = self.series(session)
-            if parts:
-                new[session.docname] = _digest([(s.docname, s.title, s.date.isoformat()) for s in parts])
+            new[session.docname] = _digest([(s.docname, s.title, s.date.isoformat()) for s in parts], session.docname in with_pdf)
         self.data["fingerprints"] = new
         return sorted(d for d, value in new.items() if old.get(d) != value)
 

@@ -22,10 +22,14 @@ class session_references(nodes.General, nodes.Element):
     """Where a session page lists the works it cites."""
 
 
+class handout_link(nodes.General, nodes.Element):
+    """Where a session page links to its PDF handout, if one was built."""
+
+
 def visit_placeholder(translator: object, node: nodes.Element) -> None:
     # Every placeholder is replaced at doctree-resolved; reaching a writer
     # means the page was written without being resolved: drop it.
     raise nodes.SkipNode
 
 
-PLACEHOLDERS = (schedule, series_navigation, session_references)
+PLACEHOLDERS = (schedule, series_navigation, session_references, handout_link)

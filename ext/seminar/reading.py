@@ -121,13 +121,14 @@ class SessionPageTransform(SphinxTransform):
             )
         index = page.index(title) + 1
         page.insert(index, self._details(session))
+        page.insert(index + 1, seminar_nodes.handout_link(docname=self.env.docname))
         if session.abstract:
             abstract = nodes.topic("", nodes.title("", "Abstract"), classes=["abstract", "session-abstract"])
             for paragraph in session.abstract.split("\n\n"):
                 abstract += nodes.paragraph("", paragraph)
-            page.insert(index + 1, abstract)
+            page.insert(index + 2, abstract)
         if session.series:
-            page.insert(index + 1, seminar_nodes.series_navigation(series=session.series, docname=self.env.docname))
+            page.insert(index + 2, seminar_nodes.series_navigation(series=session.series, docname=self.env.docname))
         if any(ref.get("refdomain") == "cite" for ref in document.findall(addnodes.pending_xref)):
             section = nodes.section(
                 "", nodes.title("", "References"), ids=["references"], names=["references"], classes=["session-references"]

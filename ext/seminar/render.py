@@ -14,9 +14,11 @@ from docutils import nodes
 from pybtex.plugin import find_plugin
 from sphinx.application import Sphinx
 from sphinx.errors import NoUri
+from sphinx.util import texescape
 from sphinx.util import logging
 from sphinxcontrib.bibtex.transforms import node_text_transform
 
+from . import handouts
 from . import nodes as seminar_nodes
 from .domain import SeminarDomain
 from .model import Session, Term
@@ -73,8 +75,7 @@ def _link(app: Sphinx, fromdocname: str, todocname: str, text: str) -> nodes.Nod
 
 
 def schedule_table(app: Sphinx, fromdocname: str, title: nodes.Node | None, rows: list[Row]) -> nodes.table:
-    # 'colwidths-given': LaTeX uses the column widths below, so the table fits the page.
-    table = nodes.table(classes=["schedule", "colwidths-given"])
+    table = nodes.table(classes=["schedule"])
     if title is not None:
         table += title
     group = nodes.tgroup(cols=len(COLUMNS))
@@ -103,6 +104,45 @@ def schedule_table(app: Sphinx, fromdocname: str, title: nodes.Node | None, rows
     return table
 
 
+def latex_schedule(app: Sphinx, rows: list[Row]) -> nodes.raw:
+    """The schedule for print, as LaTeX of our own.
+
+    Sphinx's LaTeX tables give every column a fixed share of the width and
+    wrap dates, times and names; this one sets week, date, time, room and
+    speaker on one line, gives the topic the rest of the line, repeats the
+    header after a page break (xltabular), and escapes every value.
+    """
+    engine = app.config.latex_engine
+
+    def tex(text: str) -> str:
+        return texescape.escape(text, engine)
+
+    lines = [
+        r"\begingroup\footnotesize\renewcommand{\arraystretch}{1.25}\setlength{\LTpre}{1em}\setlength{\LTpost}{1em}",
+        r"\begin{xltabular}{\linewidth}{@{}rllll>{\raggedright\arraybackslash}X@{}}",
+        r"\toprule",
+        r"\textbf{Week} & \textbf{Date} & \textbf{Time} & \textbf{Room} & \textbf{Speaker} & \textbf{Topic}\\",
+        r"\midrule\endhead",
+        r"\bottomrule\endfoot",
+    ]
+    for row in rows:
+        date = tex(f"{row.date:%a}, {row.date:%d.%m.%Y}")
+        if row.session is None:
+            cells = [str(row.week), date, "—", "—", "—", r"\textbf{No meeting}"]
+            lines.append(r"\color{gray}" + " & \\color{gray}".join(cells) + r"\\")
+            continue
+        s = row.session
+        try:
+            target = app.builder.get_relative_uri("", s.docname)[1:]  # '%docname'
+            topic = rf"\hyperref[\detokenize{{{target}::doc}}]{{{tex(s.title)}}}"
+        except NoUri:
+            topic = tex(s.title)
+        cells = [str(row.week), date, tex(f"{s.start:%H:%M}–{s.end:%H:%M}"), tex(s.room), tex(s.speaker), topic]
+        lines.append(" & ".join(cells) + r"\\")
+    lines += [r"\end{xltabular}", r"\endgroup"]
+    return nodes.raw("", "\n".join(lines) + "\n", format="latex")
+
+
 def render_schedule(app: Sphinx, node: seminar_nodes.schedule, fromdocname: str, domain: SeminarDomain) -> list[nodes.Node]:
     term_ids = [node["term"]] if node["term"] else sorted(
         {s.term for s in domain.sessions.values()} | set(domain.terms)
@@ -120,13 +160,17 @@ def render_schedule(app: Sphinx, node: seminar_nodes.schedule, fromdocname: str,
             name = term.title if term else term_id
             title = nodes.title("", "")
             title += _link(app, fromdocname, term.docname, name) if term else nodes.Text(name)
-        if rows:
+        if rows and app.builder.format == "latex":
+            result.append(latex_schedule(app, rows))
+        elif rows:
             table = schedule_table(app, fromdocname, title, rows)
             # A captioned table needs an id (Sphinx numbers tables by id).
             table["names"].append(f"schedule-{term_id}")
             node.document.set_id(table, suggested_prefix="schedule")
-            # In print, a smaller type keeps dates, times and rooms on one line.
-            result += [nodes.raw("", r"\begingroup\footnotesize", format="latex"), table, nodes.raw("", r"\endgroup", format="latex")]
+            result.append(table)
+            pdf = handouts.link(app, fromdocname, term.docname, f"Printable handout of {term.title} (PDF)") if term else None
+            if pdf is not None:
+                result.append(nodes.paragraph("", "", pdf, classes=["term-handout"]))
         else:
             result.append(nodes.paragraph("", f"No {node['when']} meetings in this term." if node["when"] != "all" else "No meetings yet in this term."))
     return result
@@ -197,5 +241,8 @@ def resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     # knows the page it came from.
     for node in list(doctree.findall(seminar_nodes.series_navigation)):
         node.replace_self(render_series(app, node, node["docname"], domain))
+    for node in list(doctree.findall(seminar_nodes.handout_link)):
+        pdf = handouts.link(app, docname, node["docname"], "Printable handout of this session (PDF)")
+        node.replace_self(nodes.paragraph("", "", pdf, classes=["session-handout"]) if pdf else [])
     for node in list(doctree.findall(seminar_nodes.session_references)):
         node.replace_self(render_reference_items(app, cited_in(app, node["docname"])))

@@ -1,0 +1,63 @@
+"""Links from the HTML site to the PDF handouts, where they have been built.
+
+``make latexpdf`` writes ``_build/latex/<term>.pdf`` and ``make handouts``
+``_build/handouts/<date>-<slug>.pdf``; ``make site`` builds them before the
+HTML.  The HTML build copies whichever exist to ``pdf/`` in its output and
+links them: the term's from its schedule, a session's from its page.  A
+plain ``make html`` without PDFs shows no link rather than a broken one.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import shutil
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from .domain import SeminarDomain
+
+OUTPUT_DIR = "pdf"
+
+
+def built_pdf(app: Sphinx, docname: str) -> Path | None:
+    """The PDF of a term page or of a session page, if it has been built."""
+    root = Path(app.confdir) / app.config.seminar_pdf_dir
+    parts = docname.split("/")
+    if len(parts) != 3 or parts[0] != app.config.seminar_sessions_dir:
+        return None
+    path = root / "latex" / f"{parts[1]}.pdf" if parts[2] == "index" else root / "handouts" / f"{parts[2]}.pdf"
+    return path if path.is_file() else None
+
+
+def published_name(pdf: Path) -> str:
+    return f"{OUTPUT_DIR}/{pdf.name}"
+
+
+def link(app: Sphinx, fromdocname: str, docname: str, text: str) -> nodes.reference | None:
+    """A link from ``fromdocname`` to the PDF of ``docname``, in HTML, if it exists."""
+    pdf = built_pdf(app, docname)
+    if app.builder.format != "html" or pdf is None:
+        return None
+    uri = posixpath.relpath(published_name(pdf), posixpath.dirname(fromdocname) or ".")
+    return nodes.reference("", text, refuri=uri, classes=["pdf-handout"])
+
+
+def state(app: Sphinx, docnames: list[str]) -> list[str]:
+    """Which of these pages have a PDF: part of what schedules and pages show."""
+    return [d for d in docnames if built_pdf(app, d)]
+
+
+def copy_pdfs(app: Sphinx, exception: Exception | None) -> None:
+    """Publish the built PDFs with the HTML (``build-finished``)."""
+    if exception is not None or app.builder.format != "html":
+        return
+    domain: SeminarDomain = app.env.domains["seminar"]
+    pages = [*domain.sessions, *(term.docname for term in domain.terms.values())]
+    for docname in pages:
+        pdf = built_pdf(app, docname)
+        if pdf is not None:
+            target = Path(app.outdir) / published_name(pdf)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(pdf, target)

@@ -1,0 +1,148 @@
+"""The PDF handouts, made by real XeLaTeX and read back with pdftotext."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from sitebuild import ROOT, PdfBuild, copy_site, flat, latexpdf, sphinx_build, tex_missing
+from test_site import EXPECTED
+
+pytestmark = pytest.mark.skipif(tex_missing() is not None, reason=str(tex_missing()))
+
+SESSIONS = sorted(p for p in (ROOT / "sessions" / "2024-25").glob("*.md") if p.name != "index.md")
+TERM_PDF = "2024-25.pdf"
+
+
+@pytest.fixture(scope="session")
+def term_pdf(tmp_path_factory: pytest.TempPathFactory) -> PdfBuild:
+    build = latexpdf(ROOT, tmp_path_factory.mktemp("latex"))
+    assert build.returncode == 0, build.output
+    return build
+
+
+@pytest.fixture(scope="session")
+def handouts(tmp_path_factory: pytest.TempPathFactory) -> PdfBuild:
+    build = latexpdf(ROOT, tmp_path_factory.mktemp("handouts"), "-D", "seminar_handouts=1")
+    assert build.returncode == 0, build.output
+    return build
+
+
+def test_term_handout_has_every_session_with_speaker_and_date(term_pdf: PdfBuild) -> None:
+    text = flat(term_pdf.text(TERM_PDF))
+    for week, date, time, room, speaker, title in EXPECTED:
+        if title != "No meeting":
+            assert title in text and speaker in text
+            day, month, year = date[5:].split(".")
+            assert f"{int(day)} " in text and f"(week {week})" in text
+    assert "Montúfar" in text and "Gröbner" in text
+
+
+def test_term_handout_schedule_rows_with_iso_weeks(term_pdf: PdfBuild) -> None:
+    lines = term_pdf.text(TERM_PDF, 2).splitlines()
+    for week, date, time, room, speaker, title in EXPECTED:
+        parts = [week, date, time, room, speaker] + (["No meeting"] if title == "No meeting" else [])
+        pattern = r"^\s*" + r"\s+".join(re.escape(p) for p in parts)
+        assert any(re.search(pattern, line) for line in lines), (parts, lines)
+
+
+def test_title_page_names_seminar_institute_organisers_and_term(term_pdf: PdfBuild) -> None:
+    text = flat(term_pdf.text(TERM_PDF, 1))
+    for words in ("Math and Machine Learning: Theory and Applications", "Term 2024/25",
+                  "Max Planck Institute for Mathematics in the Sciences", "Parvaneh Joharinad and Diaaeldin Taha"):
+        assert words in text
+
+
+def test_each_session_starts_a_page_whose_header_names_it(term_pdf: PdfBuild) -> None:
+    pages = [term_pdf.text(TERM_PDF, n) for n in range(1, term_pdf.pages(TERM_PDF) + 1)]
+    for source in SESSIONS:
+        title = next(line[7:] for line in source.read_text().splitlines() if line.startswith("title: "))
+        starts = [n for n, page in enumerate(pages) if flat(page).startswith(title) or flat(page).split(" 1", 1)[0] == title]
+        # The chapter opens a page (its first text is the title), and every
+        # page of the chapter carries the title in its running header.
+        assert any(flat(page).startswith(title) for page in pages), title
+        assert sum(title == page.splitlines()[0].rsplit("  ", 1)[0].strip() for page in pages if page.strip()) >= 1, title
+
+
+def test_citations_read_as_on_the_site(term_pdf: PdfBuild) -> None:
+    text = flat(term_pdf.text(TERM_PDF))
+    assert "Kipf and Welling (2017)" in text
+    assert "(Bodnar et al., 2021b)" in text and "(Bodnar et al., 2021a)" in text
+    assert "??" not in text and "[?]" not in text
+    for key in ("kipf2017gcn", "bodnar2021cellular", "goodfellow2016deep", "prince2023udl"):
+        assert key not in text
+
+
+def test_one_bibliography_with_each_cited_entry_once(term_pdf: PdfBuild) -> None:
+    text = flat(term_pdf.text(TERM_PDF))
+    for fragment in ("Go Cellular: CW Networks", "Go Topological: Message Passing", "Ian Goodfellow, Yoshua Bengio",
+                     "Going Beyond Graph Data.", "Classification with Graph Convolutional", "Simon J. D. Prince."):
+        assert text.count(fragment) == 1, fragment
+
+
+def test_latex_log_has_no_undefined_reference_and_schedule_no_overfull_box(term_pdf: PdfBuild) -> None:
+    log = term_pdf.log(TERM_PDF)
+    assert not re.search(r"undefined|Citation .* undefined|There were undefined", log, re.I)
+    tex = (term_pdf.latexdir / "2024-25.tex").read_text(encoding="utf-8").splitlines()
+    start = next(n for n, line in enumerate(tex, 1) if "schedule-2024-25" in line)
+    end = next(n for n, line in enumerate(tex, 1) if n > start and line.startswith(r"\end{tabular"))
+    for first, last in re.findall(r"Overfull \\hbox .* at lines (\d+)--(\d+)", log):
+        assert not (start <= int(first) <= end or start <= int(last) <= end), (first, last)
+
+
+def test_one_handout_per_session_with_its_own_references(handouts: PdfBuild) -> None:
+    pdfs = sorted(handouts.latexdir.glob("*.pdf"))
+    assert [p.stem for p in pdfs] == [p.stem for p in SESSIONS]
+    scherf = flat(handouts.text("2024-12-02-deep-generative-models.pdf"))
+    assert scherf.startswith("Deep Generative Models")  # running header
+    for words in ("Nico Scherf", "Monday, 2 December 2024 (week 49)", "15:00–16:30", "MIS, G3 10", "Prince (2023)", "Understanding Deep Learning"):
+        assert words in scherf
+    assert "Weisfeiler" not in scherf
+    taha = flat(handouts.text("2024-11-11-graph-topological-nn-2.pdf"))
+    assert "Diaaeldin Taha (Max Planck Institute for Mathematics in the Sciences, Germany)" in taha
+    assert taha.count("Go Cellular: CW Networks") == 1 and "Understanding Deep Learning" not in taha
+    for pdf in pdfs:
+        assert not re.search(r"undefined", handouts.log(pdf.name), re.I), pdf.name
+
+
+def test_latex_special_characters_in_front_matter_come_out_literally(tmp_path: Path) -> None:
+    site = copy_site("mini", tmp_path)
+    special = r"Costs & 100% of $5 #1 a_b {x} ~y^2 back\slash"
+    page = site / "sessions/2030-31/2030-11-25-beta.md"
+    page.write_text(
+        f"---\ntitle: '{special}'\nspeaker: 'Łukasz Gröbner & Co'\nroom: 'Room_1 #2'\ndate: 2030-11-25\n---\n\nText with α ≤ β in ℝ.\n",
+        encoding="utf-8",
+    )
+    pdf = latexpdf(site, tmp_path / "out")
+    assert pdf.returncode == 0, pdf.output
+    text = flat(pdf.text("2030-31.pdf"))
+    assert special in text and "Łukasz Gröbner & Co" in text and "Room_1 #2" in text and "α ≤ β in ℝ" in text
+    html = sphinx_build(site, tmp_path / "html")
+    assert special in html.page("sessions/2030-31/2030-11-25-beta").find("h1").get_text()
+
+
+def test_site_links_the_handouts_that_were_built(tmp_path: Path, term_pdf: PdfBuild, handouts: PdfBuild) -> None:
+    pdf_dir = tmp_path / "pdfs"
+    (pdf_dir / "latex").mkdir(parents=True)
+    (pdf_dir / "handouts").mkdir()
+    (pdf_dir / "latex" / TERM_PDF).write_bytes((term_pdf.latexdir / TERM_PDF).read_bytes())
+    for pdf in handouts.latexdir.glob("*.pdf"):
+        (pdf_dir / "handouts" / pdf.name).write_bytes(pdf.read_bytes())
+    site = sphinx_build(ROOT, tmp_path / "html", "-D", f"seminar_pdf_dir={pdf_dir}")
+    assert site.returncode == 0, site.warnings
+    term_link = site.page("index").select_one("a.pdf-handout")
+    assert term_link["href"] == "pdf/2024-25.pdf" and (site.outdir / term_link["href"]).is_file()
+    for source in SESSIONS:
+        link = site.page(f"sessions/2024-25/{source.stem}").select_one("a.pdf-handout")
+        assert link["href"] == f"../../pdf/{source.stem}.pdf"
+        assert (site.outdir / "pdf" / f"{source.stem}.pdf").read_bytes()[:5] == b"%PDF-"
+
+
+def test_without_tex_make_latexpdf_says_what_to_install(tmp_path: Path) -> None:
+    import subprocess
+
+    run = subprocess.run(["make", "-s", "check-tex"], cwd=ROOT, env={"PATH": "/nonexistent"}, capture_output=True, text=True)
+    assert run.returncode != 0
+    assert "Install it with: sudo bash scripts/install-tex.sh" in run.stderr
