@@ -35,10 +35,10 @@ check-tex:
 	  echo "make $(MAKECMDGOALS): TeX Live is missing (latexmk, xelatex)." >&2; \
 	  echo "Install it with: sudo bash scripts/install-tex.sh" >&2; exit 1; }
 
-latexpdf: $(STAMP) check-tex
+latexpdf: check-tex $(STAMP)
 	$(SPHINXBUILD) -M latexpdf "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
 
-handouts: $(STAMP) check-tex
+handouts: check-tex $(STAMP)
 	$(SPHINXBUILD) -M latexpdf "$(SOURCEDIR)" "$(BUILDDIR)/handouts-tex" -D seminar_handouts=1 $(SPHINXOPTS) $(O)
 	@mkdir -p "$(BUILDDIR)/handouts"
 	cp "$(BUILDDIR)"/handouts-tex/latex/*.pdf "$(BUILDDIR)/handouts/"

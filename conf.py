@@ -100,6 +100,8 @@ latex_elements = {
   \renewcommand{\headrulewidth}{0.4pt}%
   \renewcommand{\footrulewidth}{0pt}%
 }
+% A chapter's first page too: a session of one page still names itself.
+\fancypagestyle{plain}{\pagestyle{normal}}
 \makeatother
 """,
 }

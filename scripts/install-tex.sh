@@ -14,6 +14,10 @@ packages=(
   fonts-freefont-otf
   poppler-utils
 )
+if dpkg -s "${packages[@]}" >/dev/null 2>&1; then
+  echo "install-tex: all ${#packages[@]} packages are installed"
+  exit 0
+fi
 if [ "$(id -u)" -ne 0 ]; then
   SUDO=sudo
 else

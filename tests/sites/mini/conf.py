@@ -8,3 +8,4 @@ bibtex_bibfiles = ["refs.bib"]
 bibtex_default_style = "seminar"
 bibtex_reference_style = "seminar"
 seminar_today = "2030-11-15"
+latex_engine = "xelatex"
