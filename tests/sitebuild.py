@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -116,3 +117,14 @@ def latexpdf(srcdir: Path, builddir: Path, *options: str) -> PdfBuild:
 def flat(text: str) -> str:
     """Text on one line: words broken by a hyphen at a line end joined again."""
     return " ".join(re.sub(r"(\w)-\n\s*(\w)", r"\1\2", text).split())
+
+
+def settle() -> None:
+    """Wait before editing a source that Sphinx has just read.
+
+    Sphinx rereads a page whose modification time is later than the time it
+    read the page; the kernel stamps files from a coarse clock that can lag
+    the reading time by some milliseconds, so an edit made at once may look
+    older than the read.
+    """
+    time.sleep(0.05)

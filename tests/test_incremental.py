@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import Build, copy_site, sphinx_build
+from sitebuild import Build, copy_site, settle, sphinx_build
 
 TERM = "sessions/2030-31"
 MONDAYS = [dt.date(2030, 11, 4) + dt.timedelta(weeks=w) for w in range(12)]
@@ -65,6 +65,7 @@ class Archive:
 
     def edit(self) -> str:
         """Apply one random edit and say what it was."""
+        settle()
         pages, free = self.pages(), self.free_mondays()
         kinds = ["add"] if free else []
         if pages:
@@ -138,6 +139,7 @@ def test_a_body_edit_rewrites_only_that_page(tmp_path: Path) -> None:
     site = copy_site("mini", tmp_path)
     sphinx_build(site, tmp_path / "html")
     page = site / TERM / "2030-11-25-beta.md"
+    settle()
     page.write_text(page.read_text() + "\nOne more sentence.\n", encoding="utf-8")
     build = sphinx_build(site, tmp_path / "html")
     assert build.read() == [f"{TERM}/2030-11-25-beta"]
@@ -149,6 +151,7 @@ def test_a_date_change_rewrites_the_schedules_without_reading_them(tmp_path: Pat
     site = copy_site("mini", tmp_path)
     sphinx_build(site, tmp_path / "html")
     page = site / TERM / "2030-11-25-beta.md"
+    settle()
     page.write_text(page.read_text().replace("2030-11-25", "2030-12-02"), encoding="utf-8")
     build = sphinx_build(site, tmp_path / "html")
     assert build.read() == [f"{TERM}/2030-11-25-beta"]
@@ -160,6 +163,7 @@ def test_a_change_of_the_term_defaults_reaches_every_session_using_them(tmp_path
     site = copy_site("mini", tmp_path)
     sphinx_build(site, tmp_path / "html")
     term = site / TERM / "index.md"
+    settle()
     term.write_text(term.read_text().replace("room: Room 1", "room: Hall B"), encoding="utf-8")
     updated = sphinx_build(site, tmp_path / "html")
     clean = sphinx_build(site, tmp_path / "clean")
