@@ -50,13 +50,17 @@ def _docnames(log: str, phase: str) -> list[str]:
 
 
 def sphinx_build(srcdir: Path, outdir: Path, *options: str, builder: str = "html") -> Build:
-    """Build ``srcdir`` like ``make html`` does: warnings are errors, keep going."""
+    """Build ``srcdir`` like ``make html`` does: warnings are errors, keep going.
+
+    ``-N``: Sphinx colours its output when CI is set, which hides the
+    per-document lines that :meth:`Build.read` and :meth:`Build.written` parse.
+    """
     warnings_file = outdir.parent / f"{outdir.name}-warnings.txt"
     outdir.parent.mkdir(parents=True, exist_ok=True)
     stdout, stderr = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
         returncode = build_main(
-            ["-b", builder, "-W", "--keep-going", "-w", str(warnings_file), "-d", str(outdir / ".doctrees"), *options, str(srcdir), str(outdir)]
+            ["-b", builder, "-N", "-W", "--keep-going", "-w", str(warnings_file), "-d", str(outdir / ".doctrees"), *options, str(srcdir), str(outdir)]
         )
     return Build(returncode, warnings_file.read_text(encoding="utf-8"), stderr.getvalue(), outdir, stdout.getvalue())
 
