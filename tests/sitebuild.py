@@ -44,16 +44,18 @@ class Build:
 
 
 def _docnames(log: str, phase: str) -> list[str]:
-    # Sphinx prints "reading sources... [ 50%] docname" once per document
-    # when not on a terminal.
-    return re.findall(rf"^{phase}\.\.\. \[\s*\d+%\] (\S+)", log, re.M)
+    # Sphinx prints "reading sources... [ 50%] docname" once per document;
+    # where it believes it is on a terminal (CI set), it ends these lines
+    # with a carriage return and adds escape sequences.
+    plain = re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", log).replace("\r", "\n")
+    return re.findall(rf"^{phase}\.\.\. \[\s*\d+%\] (\S+)", plain, re.M)
 
 
 def sphinx_build(srcdir: Path, outdir: Path, *options: str, builder: str = "html") -> Build:
     """Build ``srcdir`` like ``make html`` does: warnings are errors, keep going.
 
-    ``-N``: Sphinx colours its output when CI is set, which hides the
-    per-document lines that :meth:`Build.read` and :meth:`Build.written` parse.
+    ``-N``: no colours in the log that :meth:`Build.read` and
+    :meth:`Build.written` parse.
     """
     warnings_file = outdir.parent / f"{outdir.name}-warnings.txt"
     outdir.parent.mkdir(parents=True, exist_ok=True)
