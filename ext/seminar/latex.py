@@ -23,6 +23,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.util import texescape
 from sphinxcontrib.bibtex.nodes import raw_latex
 
 from .model import load_session, load_term
@@ -94,6 +95,9 @@ def lay_out(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             if "session-references" in items["classes"]:
                 items.replace_self(render_reference_items(app, cited, anchors=True))
     _point_citations_home(app, doctree, cited)
+    for details in list(doctree.findall(nodes.field_list)):
+        if "session-details" in details["classes"]:
+            details.replace_self(_details_table(app, details))
 
 
 def _cited_keys(app: Sphinx, doctree: nodes.document) -> list[str]:
@@ -117,6 +121,17 @@ def _sessions_as_chapters(doctree: nodes.document) -> None:
             doctree += start
             if not container.children and container.parent is not None:
                 container.parent.remove(container)
+
+
+def _details_table(app: Sphinx, details: nodes.field_list) -> nodes.raw:
+    """Speaker, date, time and room as a compact two-column block for print."""
+    rows = []
+    for field in details.findall(nodes.field):
+        name, body = field[0].astext(), field[1].astext()
+        rows.append(rf"\textbf{{{texescape.escape(name, app.config.latex_engine)}}} & "
+                    rf"{texescape.escape(body, app.config.latex_engine)}\\")
+    text = "\n".join([r"\par\noindent\begin{tabular}{@{}l@{\hspace{1em}}p{0.8\linewidth}@{}}", *rows, r"\end{tabular}\par\medskip"])
+    return nodes.raw("", text + "\n", format="latex")
 
 
 _HYPERLINK = re.compile(r"\\hyperlink\{cite\.[^}]*:([^}:]*)\}\{")
