@@ -56,7 +56,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # Where `make latexpdf` and `make handouts` leave the PDFs, from conf.py's folder.
     app.add_config_value("seminar_pdf_dir", "_build", "html", types=frozenset({str}))
     app.connect("build-finished", handouts.copy_pdfs)
-    app.connect("config-inited", latex.configure)
+    app.connect("builder-inited", latex.configure)
     app.connect("doctree-resolved", render.resolve)
     # After render.resolve, which fills the placeholders it rearranges.
     app.connect("doctree-resolved", latex.resolve, priority=600)

@@ -60,12 +60,16 @@ def latex_documents(srcdir: Path, config: Config) -> list[tuple[str, str, str, s
     return documents
 
 
-def configure(app: Sphinx, config: Config) -> None:
-    """Derive ``latex_documents`` from the session pages (``config-inited``).
+def configure(app: Sphinx) -> None:
+    """Derive ``latex_documents`` from the session pages (``builder-inited``).
 
-    A ``latex_documents`` set in ``conf.py`` is kept; Sphinx's default (the
+    Only for the LaTeX builder, which reads the list when it writes.  A
+    ``latex_documents`` set in ``conf.py`` is kept; Sphinx's default (the
     whole site from the root page) is replaced.
     """
+    config = app.config
+    if app.builder.format != "latex":
+        return
     if config.seminar_handouts or [entry[0] for entry in config.latex_documents] == [config.root_doc]:
         config.latex_documents = latex_documents(Path(app.srcdir), config)
 
