@@ -18,7 +18,7 @@ from . import bibstyle, handouts, latex, nodes, render
 from .directives import FieldsDirective, ScheduleDirective
 from .domain import SeminarDomain
 from .model import check_sessions
-from .reading import SessionPageTransform, warn
+from .reading import SessionPageTransform, check_source, warn
 
 __version__ = "0.1.0"
 
@@ -50,6 +50,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_latex_package("xltabular")
     app.add_directive("front-matter-fields", FieldsDirective)
     app.add_transform(SessionPageTransform)
+    app.connect("source-read", check_source)
     app.connect("env-updated", _pages_to_rewrite)
     app.connect("env-check-consistency", _check_consistency)
     app.add_config_value("seminar_handouts", False, "env", types=frozenset({bool}))

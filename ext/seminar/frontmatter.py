@@ -10,6 +10,7 @@ so that each problem can name ``file:line``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -42,6 +43,29 @@ class FrontMatter:
         return self.first_line
 
 
+def read_page(path: Path, display: str) -> tuple[str | None, list[Problem]]:
+    """A page's text, with a problem for a BOM, CRLF line endings or bytes that are not UTF-8.
+
+    The text is returned with the BOM removed and line endings normalised, so
+    later checks see what Sphinx sees; None when it cannot be decoded.
+    """
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return None, [Problem(display, line, None, f"file is not UTF-8 (byte 0x{data[error.start]:02x})", "save the file as UTF-8")]
+    problems = []
+    if text.startswith("\ufeff"):
+        text = text[1:]
+        problems.append(Problem(display, 1, None, "file starts with a byte-order mark (BOM)", "save the file as UTF-8 without BOM"))
+    if "\r" in text:
+        line = text[: text.index("\r")].count("\n") + 1
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        problems.append(Problem(display, line, None, "file has Windows (CRLF) line endings", "save the file with Unix (LF) line endings"))
+    return text, problems
+
+
 def split_front_matter(text: str) -> tuple[str, int, int] | None:
     """Return the YAML between the ``---`` fences and the fences' lines.
 
@@ -58,8 +82,6 @@ def split_front_matter(text: str) -> tuple[str, int, int] | None:
 
 def read_front_matter(text: str, path: str) -> tuple[FrontMatter | None, list[Problem]]:
     """Parse the front-matter of ``text`` (the contents of ``path``)."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
     block = split_front_matter(text)
     if block is None:
         opened = text.lstrip("\r\n").startswith("---")

@@ -13,12 +13,14 @@ from typing import cast
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from . import nodes as seminar_nodes
 from .domain import SeminarDomain
-from .frontmatter import FrontMatter, read_front_matter
+from .content import check_body, include_problem, unsafe_include_lines
+from .frontmatter import FrontMatter, read_front_matter, read_page
 from .model import Session, Term, load_session, load_term
 from .problems import Problem
 
@@ -39,11 +41,50 @@ def warn(problem: Problem, docname: str, subtype: str = "front-matter") -> None:
 
 
 def read_source(path: Path, display: str) -> tuple[FrontMatter | None, list[Problem]]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        return None, [Problem(display, None, None, f"file is not UTF-8 ({error.reason} at byte {error.start})", "save the file as UTF-8")]
-    return read_front_matter(text, display)
+    """The front-matter of a page, with the problems of the file and of the front-matter."""
+    text, problems = read_page(path, display)
+    if text is None:
+        return None, problems
+    front, more = read_front_matter(text, display)
+    return front, problems + more
+
+
+def _neutralise_raw_html(document: nodes.document) -> None:
+    """Show a session page's raw HTML as text: contributions are untrusted.
+
+    The warning, with its line, comes from :func:`check_source`.
+    """
+    for raw in list(document.findall(nodes.raw)):
+        if "html" in raw.get("format", "").split():
+            text = raw.astext()
+            inline = isinstance(raw.parent, nodes.TextElement)
+            raw.replace_self(nodes.literal(text, text) if inline else nodes.literal_block(text, text))
+
+
+def check_source(app: Sphinx, docname: str, source: list[str]) -> None:
+    """Check a Markdown page's body before MyST parses it (``source-read``).
+
+    Every page: an include of an absolute path or of a file outside the
+    repository is reported and removed, so its content never reaches the
+    output.  Session pages: raw HTML and a body '# heading' are reported.
+    """
+    path = Path(app.env.doc2path(docname))
+    if path.suffix != ".md":
+        return
+    root = Path(app.srcdir)
+    display = os.path.relpath(path, root)
+    extensions = frozenset(app.config.myst_enable_extensions)
+    text = source[0]
+    lines = text.split("\n")
+    for first, last, name, argument in unsafe_include_lines(text, path, root, extensions):
+        warn(include_problem(display, first + 1, name, argument), docname, subtype="include")
+        lines[first : last + 1] = [""] * (last + 1 - first)
+    source[0] = "\n".join(lines)
+    kind = classify(docname, app.config.seminar_sessions_dir)
+    if kind and kind[0] == "session":
+        problems, _ = check_body(text, path, display, root, extensions=extensions, includes=False)
+        for problem in problems:
+            warn(problem, docname, subtype="content")
 
 
 class SessionPageTransform(SphinxTransform):
@@ -57,6 +98,8 @@ class SessionPageTransform(SphinxTransform):
         if kind is None:
             return
         role, term_id = kind
+        if role == "session":
+            _neutralise_raw_html(self.document)
         path = Path(self.env.doc2path(self.env.docname))
         display = os.path.relpath(path, self.env.srcdir)
         front, problems = read_source(path, display)
@@ -111,14 +154,6 @@ class SessionPageTransform(SphinxTransform):
         # myst-parser parses the front-matter title as Markdown; it is text.
         title.children = []
         title += nodes.Text(session.title)
-        for extra in sections[1:]:
-            warn(
-                Problem(session.path, extra.line or extra[0].line, None,
-                        f"second top-level heading '{extra[0].astext()}'",
-                        "the page title comes from the front-matter: start sections with '##'"),
-                self.env.docname,
-                subtype="heading",
-            )
         index = page.index(title) + 1
         page.insert(index, self._details(session))
         page.insert(index + 1, seminar_nodes.handout_link(docname=self.env.docname))

@@ -1,0 +1,120 @@
+"""Checks of a session page's Markdown body, by the parser MyST itself uses.
+
+Tokens from myst-parser's markdown-it setup carry the source line, so the
+checker and the build can name it: raw HTML, file inclusion from outside
+the repository, unknown citation keys, and a second top-level heading.
+Directive bodies (admonitions, for example) are checked too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
+
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from myst_parser.config.main import MdParserConfig
+from myst_parser.parsers.mdit import create_md_parser
+
+from .problems import Problem
+
+INCLUDE_DIRECTIVES = ("include", "literalinclude")
+CITE_ROLES = ("cite", "cite:p", "cite:ps", "cite:t", "cite:ts", "cite:ct", "cite:cts", "cite:alp", "cite:alps",
+              "cite:author", "cite:authors", "cite:cauthor", "cite:cauthors", "cite:year", "cite:label", "cite:empty")
+# Directives whose body is Markdown, to be checked as well.
+_VERBATIM = {"code", "code-block", "code-cell", "sourcecode", "math", "raw", "eval-rst", "literalinclude", "include", "csv-table"}
+
+
+@lru_cache(maxsize=8)
+def _parser(extensions: frozenset[str]):
+    return create_md_parser(MdParserConfig(enable_extensions=set(extensions)), RendererHTML)
+
+
+def unsafe_include(argument: str, page: Path, root: Path) -> bool:
+    """Whether an include names an absolute path or a file outside the repository."""
+    target = argument.strip()
+    if not target:
+        return False
+    if PurePosixPath(target).is_absolute() or target.startswith("~"):
+        return True
+    return not (page.parent / target).resolve().is_relative_to(root.resolve())
+
+
+def include_problem(display: str, line: int | None, directive: str, argument: str) -> Problem:
+    return Problem(
+        display,
+        line,
+        directive,
+        f"includes '{argument}': absolute paths and paths outside the repository are not allowed",
+        "include only files of this repository, with a path relative to the page",
+    )
+
+
+def raw_html_problem(display: str, line: int | None, html: str) -> Problem:
+    snippet = " ".join(html.split())[:40]
+    return Problem(display, line, "html", f"raw HTML '{snippet}' in a session page", "write Markdown instead; raw HTML is not rendered")
+
+
+def _tokens(tokens: list[Token], offset: int, extensions: frozenset[str]) -> Iterator[tuple[Token, int | None]]:
+    """Every token with its 1-based line, descending into directive bodies."""
+    for token in tokens:
+        line = offset + token.map[0] + 1 if token.map else None
+        yield token, line
+        for child in token.children or []:
+            yield child, line
+        if token.type == "fence" and token.info.startswith("{"):
+            name = token.info[1:].split("}", 1)[0]
+            if name not in _VERBATIM and token.map:
+                body = _parser(extensions).parse(token.content)
+                yield from _tokens(body, offset + token.map[0] + 1, extensions)
+
+
+def unsafe_include_lines(text: str, page: Path, root: Path, extensions: frozenset[str]) -> list[tuple[int, int, str, str]]:
+    """(first line, last line, directive, argument) of each unsafe include, 0-based."""
+    found = []
+    for token, line in _tokens(_parser(extensions).parse(text), 0, extensions):
+        if token.type == "fence" and token.info.startswith("{") and line is not None:
+            name, _, argument = token.info[1:].partition("}")
+            if name in INCLUDE_DIRECTIVES and unsafe_include(argument, page, root):
+                found.append((line - 1, line - 1 + token.map[1] - token.map[0] - 1, name, argument.strip()))
+    return found
+
+
+def check_body(
+    text: str,
+    page: Path,
+    display: str,
+    root: Path,
+    *,
+    bib_keys: set[str] | None = None,
+    extensions: frozenset[str] = frozenset({"dollarmath", "amsmath"}),
+    includes: bool = True,
+) -> tuple[list[Problem], list[tuple[str, int | None]]]:
+    """Problems in a session page's body, and the citation keys it uses."""
+    problems: list[Problem] = []
+    citations: list[tuple[str, int | None]] = []
+    for token, line in _tokens(_parser(extensions).parse(text), 0, extensions):
+        if token.type in ("html_block", "html_inline"):
+            if not token.content.lstrip().startswith("<!--"):
+                problems.append(raw_html_problem(display, line, token.content))
+        elif token.type == "fence" and token.info.startswith("{"):
+            name, _, argument = token.info[1:].partition("}")
+            if name == "raw":
+                problems.append(raw_html_problem(display, line, f"{{raw}} {argument.strip()}"))
+            elif name in INCLUDE_DIRECTIVES and includes and unsafe_include(argument, page, root):
+                problems.append(include_problem(display, line, name, argument.strip()))
+        elif token.type == "myst_role" and token.meta.get("name") in CITE_ROLES:
+            for key in token.content.split(","):
+                key = key.strip()
+                citations.append((key, line))
+                if bib_keys is not None and key not in bib_keys:
+                    problems.append(
+                        Problem(display, line, "citation", f"unknown citation key '{key}'", "add the entry to references.bib or correct the key")
+                    )
+        elif token.type == "heading_open" and token.tag == "h1":
+            problems.append(
+                Problem(display, line, None, "a top-level heading '# ...' in the body",
+                        "the page title comes from the front-matter: start sections with '##'")
+            )
+    return problems, citations
