@@ -60,7 +60,7 @@ CASES = [
       "move one of the two sessions to another time or room"]),
     ("unknown citation key", beta(GOOD_BETA, "\nAs {cite:p}`nobody2020` shows.\n"), f"{BETA}:10",
      ['could not find bibtex key "nobody2020"']),
-    ("second top-level heading", beta(GOOD_BETA, "\n# Notes\n\nText.\n"), f"{BETA}:9",
+    ("second top-level heading", beta(GOOD_BETA, "\n# Notes\n\nText.\n"), f"{BETA}:10",
      ["a top-level heading '# ...' in the body", "start sections with '##'"]),
     ("bad term default", {f"{TERM}/index.md": "---\ntitle: Term\ndefaults:\n  start: 3pm\n---\n"}, f"{TERM}/index.md:4",
      ["defaults.start: '3pm' is not a time in the form HH:MM"]),
