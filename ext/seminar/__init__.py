@@ -14,7 +14,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.typing import ExtensionMetadata
 
-from . import bibstyle, handouts, latex, nodes, render
+from . import bibstyle, handouts, latex, nodes, references, render
 from .directives import FieldsDirective, ScheduleDirective
 from .domain import SeminarDomain
 from .model import check_sessions
@@ -51,6 +51,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("front-matter-fields", FieldsDirective)
     app.add_transform(SessionPageTransform)
     app.connect("source-read", check_source)
+    # Around sphinxcontrib-bibtex's own builder-inited (priority 500).
+    app.connect("builder-inited", references.check_bibfiles, priority=100)
+    app.connect("builder-inited", references.release_pybtex_errors, priority=900)
     app.connect("env-updated", _pages_to_rewrite)
     app.connect("env-check-consistency", _check_consistency)
     app.add_config_value("seminar_handouts", False, "env", types=frozenset({bool}))

@@ -93,8 +93,11 @@ def check_bibfile(path: Path, display: str) -> BibCheck:
         elif not any(p.message.startswith("unbalanced") for p in result.problems):
             result.problems.append(Problem(display, line, None, f"BibTeX syntax error: {message}", "check the braces, quotes and commas around this line"))
 
+    broken = {p.field for p in result.problems if p.message.startswith("unbalanced")}
     for key, entry in (result.data.entries.items() if result.data else []):
         line = result.keys.get(key)
+        if key in broken:
+            continue  # its fields are whatever pybtex recovered
         if not (entry.persons.get("author") or entry.persons.get("editor")):
             result.problems.append(Problem(display, line, key, "entry has no author (or editor)", "add author = {Last, First and Last, First}"))
         if not entry.fields.get("year"):

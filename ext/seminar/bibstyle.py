@@ -28,7 +28,8 @@ from pybtex.richtext import Text
 from pybtex.style.formatting.unsrt import Style as UnsrtStyle
 from pybtex.style.labels import BaseLabelStyle
 from pybtex.style.template import field as bib_field
-from pybtex.style.template import first_of, join, node, optional, sentence
+from pybtex.style.template import first_of, join, node, optional, sentence, words
+from .bibcheck import SAFE_URL
 from sphinxcontrib.bibtex.style.referencing import BracketStyle, GroupReferenceStyle, PersonStyle
 from sphinxcontrib.bibtex.style.referencing.basic_author_year import (
     BasicAuthorYearParentheticalReferenceStyle,
@@ -83,6 +84,13 @@ class SeminarFormattingStyle(UnsrtStyle):
 
     default_sorting_style = "author_year_title"
     default_label_style = STYLE_NAME
+
+    def format_url(self, e: Entry):  # type: ignore[override]
+        # A .bib arrives by pull request: only http(s) addresses become links
+        # (no javascript: or data: URLs); any other is shown as text.
+        if SAFE_URL.match(e.fields.get("url", "").strip()):
+            return super().format_url(e)
+        return words["URL:", bib_field("url", raw=True)]
 
     def format_title(self, e: Entry, which_field: str, as_sentence: bool = True):  # type: ignore[override]
         formatted = bib_field(which_field)

@@ -81,6 +81,30 @@ def unsafe_include_lines(text: str, page: Path, root: Path, extensions: frozense
     return found
 
 
+_NOT_CONTENT = {"front_matter", "myst_line_comment", "heading_open", "heading_close", "inline"}
+
+
+def _empty_sections(tokens: list[Token], display: str) -> list[Problem]:
+    """Headings with nothing under them (say, a scaffold's heading never filled in)."""
+    problems = []
+    open_heading: tuple[int, str, int | None] | None = None  # level, title, line
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open":
+            level = int(token.tag[1])
+            if open_heading and level <= open_heading[0]:
+                problems.append(_empty(display, open_heading))
+            open_heading = (level, tokens[index + 1].content, token.map[0] + 1 if token.map else None)
+        elif token.type not in _NOT_CONTENT and token.level == 0 and not token.type.endswith("_close"):
+            open_heading = None
+    if open_heading:
+        problems.append(_empty(display, open_heading))
+    return problems
+
+
+def _empty(display: str, heading: tuple[int, str, int | None]) -> Problem:
+    return Problem(display, heading[2], None, f"section '{heading[1]}' is empty", "write its text or remove the heading")
+
+
 def check_body(
     text: str,
     page: Path,
@@ -94,7 +118,9 @@ def check_body(
     """Problems in a session page's body, and the citation keys it uses."""
     problems: list[Problem] = []
     citations: list[tuple[str, int | None]] = []
-    for token, line in _tokens(_parser(extensions).parse(text), 0, extensions):
+    tokens = _parser(extensions).parse(text)
+    problems += _empty_sections(tokens, display)
+    for token, line in _tokens(tokens, 0, extensions):
         if token.type in ("html_block", "html_inline"):
             if not token.content.lstrip().startswith("<!--"):
                 problems.append(raw_html_problem(display, line, token.content))

@@ -9,6 +9,7 @@ so that each problem can name ``file:line``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -80,10 +81,25 @@ def split_front_matter(text: str) -> tuple[str, int, int] | None:
     return None
 
 
+def _late_front_matter(text: str) -> int | None:
+    """The line of a '---' block of 'field: value' lines below the top, if any."""
+    lines = text.splitlines()
+    for number, line in enumerate(lines[1:], start=2):
+        if line.rstrip() == "---" and number < len(lines) and re.match(r"^[A-Za-z_]\w*:", lines[number]):
+            return number
+    return None
+
+
 def read_front_matter(text: str, path: str) -> tuple[FrontMatter | None, list[Problem]]:
     """Parse the front-matter of ``text`` (the contents of ``path``)."""
     block = split_front_matter(text)
     if block is None:
+        later = _late_front_matter(text)
+        if later is not None:
+            return None, [
+                Problem(path, later, None, "front-matter is not at the top of the page",
+                        "move the '---' block to the very first line, before any text")
+            ]
         opened = text.lstrip("\r\n").startswith("---")
         return None, [
             Problem(

@@ -37,7 +37,7 @@ _TIME = re.compile(r"^(\d{1,2})[:.h](\d{2})$")
 _SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
-def _parse_date(value: Any) -> dt.date:
+def parse_date(value: Any) -> dt.date:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -123,7 +123,7 @@ def _list(value: Any) -> list[Any]:
     )
 
 
-Date = Annotated[dt.date, BeforeValidator(_parse_date), WithJsonSchema({"type": "string", "format": "date"})]
+Date = Annotated[dt.date, BeforeValidator(parse_date), WithJsonSchema({"type": "string", "format": "date"})]
 Time = Annotated[
     dt.time,
     BeforeValidator(_parse_time),
@@ -333,7 +333,15 @@ def check_sessions(sessions: list[Session], terms: dict[str, Term]) -> list[Prob
     ordered = sorted(sessions, key=lambda s: (s.date, s.start, s.docname))
     for index, session in enumerate(ordered):
         for earlier in ordered[:index]:
-            if session.overlaps(earlier):
+            if (earlier.date, earlier.title.casefold(), earlier.speaker.casefold()) == (
+                session.date, session.title.casefold(), session.speaker.casefold()
+            ):
+                problems.append(
+                    Problem(session.path, session.line_of("title"), "title",
+                            f"duplicate of {earlier.path} (same date, speaker and title)",
+                            "remove one of the two pages")
+                )
+            elif session.overlaps(earlier):
                 problems.append(
                     Problem(
                         session.path,

@@ -1,0 +1,106 @@
+"""``seminar check``: every check of the build, without building.
+
+It reads the same files with the same code as the extension: front-matter
+through :mod:`seminar.model`, bodies through :mod:`seminar.content` (MyST's
+own parser), ``.bib`` files through :mod:`seminar.bibcheck`.
+"""
+
+from __future__ import annotations
+
+import runpy
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .bibcheck import check_bibfile
+from .content import check_body
+from .frontmatter import read_front_matter, read_page
+from .model import Session, Term, check_sessions, load_session, load_term
+from .problems import Problem
+
+_SKIP_DIRS = {"_build", "tests", "bench", "ext", "node_modules"}
+
+
+@dataclass
+class Report:
+    problems: list[Problem] = field(default_factory=list)
+    sessions: list[Session] = field(default_factory=list)
+    terms: dict[str, Term] = field(default_factory=dict)
+    bib_keys: set[str] = field(default_factory=set)
+
+
+def read_conf(root: Path) -> dict[str, Any]:
+    """The settings of ``conf.py`` that the checks need (Sphinx's defaults otherwise)."""
+    conf = runpy.run_path(str(root / "conf.py")) if (root / "conf.py").is_file() else {}
+    return {
+        "sessions_dir": conf.get("seminar_sessions_dir", "sessions"),
+        "bibfiles": list(conf.get("bibtex_bibfiles", [])),
+        "extensions": frozenset(conf.get("myst_enable_extensions", [])),
+    }
+
+
+def _display(path: Path, root: Path) -> str:
+    return str(path.relative_to(root))
+
+
+def markdown_pages(root: Path) -> list[Path]:
+    return sorted(
+        p for p in root.rglob("*.md")
+        if not any(part.startswith(".") or part in _SKIP_DIRS for part in p.relative_to(root).parts[:-1])
+    )
+
+
+def check_project(root: Path) -> Report:
+    root = root.resolve()
+    conf = read_conf(root)
+    report = Report()
+    for name in conf["bibfiles"]:
+        bib = check_bibfile(root / name, name)
+        report.problems += bib.problems
+        report.bib_keys |= set(bib.keys)
+
+    sessions_dir = root / conf["sessions_dir"]
+    term_dirs = sorted(p for p in sessions_dir.iterdir() if p.is_dir()) if sessions_dir.is_dir() else []
+    for term_dir in term_dirs:
+        index = term_dir / "index.md"
+        docname = f"{conf['sessions_dir']}/{term_dir.name}/index"
+        if not index.is_file():
+            report.problems.append(Problem(_display(term_dir, root), None, None, "term folder has no index.md",
+                                           "create it with the term's title, defaults and no-meeting dates"))
+            continue
+        text, problems = read_page(index, _display(index, root))
+        report.problems += problems
+        front, problems = read_front_matter(text, _display(index, root)) if text is not None else (None, [])
+        report.problems += problems
+        term, problems = load_term(term_dir.name, docname, _display(index, root), front) if front else (None, [])
+        report.problems += problems
+        if term:
+            report.terms[term.id] = term
+
+    session_paths = {p for term_dir in term_dirs for p in term_dir.glob("*.md") if p.name != "index.md"}
+    for path in markdown_pages(root):
+        display = _display(path, root)
+        text, problems = read_page(path, display)
+        if path not in session_paths:
+            if text is not None:  # other pages: only what the build would refuse
+                body_problems, _ = check_body(text, path, display, root, extensions=conf["extensions"])
+                report.problems += [p for p in body_problems if p.field in ("include", "literalinclude")]
+            continue
+        report.problems += problems
+        if text is None:
+            continue
+        term_id = path.parent.name
+        docname = f"{conf['sessions_dir']}/{term_id}/{path.stem}"
+        front, problems = read_front_matter(text, display)
+        report.problems += problems
+        if front is not None:
+            session, problems = load_session(docname, display, term_id, front, report.terms.get(term_id))
+            report.problems += problems
+            if session:
+                report.sessions.append(session)
+        body_problems, _ = check_body(text, path, display, root, bib_keys=report.bib_keys, extensions=conf["extensions"])
+        report.problems += body_problems
+
+    report.problems += check_sessions(report.sessions, report.terms)
+    report.problems.sort(key=lambda p: (p.path, p.line or 0, p.field or "", p.message))
+    return report

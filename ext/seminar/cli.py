@@ -1,0 +1,124 @@
+"""The ``seminar`` command: ``seminar new`` scaffolds a session page, ``seminar check`` checks them all."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from pydantic_core import PydanticCustomError
+from slugify import slugify
+
+from .check import check_project, read_conf
+from .model import parse_date
+
+
+def _find_root(start: Path) -> Path:
+    """The folder with conf.py: the given one or one of its parents."""
+    for folder in (start, *start.parents):
+        if (folder / "conf.py").is_file():
+            return folder
+    return start
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    root = _find_root(Path(args.root).resolve())
+    report = check_project(root)
+    for problem in report.problems:
+        print(problem)
+    if report.problems:
+        print(f"{len(report.problems)} problem(s) in {root}", file=sys.stderr)
+        return 1
+    print(f"checked {len(report.sessions)} sessions in {len(report.terms)} term(s) and {len(report.bib_keys)} references: no problems")
+    return 0
+
+
+def _yaml_text(value: str) -> str:
+    """A YAML scalar that reads back as exactly ``value``."""
+    return "'" + value.replace("'", "''") + "'"
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    root = _find_root(Path(args.root).resolve())
+    conf = read_conf(root)
+    try:
+        date = parse_date(args.date)
+    except PydanticCustomError as error:
+        print(f"seminar new: --date: {error.message()} ({error.context['hint']})", file=sys.stderr)
+        return 2
+    report = check_project(root)
+    terms = sorted(report.terms)
+    term_id = args.term or (terms[-1] if terms else None)
+    if term_id is None or term_id not in report.terms:
+        known = ", ".join(terms) or "none"
+        print(f"seminar new: no term '{term_id}' (known: {known}); create sessions/<term>/index.md first", file=sys.stderr)
+        return 2
+    term = report.terms[term_id]
+    for session in report.sessions:
+        if session.date == date:
+            print(f"seminar new: {date:%Y-%m-%d} clashes with '{session.title}' ({session.path}); pick another date", file=sys.stderr)
+            return 1
+    week = date.isocalendar()[:2]
+    for day in term.fields.no_meeting:
+        if day.isocalendar()[:2] == week:
+            print(f"seminar new: week {week[1]} of {week[0]} has no meeting ({day:%Y-%m-%d} in {term.path}); pick another date",
+                  file=sys.stderr)
+            return 1
+    slug = slugify(args.title, max_length=60, word_boundary=True) or "session"
+    path = root / conf["sessions_dir"] / term_id / f"{date:%Y-%m-%d}-{slug}.md"
+    if path.exists():
+        print(f"seminar new: {path.relative_to(root)} exists already", file=sys.stderr)
+        return 1
+    defaults = term.fields.defaults
+    lines = [
+        "---",
+        f"title: {_yaml_text(args.title)}",
+        f"speaker: {_yaml_text(args.speaker)}",
+        f"affiliation: {_yaml_text(args.affiliation)}" if args.affiliation else "# affiliation: your institute",
+        f"date: {date:%Y-%m-%d}",
+        f'start: "{defaults.start:%H:%M}"' if defaults.start else '# start: "HH:MM"',
+        f'end: "{defaults.end:%H:%M}"' if defaults.end else '# end: "HH:MM"',
+        f"room: {_yaml_text(defaults.room)}" if defaults.room else "# room: where the session takes place",
+        f"series: {args.series}" if args.series else "# series: a slug shared by all parts of a lecture in several parts",
+        "# abstract: |",
+        "#   The abstract, as plain text; a blank line starts a new paragraph.",
+        "---",
+        "",
+        "## Notes",
+        "",
+        "% The notes of the session. The title comes from the front-matter above, so",
+        "% sections start with '##'. Math: $...$ inline, $$...$$ on lines of their own.",
+        "% Cite with {cite:t}`key` or {cite:p}`key` after adding the entry to references.bib;",
+        "% the page's reference list is made from its citations. Lines starting with '%'",
+        "% are comments and do not appear on the site. 'seminar check' reports an",
+        "% empty section: write the notes, or remove the heading.",
+        "",
+    ]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    print(f"wrote {path.relative_to(root)}")
+    print("next: write the notes, preview them with 'make live', and run 'seminar check'")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="seminar", description="Add and check the seminar's session pages.")
+    parser.add_argument("--root", default=".", help="the repository (default: the folder with conf.py above here)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="check every session page and references.bib without building")
+    check.set_defaults(run=cmd_check)
+    new = commands.add_parser("new", help="write the page of a new session")
+    new.add_argument("--date", required=True, help="YYYY-MM-DD")
+    new.add_argument("--speaker", required=True)
+    new.add_argument("--title", required=True)
+    new.add_argument("--affiliation")
+    new.add_argument("--series", help="slug shared by the parts of a multi-part lecture")
+    new.add_argument("--term", help="term folder under sessions/ (default: the latest)")
+    new.set_defaults(run=cmd_new)
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
