@@ -18,7 +18,7 @@ from . import bibstyle, handouts, latex, nodes, references, render
 from .directives import FieldsDirective, ScheduleDirective
 from .domain import SeminarDomain
 from .model import check_sessions
-from .reading import SessionPageTransform, check_source, warn
+from .reading import SessionPageTransform, check_source, read_sources_leniently, warn
 
 __version__ = "0.1.0"
 
@@ -51,6 +51,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("front-matter-fields", FieldsDirective)
     app.add_transform(SessionPageTransform)
     app.connect("source-read", check_source)
+    app.connect("builder-inited", read_sources_leniently)
     # Around sphinxcontrib-bibtex's own builder-inited (priority 500).
     app.connect("builder-inited", references.check_bibfiles, priority=100)
     app.connect("builder-inited", references.release_pybtex_errors, priority=900)

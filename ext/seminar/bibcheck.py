@@ -19,7 +19,7 @@ from pybtex.database.input.bibtex import Parser
 
 from .problems import Problem
 
-_ENTRY = re.compile(r"^\s*@\s*(\w+)\s*[{(]\s*([^,\s]*)\s*,?", re.M)
+_ENTRY = re.compile(r"^[ \t]*@\s*(\w+)\s*[{(]\s*([^,\s]*)\s*,?", re.M)
 _NOT_ENTRIES = {"string", "preamble", "comment"}
 SAFE_URL = re.compile(r"^https?://", re.I)
 

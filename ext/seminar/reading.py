@@ -7,6 +7,7 @@ that the page title and the "References" section are seen by both.
 
 from __future__ import annotations
 
+import codecs
 import os
 from pathlib import Path
 from typing import cast
@@ -47,6 +48,43 @@ def read_source(path: Path, display: str) -> tuple[FrontMatter | None, list[Prob
         return None, problems
     front, more = read_front_matter(text, display)
     return front, problems + more
+
+
+LENIENT_UTF8 = "seminar-lenient-utf-8"
+_UTF8_SIG = codecs.lookup("utf-8-sig")
+
+
+class _LenientDecoder(_UTF8_SIG.incrementaldecoder):  # type: ignore[misc, name-defined]
+    def __init__(self, errors: str = "strict") -> None:
+        super().__init__("replace")
+
+
+def _lenient_codec(name: str) -> codecs.CodecInfo | None:
+    if name.replace("_", "-") != LENIENT_UTF8:
+        return None
+    return codecs.CodecInfo(
+        name=LENIENT_UTF8,
+        encode=_UTF8_SIG.encode,
+        decode=lambda data, errors="strict": _UTF8_SIG.decode(data, "replace"),
+        incrementalencoder=_UTF8_SIG.incrementalencoder,
+        incrementaldecoder=_LenientDecoder,
+        streamreader=_UTF8_SIG.streamreader,
+        streamwriter=_UTF8_SIG.streamwriter,
+    )
+
+
+codecs.register(_lenient_codec)
+
+
+def read_sources_leniently(app: Sphinx) -> None:
+    """Let a page that is not UTF-8 build, with U+FFFD for its bad bytes (``builder-inited``).
+
+    Sphinx 9 reads sources strictly and stops with a traceback on one bad
+    byte; the page's problem is reported with its line by
+    :func:`read_source`, and the other pages build.
+    """
+    if codecs.lookup(app.config.source_encoding).name in ("utf-8", "utf-8-sig"):
+        app.env.settings["input_encoding"] = LENIENT_UTF8
 
 
 def _neutralise_raw_html(document: nodes.document) -> None:

@@ -1,0 +1,90 @@
+"""The tests/bad/ corpus: each mistake, one per file, through `seminar check` and the build."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sitebuild import copy_site, schedule_rows, sphinx_build
+
+BAD = Path(__file__).parent / "bad"
+CASES = sorted(p for p in BAD.iterdir() if p.suffix in (".md", ".bib") and p.name != "README.md")
+SESSION = "sessions/2030-31/2030-12-09-bad.md"
+
+
+def expectation(path: Path, tag: str) -> tuple[int, str] | None:
+    text = path.read_bytes().decode("utf-8", errors="replace")
+    match = re.search(rf"^% {tag}: (\d+): (.+?)\r?$", text, re.M)
+    return (int(match.group(1)), match.group(2)) if match else None
+
+
+def site_with(case: Path, tmp_path: Path) -> tuple[Path, str]:
+    site = copy_site("mini", tmp_path)
+    target = "refs.bib" if case.suffix == ".bib" else SESSION
+    shutil.copyfile(case, site / target)
+    return site, target
+
+
+def seminar_check(site: Path) -> subprocess.CompletedProcess[str]:
+    seminar = Path(sys.executable).with_name("seminar")
+    return subprocess.run([str(seminar), "check"], cwd=site, capture_output=True, text=True)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[p.name for p in CASES])
+def test_seminar_check_reports_the_mistake(case: Path, tmp_path: Path) -> None:
+    site, target = site_with(case, tmp_path)
+    line, message = expectation(case, "expect")
+    run = seminar_check(site)
+    assert run.returncode == 1, run.stdout
+    assert "Traceback" not in run.stdout + run.stderr
+    assert f"{target}:{line}: {message}" in run.stdout, run.stdout
+
+
+@pytest.mark.parametrize("case", CASES, ids=[p.name for p in CASES])
+def test_the_build_reports_the_mistake_and_keeps_the_other_sessions(case: Path, tmp_path: Path) -> None:
+    site, target = site_with(case, tmp_path)
+    line, message = expectation(case, "build") or expectation(case, "expect")
+    build = sphinx_build(site, tmp_path / "html")
+    assert build.returncode != 0
+    assert "Traceback" not in build.stderr + build.warnings
+    assert f"{site / target}:{line}: WARNING: {message}" in build.warnings, build.warnings
+    topics = [row[-1] for row in schedule_rows(build.page("index"))]
+    assert {"Alpha I", "Alpha II", "Beta"} <= set(topics)
+
+
+def test_files_outside_the_repository_never_reach_the_output(tmp_path: Path) -> None:
+    site, _ = site_with(BAD / "include-outside.md", tmp_path)
+    shutil.copyfile(BAD / "literalinclude-absolute.md", site / "sessions/2030-31/2030-12-16-bad.md")
+    build = sphinx_build(site, tmp_path / "html")
+    output = "".join(p.read_text(encoding="utf-8") for p in build.outdir.rglob("*.html"))
+    assert "root:x:0:0" not in output  # /etc/passwd
+    hostname = Path("/etc/hostname").read_text().strip() if Path("/etc/hostname").exists() else ""
+    if hostname:
+        assert f">{hostname}" not in output
+
+
+def test_a_javascript_url_in_the_bib_is_no_link(tmp_path: Path) -> None:
+    site, _ = site_with(BAD / "javascript-url.bib", tmp_path)
+    build = sphinx_build(site, tmp_path / "html")
+    references = build.page("references")
+    assert "javascript:alert(1)" in references.get_text()
+    assert not [a for a in references.find_all("a") if a.get("href", "").lower().startswith("javascript")]
+
+
+def test_raw_html_is_shown_as_text_not_run(tmp_path: Path) -> None:
+    site, _ = site_with(BAD / "raw-html.md", tmp_path)
+    build = sphinx_build(site, tmp_path / "html")
+    page = build.page(SESSION[:-3])
+    assert page.find("script", string=re.compile("alert")) is None
+    assert '<script>alert("hi")</script>' in page.get_text()
+
+
+def test_the_real_site_passes_seminar_check() -> None:
+    run = seminar_check(Path(__file__).resolve().parents[1])
+    assert run.returncode == 0, run.stdout
+    assert run.stdout.startswith("checked 16 sessions in 1 term(s) and 6 references: no problems")
