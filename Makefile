@@ -7,12 +7,14 @@ SPHINXOPTS  ?= -W --keep-going
 SOURCEDIR    = .
 BUILDDIR     = _build
 SPHINXBUILD  = $(VENV)/bin/sphinx-build
+PORT        ?= 8000
 STAMP        = $(VENV)/.installed
 
-.PHONY: help html latexpdf handouts site test clean clean-venv check-tex
+.PHONY: help html live latexpdf handouts site test clean clean-venv check-tex
 
 help:
 	@echo "make html      build the site into $(BUILDDIR)/html (warnings are errors)"
+	@echo "make live      serve the site on http://127.0.0.1:$(PORT)/, rebuilt and reloaded on every save"
 	@echo "make latexpdf  the PDF handout of each term, in $(BUILDDIR)/latex/"
 	@echo "make handouts  one PDF per session, in $(BUILDDIR)/handouts/"
 	@echo "make site      the PDFs, then the site linking to them"
@@ -28,6 +30,12 @@ $(STAMP): pyproject.toml
 
 html: $(STAMP)
 	$(SPHINXBUILD) -M html "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
+
+# A preview while writing: sphinx-autobuild rebuilds on every save and
+# reloads the page in the browser.  Warnings are shown, not fatal.
+live: $(STAMP)
+	$(VENV)/bin/sphinx-autobuild "$(SOURCEDIR)" "$(BUILDDIR)/live" --host 127.0.0.1 --port $(PORT) \
+	  --re-ignore '(^|/)(\.venv|\.git|_build|\.pytest_cache)(/|$$)' $(O)
 
 # The PDFs need XeLaTeX and latexmk from TeX Live.
 check-tex:

@@ -25,10 +25,15 @@ def _find_root(start: Path) -> Path:
 def cmd_check(args: argparse.Namespace) -> int:
     root = _find_root(Path(args.root).resolve())
     report = check_project(root)
-    for problem in report.problems:
+    problems = report.problems
+    if args.paths:
+        # As pre-commit calls it: report on these files only (checked among all the others).
+        wanted = {str(Path(p).resolve().relative_to(root)) for p in args.paths}
+        problems = [p for p in problems if p.path in wanted]
+    for problem in problems:
         print(problem)
-    if report.problems:
-        print(f"{len(report.problems)} problem(s) in {root}", file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s) in {root}", file=sys.stderr)
         return 1
     print(f"checked {len(report.sessions)} sessions in {len(report.terms)} term(s) and {len(report.bib_keys)} references: no problems")
     return 0
@@ -107,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", default=".", help="the repository (default: the folder with conf.py above here)")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="check every session page and references.bib without building")
+    check.add_argument("paths", nargs="*", help="report only on these files (all are checked)")
     check.set_defaults(run=cmd_check)
     new = commands.add_parser("new", help="write the page of a new session")
     new.add_argument("--date", required=True, help="YYYY-MM-DD")

@@ -192,13 +192,15 @@ class SessionPageTransform(SphinxTransform):
         # myst-parser parses the front-matter title as Markdown; it is text.
         title.children = []
         title += nodes.Text(session.title)
+        # Front-matter is text: no typographic quotes either (SmartQuotes runs later).
+        title["support_smartquotes"] = False
         index = page.index(title) + 1
         page.insert(index, self._details(session))
         page.insert(index + 1, seminar_nodes.handout_link(docname=self.env.docname))
         if session.abstract:
             abstract = nodes.topic("", nodes.title("", "Abstract"), classes=["abstract", "session-abstract"])
             for paragraph in session.abstract.split("\n\n"):
-                abstract += nodes.paragraph("", paragraph)
+                abstract += nodes.paragraph("", paragraph, support_smartquotes=False)
             page.insert(index + 2, abstract)
         if session.series:
             page.insert(index + 2, seminar_nodes.series_navigation(series=session.series, docname=self.env.docname))
@@ -214,7 +216,7 @@ class SessionPageTransform(SphinxTransform):
             return nodes.field(
                 "",
                 nodes.field_name("", name),
-                nodes.field_body("", nodes.paragraph("", value)),
+                nodes.field_body("", nodes.paragraph("", value, support_smartquotes=False)),
                 classes=[classes],
             )
 
