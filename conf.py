@@ -1,5 +1,6 @@
 """Sphinx configuration of the seminar site (source directory: the repository root)."""
 
+import os
 import sys
 from pathlib import Path
 
@@ -38,9 +39,11 @@ bibtex_default_style = "seminar"
 bibtex_reference_style = "seminar"
 
 html_theme = "furo"
+# The site's address, for the links in the calendar files; the publishing
+# workflow sets it (there is no fixed address yet).
+html_baseurl = os.environ.get("SEMINAR_BASEURL", "")
 html_title = "Math and Machine Learning"
 html_static_path = ["docs/_static"]
-html_css_files = ["seminar.css"]
 html_last_updated_fmt = None
 html_show_sourcelink = False
 

@@ -111,6 +111,7 @@ def rendered(build: Build, srcdir: Path) -> dict[str, object]:
             [str(t) for t in page.select("table.schedule")],
             [str(n) for n in page.select(".series-navigation")],
             [str(d) for d in page.select("dl.session-details")],
+            [str(n) for n in page.select("ul.speakers, ul.series-list, p.reference-extras")],
         )
     return seen
 
@@ -155,7 +156,8 @@ def test_a_date_change_rewrites_the_schedules_without_reading_them(tmp_path: Pat
     page.write_text(page.read_text().replace("2030-11-25", "2030-12-02"), encoding="utf-8")
     build = sphinx_build(site, tmp_path / "html")
     assert build.read() == [f"{TERM}/2030-11-25-beta"]
-    assert sorted(build.written()) == ["index", f"{TERM}/2030-11-25-beta", f"{TERM}/index"]
+    # The pages that show every session's date: schedules, speakers, series.
+    assert sorted(build.written()) == ["index", f"{TERM}/2030-11-25-beta", f"{TERM}/index", "series", "speakers"]
     assert "Mon, 02.12.2030" in build.page("index").select_one("table.schedule").get_text()
 
 

@@ -29,6 +29,7 @@ class BibCheck:
     """What a ``.bib`` file holds and what is wrong with it."""
 
     keys: dict[str, int] = field(default_factory=dict)  # key -> line
+    sources: dict[str, str] = field(default_factory=dict)  # key -> the entry as written
     problems: list[Problem] = field(default_factory=list)
     data: BibliographyData | None = None
 
@@ -39,6 +40,17 @@ def _starts(text: str) -> list[tuple[str, str, int, int]]:
         (m.group(1).lower(), m.group(2), text.count("\n", 0, m.start()) + 1, m.start())
         for m in _ENTRY.finditer(text)
     ]
+
+
+def _entry_text(chunk: str) -> str:
+    """The entry from its '@' to its closing brace (comments after it left out)."""
+    opening = min(i for i in (chunk.find("{"), chunk.find("(")) if i >= 0)
+    depth = 0
+    for index in range(opening, len(chunk)):
+        depth += {"{": 1, "}": -1, "(": 0, ")": 0}.get(chunk[index], 0)
+        if depth == 0:
+            return chunk[: index + 1]
+    return chunk.rstrip()
 
 
 def _unbalanced(chunk: str) -> bool:
@@ -77,6 +89,7 @@ def check_bibfile(path: Path, display: str) -> BibCheck:
             )
         else:
             result.keys[key] = line
+            result.sources[key] = _entry_text(text[offset:end].lstrip())
 
     with pybtex.errors.capture() as errors:
         result.data = Parser().parse_string(text)

@@ -35,7 +35,7 @@ class ScheduleDirective(SphinxDirective):
                 term = kind[1]
         node = seminar_nodes.schedule(term=term or "", when=self.options.get("when", "all"))
         self.set_source_info(node)
-        cast(SeminarDomain, self.env.domains["seminar"]).schedule_pages.add(self.env.docname)
+        cast(SeminarDomain, self.env.domains["seminar"]).overview_pages.add(self.env.docname)
         return [node]
 
 
@@ -67,3 +67,28 @@ class FieldsDirective(SphinxDirective):
         group += head
         group += body
         return [table]
+
+
+class OverviewDirective(SphinxDirective):
+    """Base of directives that show every session: they are rendered late."""
+
+    has_content = False
+    node_class: type[nodes.Element]
+
+    def run(self) -> list[nodes.Node]:
+        node = self.node_class()
+        self.set_source_info(node)
+        cast(SeminarDomain, self.env.domains["seminar"]).overview_pages.add(self.env.docname)
+        return [node]
+
+
+class SpeakersDirective(OverviewDirective):
+    """Every speaker, their affiliation and their sessions."""
+
+    node_class = seminar_nodes.speakers
+
+
+class SeriesListDirective(OverviewDirective):
+    """Every lecture in several parts, with its parts."""
+
+    node_class = seminar_nodes.series_list

@@ -25,10 +25,10 @@ class SeminarDomain(Domain):
     initial_data: dict[str, Any] = {
         "sessions": {},  # docname -> Session
         "terms": {},  # term id -> Term
-        "schedule_pages": set(),  # docnames with a {schedule}
+        "overview_pages": set(),  # pages that show every session: schedules, speakers, series
         "fingerprints": {},  # what each kind of page showed at the last write
     }
-    data_version = 1
+    data_version = 2
 
     @property
     def sessions(self) -> dict[str, Session]:
@@ -39,15 +39,15 @@ class SeminarDomain(Domain):
         return self.data["terms"]
 
     @property
-    def schedule_pages(self) -> set[str]:
-        return self.data["schedule_pages"]
+    def overview_pages(self) -> set[str]:
+        return self.data["overview_pages"]
 
     def clear_doc(self, docname: str) -> None:
         self.sessions.pop(docname, None)
         for term_id, term in list(self.terms.items()):
             if term.docname == docname:
                 del self.terms[term_id]
-        self.schedule_pages.discard(docname)
+        self.overview_pages.discard(docname)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for docname, session in otherdata["sessions"].items():
@@ -56,7 +56,7 @@ class SeminarDomain(Domain):
         for term_id, term in otherdata["terms"].items():
             if term.docname in docnames:
                 self.terms[term_id] = term
-        self.schedule_pages.update(otherdata["schedule_pages"] & set(docnames))
+        self.overview_pages.update(otherdata["overview_pages"] & set(docnames))
 
     def sorted_sessions(self, term: str | None = None) -> list[Session]:
         """Sessions in date order, of one term or of all."""
@@ -71,14 +71,18 @@ class SeminarDomain(Domain):
             return []
         return [s for s in self.sorted_sessions() if s.series == session.series]
 
-    def pages_to_rewrite(self, with_pdf: Set[str] = frozenset()) -> Iterable[str]:
+    def pages_to_rewrite(
+        self, with_pdf: Set[str] = frozenset(), citations: dict[str, list[str]] | None = None, bibliography_pages: Set[str] = frozenset()
+    ) -> Iterable[str]:
         """Pages whose rendering depends on other pages' front-matter and changed.
 
         Schedules and series navigation are rendered late from the domain, so
         a changed date, room or title elsewhere needs these pages written
         again, not read again.  We compare a fingerprint of what each of them
         shows with the one stored at the previous build.  ``with_pdf`` are the
-        pages whose PDF handout exists, which their pages and schedules link.
+        pages whose PDF handout exists, which their pages and schedules link;
+        ``citations`` maps each cited key to the sessions citing it, which the
+        ``bibliography_pages`` link back to.
         """
         old = self.data["fingerprints"]
         new: dict[str, str] = {}
@@ -86,11 +90,18 @@ class SeminarDomain(Domain):
             [(s.docname, s.term, s.fields.model_dump_json()) for s in self.sorted_sessions()],
             sorted((t.id, t.docname, t.fields.model_dump_json(), t.docname in with_pdf) for t in self.terms.values()),
         )
-        for docname in self.schedule_pages:
+        for docname in self.overview_pages:
             new[docname] = schedule_state
         for session in self.sessions.values():
             parts = self.series(session)
             new[session.docname] = _digest([(s.docname, s.title, s.date.isoformat()) for s in parts], session.docname in with_pdf)
+        citing = sorted({d for docs in (citations or {}).values() for d in docs if d in self.sessions})
+        cited_state = _digest(
+            sorted((citations or {}).items()),
+            [(d, self.sessions[d].title, self.sessions[d].date.isoformat()) for d in citing],
+        )
+        for docname in bibliography_pages:
+            new[docname] = cited_state
         self.data["fingerprints"] = new
         return sorted(d for d, value in new.items() if old.get(d) != value)
 

@@ -8,6 +8,7 @@ pages were read (serially, in parallel or incrementally).
 from __future__ import annotations
 
 from docutils import nodes
+from docutils import nodes as docutils_nodes  # re-exported for setup()
 
 
 class schedule(nodes.General, nodes.Element):
@@ -22,8 +23,16 @@ class session_references(nodes.General, nodes.Element):
     """Where a session page lists the works it cites."""
 
 
-class handout_link(nodes.General, nodes.Element):
-    """Where a session page links to its PDF handout, if one was built."""
+class session_links(nodes.General, nodes.Element):
+    """Where a session page links to its calendar file and its PDF handout."""
+
+
+class speakers(nodes.General, nodes.Element):
+    """Where the list of speakers and their sessions goes."""
+
+
+class series_list(nodes.General, nodes.Element):
+    """Where the overview of multi-part lectures goes."""
 
 
 def visit_placeholder(translator: object, node: nodes.Element) -> None:
@@ -32,4 +41,4 @@ def visit_placeholder(translator: object, node: nodes.Element) -> None:
     raise nodes.SkipNode
 
 
-PLACEHOLDERS = (schedule, series_navigation, session_references, handout_link)
+PLACEHOLDERS = (schedule, series_navigation, session_references, session_links, speakers, series_list)

@@ -196,7 +196,7 @@ class SessionPageTransform(SphinxTransform):
         title["support_smartquotes"] = False
         index = page.index(title) + 1
         page.insert(index, self._details(session))
-        page.insert(index + 1, seminar_nodes.handout_link(docname=self.env.docname))
+        page.insert(index + 1, seminar_nodes.session_links(docname=self.env.docname))
         if session.abstract:
             abstract = nodes.topic("", nodes.title("", "Abstract"), classes=["abstract", "session-abstract"])
             for paragraph in session.abstract.split("\n\n"):

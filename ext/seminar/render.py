@@ -7,6 +7,7 @@ Runs at ``doctree-resolved``, when every page has been read, from what the
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 from dataclasses import dataclass
 from typing import cast
 
@@ -18,7 +19,7 @@ from sphinx.util import texescape
 from sphinx.util import logging
 from sphinxcontrib.bibtex.transforms import node_text_transform
 
-from . import handouts
+from . import bibentries, calendar, handouts
 from . import nodes as seminar_nodes
 from .domain import SeminarDomain
 from .model import Session, Term
@@ -167,10 +168,17 @@ def render_schedule(app: Sphinx, node: seminar_nodes.schedule, fromdocname: str,
             # A captioned table needs an id (Sphinx numbers tables by id).
             table["names"].append(f"schedule-{term_id}")
             node.document.set_id(table, suggested_prefix="schedule")
-            result.append(table)
+            # Rendered after Furo wraps tables: wrap it the same way, so that
+            # on a narrow screen the table scrolls in its own box.
+            result.append(nodes.container("", table, classes=["table-wrapper"]))
+            links = nodes.paragraph(classes=["schedule-links"])
+            subscribe = calendar.link(app, fromdocname, calendar.SCHEDULE_ICS, "Subscribe to the schedule (iCalendar)", "calendar-feed")
             pdf = handouts.link(app, fromdocname, term.docname, f"Printable handout of {term.title} (PDF)") if term else None
-            if pdf is not None:
-                result.append(nodes.paragraph("", "", pdf, classes=["term-handout"]))
+            for index, link in enumerate(x for x in (subscribe, pdf) if x is not None):
+                links += [nodes.Text(" · ")] if index else []
+                links += link
+            if links.children:
+                result.append(links)
         else:
             result.append(nodes.paragraph("", f"No {node['when']} meetings in this term." if node["when"] != "all" else "No meetings yet in this term."))
     return result
@@ -233,6 +241,102 @@ def cited_in(app: Sphinx, docname: str) -> list[str]:
     return [target.key for ref in cite.citation_refs if ref.docname == docname for target in ref.targets]
 
 
+def render_session_links(app: Sphinx, docname: str, fromdocname: str) -> list[nodes.Node]:
+    """'Add to calendar' and, where it was built, the PDF handout (HTML only)."""
+    paragraph = nodes.paragraph(classes=["session-links"])
+    ics = calendar.link(app, fromdocname, calendar.session_ics_name(docname), "Add to calendar (.ics)", "session-calendar")
+    pdf = handouts.link(app, fromdocname, docname, "Printable handout of this session (PDF)")
+    for index, link in enumerate(x for x in (ics, pdf) if x is not None):
+        paragraph += [nodes.Text(" · ")] if index else []
+        paragraph += link
+    return [paragraph] if paragraph.children else []
+
+
+def _sessions_line(app: Sphinx, fromdocname: str, sessions: list[Session]) -> nodes.bullet_list:
+    items = nodes.bullet_list()
+    for session in sessions:
+        items += nodes.list_item(
+            "", nodes.paragraph("", "", _link(app, fromdocname, session.docname, session.title),
+                                nodes.Text(f", {session.date:%a, %d.%m.%Y}"))
+        )
+    return items
+
+
+def render_speakers(app: Sphinx, fromdocname: str, domain: SeminarDomain) -> list[nodes.Node]:
+    """Each speaker with their affiliation and sessions, by family name."""
+    by_speaker: dict[str, list[Session]] = {}
+    for session in domain.sorted_sessions():
+        by_speaker.setdefault(session.speaker, []).append(session)
+    people = nodes.bullet_list(classes=["speakers"])
+    for name in sorted(by_speaker, key=lambda n: (n.split()[-1].casefold(), n.casefold())):
+        sessions = by_speaker[name]
+        affiliations = list(dict.fromkeys(s.affiliation for s in sessions if s.affiliation))
+        head = nodes.paragraph("", "", nodes.strong("", name))
+        if affiliations:
+            head += nodes.Text(f" ({'; '.join(affiliations)})")
+        people += nodes.list_item("", head, _sessions_line(app, fromdocname, sessions), ids=[nodes.make_id(f"speaker-{name}")])
+    return [people] if by_speaker else [nodes.paragraph("", "No sessions yet.")]
+
+
+def series_title(parts: list[Session]) -> str:
+    """What the parts' titles share, without the part numbers."""
+    words = [p.title.split() for p in parts]
+    common = []
+    for column in zip(*words):
+        if len(set(column)) != 1:
+            break
+        common.append(column[0])
+    return " ".join(common) or parts[0].title
+
+
+def render_series_list(app: Sphinx, fromdocname: str, domain: SeminarDomain) -> list[nodes.Node]:
+    series: dict[str, list[Session]] = {}
+    for session in domain.sorted_sessions():
+        if session.series:
+            series.setdefault(session.series, []).append(session)
+    overview = nodes.bullet_list(classes=["series-list"])
+    for slug, parts in sorted(series.items(), key=lambda item: item[1][0].date):
+        speakers = ", ".join(dict.fromkeys(p.speaker for p in parts))
+        head = nodes.paragraph("", "", nodes.strong("", series_title(parts)), nodes.Text(f" by {speakers}, {len(parts)} parts"))
+        overview += nodes.list_item("", head, _sessions_line(app, fromdocname, parts), ids=[nodes.make_id(f"series-{slug}")])
+    return [overview] if series else [nodes.paragraph("", "No lecture in several parts yet.")]
+
+
+def citing_sessions(app: Sphinx) -> dict[str, list[str]]:
+    """Each cited key and the session pages citing it, in date order."""
+    domain: SeminarDomain = app.env.domains["seminar"]
+    order = {s.docname: i for i, s in enumerate(domain.sorted_sessions())}
+    cited: dict[str, set[str]] = {}
+    for ref in app.env.domains["cite"].citation_refs:
+        if ref.docname in order:
+            for target in ref.targets:
+                cited.setdefault(target.key, set()).add(ref.docname)
+    return {key: sorted(docs, key=order.__getitem__) for key, docs in sorted(cited.items())}
+
+
+def add_reference_extras(app: Sphinx, doctree: nodes.document, docname: str, domain: SeminarDomain) -> None:
+    """On a page with the bibliography: each entry's citing sessions and its BibTeX."""
+    key_of = {c.citation_id: c.key for c in app.env.domains["cite"].citations}
+    cited = None
+    for entry in doctree.findall(nodes.citation):
+        key = next((key_of[i] for i in entry["ids"] if i in key_of), None)
+        if key is None:
+            continue
+        if cited is None:
+            cited = citing_sessions(app)
+        extras = nodes.paragraph(classes=["reference-extras"])
+        sessions = [domain.sessions[d] for d in cited.get(key, []) if d in domain.sessions]
+        if sessions:
+            extras += nodes.Text("Cited in: ")
+            for index, session in enumerate(sessions):
+                extras += [nodes.Text("; ")] if index else []
+                extras += _link(app, docname, session.docname, f"{session.title} ({session.date:%d.%m.%Y})")
+            extras += nodes.Text(". ")
+        extras += nodes.reference("", "BibTeX", refuri=posixpath.relpath(bibentries.entry_file(key), posixpath.dirname(docname) or "."),
+                                  classes=["bibtex-download"])
+        entry += extras
+
+
 def resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     domain = cast(SeminarDomain, app.env.domains["seminar"])
     for node in list(doctree.findall(seminar_nodes.schedule)):
@@ -241,8 +345,13 @@ def resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     # knows the page it came from.
     for node in list(doctree.findall(seminar_nodes.series_navigation)):
         node.replace_self(render_series(app, node, node["docname"], domain))
-    for node in list(doctree.findall(seminar_nodes.handout_link)):
-        pdf = handouts.link(app, docname, node["docname"], "Printable handout of this session (PDF)")
-        node.replace_self(nodes.paragraph("", "", pdf, classes=["session-handout"]) if pdf else [])
+    for node in list(doctree.findall(seminar_nodes.session_links)):
+        node.replace_self(render_session_links(app, node["docname"], docname))
+    for node in list(doctree.findall(seminar_nodes.speakers)):
+        node.replace_self(render_speakers(app, docname, domain))
+    for node in list(doctree.findall(seminar_nodes.series_list)):
+        node.replace_self(render_series_list(app, docname, domain))
+    if app.builder.format == "html":
+        add_reference_extras(app, doctree, docname, domain)
     for node in list(doctree.findall(seminar_nodes.session_references)):
         node.replace_self(render_reference_items(app, cited_in(app, node["docname"])))

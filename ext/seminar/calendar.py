@@ -1,0 +1,103 @@
+"""iCalendar files of the schedule, from the same session model as the table.
+
+``schedule.ics`` at the site root holds every meeting, and each session page
+has its own ``.ics`` beside it.  The ``icalendar`` package does the RFC 5545
+work: escaping of commas, semicolons and newlines, folding of long lines,
+and the VTIMEZONE of Europe/Berlin.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import posixpath
+from collections.abc import Iterable
+from pathlib import Path
+
+from docutils import nodes
+from icalendar import Calendar, Event
+from sphinx.application import Sphinx
+
+from .domain import SeminarDomain
+from .model import Session, Term
+
+SCHEDULE_ICS = "schedule.ics"
+PRODID = "-//MPI MiS//Math and Machine Learning seminar site//EN"
+
+
+def uid(session: Session, domain_name: str) -> str:
+    """Stable across builds: made from the page's name, not from the build."""
+    return f"{session.docname.replace('/', '-')}@{domain_name}"
+
+
+def page_url(app: Sphinx, docname: str) -> str | None:
+    base = app.config.html_baseurl
+    if not base:
+        return None
+    return base.rstrip("/") + "/" + app.builder.get_target_uri(docname)
+
+
+def event(app: Sphinx, session: Session, term: Term | None) -> Event:
+    tz = term.tz if term else dt.timezone.utc
+    item = Event()
+    item.add("uid", uid(session, app.config.seminar_calendar_domain))
+    item.add("dtstamp", _stamp())
+    item.add("dtstart", dt.datetime.combine(session.date, session.start, tzinfo=tz))
+    item.add("dtend", dt.datetime.combine(session.date, session.end, tzinfo=tz))
+    item.add("summary", session.title)
+    item.add("location", session.room)
+    speaker = session.speaker + (f" ({session.affiliation})" if session.affiliation else "")
+    description = [f"Speaker: {speaker}"]
+    if session.abstract:
+        description.append(session.abstract)
+    url = page_url(app, session.docname)
+    if url:
+        description.append(url)
+        item.add("url", url)
+    item.add("description", "\n\n".join(description))
+    return item
+
+
+def _stamp() -> dt.datetime:
+    # Reproducible builds set SOURCE_DATE_EPOCH; otherwise the build's time.
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
+    return moment.replace(microsecond=0)
+
+
+def calendar(app: Sphinx, sessions: Iterable[Session], terms: dict[str, Term], name: str) -> Calendar:
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", name)
+    for session in sessions:
+        cal.add_component(event(app, session, terms.get(session.term)))
+    cal.add_missing_timezones()
+    return cal
+
+
+def session_ics_name(docname: str) -> str:
+    return f"{docname}.ics"
+
+
+def write_calendars(app: Sphinx, exception: Exception | None) -> None:
+    """Write ``schedule.ics`` and one file per session (``build-finished``)."""
+    if exception is not None or app.builder.format != "html":
+        return
+    domain: SeminarDomain = app.env.domains["seminar"]
+    sessions = domain.sorted_sessions()
+    outdir = Path(app.outdir)
+    (outdir / SCHEDULE_ICS).write_bytes(calendar(app, sessions, domain.terms, app.config.project).to_ical())
+    for session in sessions:
+        target = outdir / session_ics_name(session.docname)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(calendar(app, [session], domain.terms, session.title).to_ical())
+
+
+def link(app: Sphinx, fromdocname: str, target: str, text: str, classes: str) -> nodes.reference | None:
+    """A link to a calendar file, in HTML only."""
+    if app.builder.format != "html":
+        return None
+    uri = posixpath.relpath(target, posixpath.dirname(fromdocname) or ".")
+    return nodes.reference("", text, refuri=uri, classes=[classes])

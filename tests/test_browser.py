@@ -1,0 +1,233 @@
+"""The built site in real headless Chromium (Debian's), driven by Playwright for Python.
+
+Screenshots go to _build/screenshots/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import http.server
+import re
+import shutil
+import threading
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from sitebuild import ROOT, Build, sphinx_build
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+AXE = ROOT / "tests/browser/node_modules/axe-core/axe.min.js"
+SCREENSHOTS = ROOT / "_build" / "screenshots"
+MISSING = [what for what, there in (("Debian's chromium", Path(CHROMIUM).exists()), ("axe-core (npm)", AXE.exists())) if not there]
+pytestmark = pytest.mark.skipif(
+    bool(MISSING), reason=f"{' and '.join(MISSING)} not installed: run 'bash scripts/install-browser.sh' (.ci/run does)"
+)
+
+PAGES = {
+    "landing": "index.html",
+    "session": "sessions/2024-25/2024-11-04-graph-topological-nn-1.html",
+    "references": "docs/references.html",
+    "speakers": "docs/speakers.html",
+}
+# Chromium as root, headless, without the background traffic this closed network refuses.
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    build = sphinx_build(ROOT, tmp_path_factory.mktemp("browser") / "html", "-D", "html_baseurl=https://example.org/seminar/")
+    assert build.returncode == 0, build.warnings
+    return build
+
+
+@pytest.fixture(scope="module")
+def site(built: Build) -> Iterator[str]:
+    handler = functools.partial(QuietHandler, directory=str(built.outdir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, site: str):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    # Nothing but the local site: the pages must work offline.
+    context.route(re.compile(r"^(?!http://127\.0\.0\.1:).*"), lambda route: route.abort())
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def shot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def test_schedule_marks_the_next_meeting_for_the_readers_date(page, site: str) -> None:
+    page.clock.set_fixed_time(dt.datetime(2025, 1, 22, 12, 0))
+    page.goto(site + PAGES["landing"])
+    rows = page.locator("table.schedule tbody tr")
+    assert rows.count() == 20
+    nxt = page.locator("table.schedule tr.next")
+    assert nxt.count() == 1
+    assert "Learning Dynamical Systems II" in nxt.inner_text() and "27.01.2025" in nxt.inner_text()
+    assert page.locator("table.schedule tr.past").count() == 9  # 04.11.2024 to 20.01.2025
+    summary = page.locator("p.next-meeting")
+    assert summary.inner_text().startswith("Next meeting: Learning Dynamical Systems II, Mon, 27.01.2025, 14:00–15:30, MIS, A3 01")
+    shot(page, "landing")
+
+
+def test_before_the_term_the_first_meeting_is_next(page, site: str) -> None:
+    page.clock.set_fixed_time(dt.datetime(2024, 10, 1, 9, 0))
+    page.goto(site + PAGES["landing"])
+    assert "04.11.2024" in page.locator("table.schedule tr.next").inner_text()
+    assert page.locator("table.schedule tr.past").count() == 0
+
+
+def test_schedule_is_complete_without_javascript(browser, site: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(site + PAGES["landing"])
+    assert tab.locator("table.schedule tbody tr").count() == 20
+    assert tab.locator("table.schedule tbody tr.session a").count() == 16
+    assert tab.locator("tr.next").count() == 0
+    context.close()
+
+
+def test_every_internal_link_resolves(built: Build, site: str) -> None:
+    seen: set[str] = set()
+    queue = [site + "index.html"]
+    broken = []
+    while queue:
+        url = queue.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        try:
+            with urllib.request.urlopen(url) as response:
+                body = response.read()
+                kind = response.headers.get_content_type()
+        except OSError as error:
+            broken.append((url, str(error)))
+            continue
+        if kind != "text/html":
+            continue
+        soup = BeautifulSoup(body, "html.parser")
+        for tag in soup.find_all(["a", "link", "script", "img"]):
+            ref = tag.get("href") or tag.get("src")
+            if not ref or ref.startswith(("mailto:", "javascript:")):
+                continue
+            target = urllib.parse.urljoin(url, ref)
+            if not target.startswith(site):
+                continue
+            path, _, fragment = target.partition("#")
+            path = path.split("?")[0]
+            if fragment and path.endswith(".html"):
+                linked = built.outdir / path[len(site):]
+                if linked.is_file() and not BeautifulSoup(linked.read_text(), "html.parser").find(id=fragment):
+                    broken.append((f"{url} -> {target}", "no such anchor"))
+            queue.append(path)
+    assert not broken, broken
+    assert len(seen) > 40  # pages, calendars, PDFs of the schedule's links, BibTeX files
+
+
+def test_no_sideways_scroll_at_375_pixels(page, site: str) -> None:
+    page.set_viewport_size({"width": 375, "height": 800})
+    for name, path in PAGES.items():
+        page.goto(site + path)
+        width = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        assert width[0] <= width[1], (name, width)
+        shot(page, f"{name}-375px")
+    page.goto(site + PAGES["landing"])
+    # The schedule scrolls in its own container instead.
+    assert page.evaluate(
+        "(() => { const w = document.querySelector('table.schedule').closest('.table-wrapper');"
+        " return w.scrollWidth > w.clientWidth && getComputedStyle(w).overflowX === 'auto'; })()"
+    )
+
+
+CONTRAST = """(selector) => {
+  // WCAG contrast of each element's text against what is really behind it:
+  // translucent backgrounds are composited over the ones below them.
+  function rgba(c) { const v = c.match(/[\\d.]+/g).map(Number); return v.length === 4 ? v : [...v, 1]; }
+  function behind(el) {
+    const layers = [];
+    for (; el; el = el.parentElement) {
+      const b = rgba(getComputedStyle(el).backgroundColor);
+      if (b[3] > 0) layers.push(b);
+      if (b[3] === 1) break;
+    }
+    let base = layers.length && layers[layers.length - 1][3] === 1 ? layers.pop() : [255, 255, 255, 1];
+    while (layers.length) {
+      const top = layers.pop();
+      base = [0, 1, 2].map(i => top[i] * top[3] + base[i] * (1 - top[3])).concat([1]);
+    }
+    return base;
+  }
+  function lum(c) { return c.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+                       .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0); }
+  return [...document.querySelectorAll(selector)].map(el => {
+    const a = lum(rgba(getComputedStyle(el).color)), b = lum(behind(el));
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  });
+}"""
+
+
+def test_dark_mode_keeps_the_schedule_readable(browser, site: str) -> None:
+    context = browser.new_context(color_scheme="dark", viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.clock.set_fixed_time(dt.datetime(2025, 1, 22, 12, 0))
+    tab.goto(site + PAGES["landing"])
+    assert tab.evaluate("getComputedStyle(document.body).backgroundColor") != "rgb(255, 255, 255)"
+    selector = "table.schedule td, table.schedule th, table.schedule td a, .next-label, p.next-meeting"
+    ratios = tab.evaluate(CONTRAST, selector)
+    assert len(ratios) > 100 and min(ratios) >= 4.5, min(ratios)
+    shot(tab, "landing-dark")
+    context.close()
+
+
+def test_math_renders_offline(page, site: str) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(site + PAGES["session"])
+    page.wait_for_selector("mjx-container", timeout=30000)
+    assert page.locator("mjx-container").count() > 50
+    assert page.locator("mjx-merror").count() == 0  # no TeX errors
+    assert not [url for url in requested if not url.startswith(site)], "the page asked for a remote resource"
+    shot(page, "session-math")
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_axe_finds_no_serious_or_critical_violation(page, site: str, name: str) -> None:
+    page.goto(site + PAGES[name])
+    page.wait_for_load_state("networkidle")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document)")
+    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
+               if v["impact"] in ("serious", "critical")]
+    assert not serious, serious
+    shot(page, name)
