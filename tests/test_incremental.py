@@ -157,7 +157,7 @@ def test_a_date_change_rewrites_the_schedules_without_reading_them(tmp_path: Pat
     build = sphinx_build(site, tmp_path / "html")
     assert build.read() == [f"{TERM}/2030-11-25-beta"]
     # The pages that show every session's date: schedules, speakers, series.
-    assert sorted(build.written()) == ["index", f"{TERM}/2030-11-25-beta", f"{TERM}/index", "series", "speakers"]
+    assert sorted(build.written()) == sorted(["index", f"{TERM}/2030-11-25-beta", f"{TERM}/index", "series", "speakers"])
     assert "Mon, 02.12.2030" in build.page("index").select_one("table.schedule").get_text()
 
 
