@@ -39,9 +39,9 @@ bibtex_default_style = "seminar"
 bibtex_reference_style = "seminar"
 
 html_theme = "furo"
-# The site's address, for the links in the calendar files; the publishing
-# workflow sets it (there is no fixed address yet).
-html_baseurl = os.environ.get("SEMINAR_BASEURL", "")
+# The site's address, for the links in the calendar files: set by the
+# publishing workflow, or by Read the Docs (there is no fixed address yet).
+html_baseurl = os.environ.get("SEMINAR_BASEURL") or os.environ.get("READTHEDOCS_CANONICAL_URL", "")
 html_title = "Math and Machine Learning"
 html_static_path = ["docs/_static"]
 html_last_updated_fmt = None

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import http.server
+import os
 import re
 import shutil
 import threading
@@ -21,7 +22,8 @@ from bs4 import BeautifulSoup
 
 from sitebuild import ROOT, Build, sphinx_build
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Debian's Chromium; SEMINAR_CHROMIUM names another build of it if needed.
+CHROMIUM = os.environ.get("SEMINAR_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 AXE = ROOT / "tests/browser/node_modules/axe-core/axe.min.js"
 SCREENSHOTS = ROOT / "_build" / "screenshots"
 MISSING = [what for what, there in (("Debian's chromium", Path(CHROMIUM).exists()), ("axe-core (npm)", AXE.exists())) if not there]
