@@ -17,7 +17,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.typing import ExtensionMetadata
 
-from . import bibentries, bibstyle, calendar, handouts, html, latex, mathjax, nodes, references, render
+from . import bibentries, bibspeed, bibstyle, calendar, handouts, html, latex, mathjax, navigation, nodes, references, render
 from .directives import FieldsDirective, ScheduleDirective, SeriesListDirective, SpeakersDirective
 from .domain import SeminarDomain
 from .model import check_sessions
@@ -31,7 +31,7 @@ STATIC = Path(__file__).parent / "static"
 def _pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = cast(SeminarDomain, env.domains["seminar"])
     pages = [*domain.sessions, *(term.docname for term in domain.terms.values())]
-    bibliography_pages = {key.docname for key in env.domains["cite"].bibliographies}
+    bibliography_pages = {key.docname for key in env.domains["cite"].bibliographies} if nodes.bibtex_loaded(app) else set()
     return list(domain.pages_to_rewrite(set(handouts.state(app, pages)), render.citing_sessions(app), bibliography_pages))
 
 
@@ -59,6 +59,10 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # The right-hand side of the calendar events' UIDs.
     app.add_config_value("seminar_calendar_domain", "mis.mpg.de", "html", types=frozenset({str}))
     app.add_config_value("seminar_offline_math", True, "html", types=frozenset({bool}))
+    # The sidebar expands only the current term (seminar.navigation).
+    app.add_config_value("seminar_collapse_navigation", True, "html", types=frozenset({bool}))
+    # Version-guarded speed-ups of sphinxcontrib-bibtex (seminar.bibspeed).
+    app.add_config_value("seminar_fast_bibtex", True, "", types=frozenset({bool}))
 
     app.add_domain(SeminarDomain)
     for node in nodes.PLACEHOLDERS:
@@ -77,13 +81,15 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_latex_package("xltabular")
 
     app.connect("config-inited", mathjax.configure)
+    app.connect("config-inited", bibspeed.install)
     app.connect("builder-inited", _static_files)
     app.connect("builder-inited", read_sources_leniently)
     app.connect("builder-inited", latex.configure)
     # Around sphinxcontrib-bibtex's own builder-inited (priority 500).
-    app.connect("builder-inited", references.check_bibfiles, priority=100)
-    app.connect("builder-inited", references.release_pybtex_errors, priority=900)
+    app.connect("builder-inited", references.capture_pybtex_errors, priority=100)
+    app.connect("builder-inited", references.check_bibfiles, priority=900)
     app.connect("source-read", check_source)
+    app.connect("html-page-context", navigation.collapse_navigation, priority=400)
     app.connect("env-updated", _pages_to_rewrite)
     app.connect("env-check-consistency", _check_consistency)
     app.connect("doctree-resolved", render.resolve)

@@ -62,7 +62,9 @@ def _unbalanced(chunk: str) -> bool:
     return depth != 0
 
 
-def check_bibfile(path: Path, display: str) -> BibCheck:
+def check_bibfile(path: Path, display: str, parsed: tuple[BibliographyData, list] | None = None) -> BibCheck:
+    """Check one file; ``parsed`` is pybtex's parse of it with its captured
+    errors, when the caller (the Sphinx build) has one already."""
     result = BibCheck()
     try:
         text = path.read_text(encoding="utf-8")
@@ -91,8 +93,11 @@ def check_bibfile(path: Path, display: str) -> BibCheck:
             result.keys[key] = line
             result.sources[key] = _entry_text(text[offset:end].lstrip())
 
-    with pybtex.errors.capture() as errors:
-        result.data = Parser().parse_string(text)
+    if parsed is None:
+        with pybtex.errors.capture() as errors:
+            result.data = Parser().parse_string(text)
+    else:
+        result.data, errors = parsed
     for error in errors:
         message = str(error)
         if "repeated bibliograhpy entry" in message or "repeated bibliography entry" in message:
@@ -107,7 +112,10 @@ def check_bibfile(path: Path, display: str) -> BibCheck:
             result.problems.append(Problem(display, line, None, f"BibTeX syntax error: {message}", "check the braces, quotes and commas around this line"))
 
     broken = {p.field for p in result.problems if p.message.startswith("unbalanced")}
-    for key, entry in (result.data.entries.items() if result.data else []):
+    for key in result.keys:
+        entry = result.data.entries.get(key) if result.data else None
+        if entry is None:
+            continue
         line = result.keys.get(key)
         if key in broken:
             continue  # its fields are whatever pybtex recovered

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from docutils import nodes
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 from sphinx.application import Sphinx
 
 from .domain import SeminarDomain
@@ -65,15 +65,27 @@ def _stamp() -> dt.datetime:
     return moment.replace(microsecond=0)
 
 
-def calendar(app: Sphinx, sessions: Iterable[Session], terms: dict[str, Term], name: str) -> Calendar:
+def calendar(app: Sphinx, sessions: Iterable[Session], terms: dict[str, Term], name: str,
+             zones: dict[str, Timezone] | None = None) -> Calendar:
+    """A calendar of ``sessions``; ``zones`` reuses VTIMEZONEs already made."""
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", name)
+    used = {}
     for session in sessions:
-        cal.add_component(event(app, session, terms.get(session.term)))
-    cal.add_missing_timezones()
+        term = terms.get(session.term)
+        cal.add_component(event(app, session, term))
+        if term is not None:
+            used[term.fields.timezone] = session.date
+    for tzid in sorted(used):
+        if zones is None or tzid not in zones:
+            # Transitions from 1970 to 2038, as icalendar makes them by default.
+            zone = Timezone.from_tzid(tzid)
+            if zones is not None:
+                zones[tzid] = zone
+        cal.add_component(zones[tzid] if zones is not None else zone)
     return cal
 
 
@@ -88,11 +100,12 @@ def write_calendars(app: Sphinx, exception: Exception | None) -> None:
     domain: SeminarDomain = app.env.domains["seminar"]
     sessions = domain.sorted_sessions()
     outdir = Path(app.outdir)
-    (outdir / SCHEDULE_ICS).write_bytes(calendar(app, sessions, domain.terms, app.config.project).to_ical())
+    zones: dict[str, Timezone] = {}  # one VTIMEZONE per zone and build, not per file
+    (outdir / SCHEDULE_ICS).write_bytes(calendar(app, sessions, domain.terms, app.config.project, zones).to_ical())
     for session in sessions:
         target = outdir / session_ics_name(session.docname)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(calendar(app, [session], domain.terms, session.title).to_ical())
+        target.write_bytes(calendar(app, [session], domain.terms, session.title, zones).to_ical())
 
 
 def link(app: Sphinx, fromdocname: str, target: str, text: str, classes: str) -> nodes.reference | None:

@@ -28,6 +28,7 @@ from sphinxcontrib.bibtex.nodes import raw_latex
 
 from .model import load_session, load_term
 from .reading import classify, read_source
+from .nodes import bibtex_loaded
 from .render import anchor_of, render_reference_items
 
 
@@ -106,6 +107,8 @@ def lay_out(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 def _cited_keys(app: Sphinx, doctree: nodes.document) -> list[str]:
     """Keys cited in this PDF, in the order of the global bibliography."""
+    if not bibtex_loaded(app):
+        return []
     cite = app.env.domains["cite"]
     included = _included_pages(doctree)
     keys = {target.key for ref in cite.citation_refs if ref.docname in included for target in ref.targets}
@@ -148,6 +151,8 @@ def _point_citations_home(app: Sphinx, doctree: nodes.document, cited: list[str]
     ``\\hyperlink{cite.<page>:<id>}{...}`` to the entry on the References
     page, which no handout contains; point it at our own entry instead.
     """
+    if not cited:
+        return
     key_of = {c.citation_id: c.key for c in app.env.domains["cite"].citations}
     for raw in list(doctree.findall(raw_latex)):
         match = _HYPERLINK.fullmatch(raw.rawsource)

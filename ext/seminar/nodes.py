@@ -41,4 +41,9 @@ def visit_placeholder(translator: object, node: nodes.Element) -> None:
     raise nodes.SkipNode
 
 
+def bibtex_loaded(app: object) -> bool:
+    """Whether sphinxcontrib-bibtex is in use: the site may have no bibliography."""
+    return "sphinxcontrib.bibtex" in app.extensions  # type: ignore[attr-defined]
+
+
 PLACEHOLDERS = (schedule, series_navigation, session_references, session_links, speakers, series_list)

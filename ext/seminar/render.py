@@ -215,6 +215,8 @@ def render_reference_items(app: Sphinx, keys: list[str], anchors: bool = False) 
     global bibliography, so a page's list costs only its own citations.
     With ``anchors``, each entry gets an id that citations can point to.
     """
+    if not keys:
+        return []
     wanted = set(keys)
     items = nodes.bullet_list(classes=["session-references"])
     seen: set[str] = set()
@@ -237,6 +239,8 @@ def anchor_of(key: str) -> str:
 
 
 def cited_in(app: Sphinx, docname: str) -> list[str]:
+    if not seminar_nodes.bibtex_loaded(app):
+        return []
     cite = app.env.domains["cite"]
     return [target.key for ref in cite.citation_refs if ref.docname == docname for target in ref.targets]
 
@@ -304,6 +308,8 @@ def render_series_list(app: Sphinx, fromdocname: str, domain: SeminarDomain) -> 
 
 def citing_sessions(app: Sphinx) -> dict[str, list[str]]:
     """Each cited key and the session pages citing it, in date order."""
+    if not seminar_nodes.bibtex_loaded(app):
+        return {}
     domain: SeminarDomain = app.env.domains["seminar"]
     order = {s.docname: i for i, s in enumerate(domain.sorted_sessions())}
     cited: dict[str, set[str]] = {}
@@ -316,6 +322,8 @@ def citing_sessions(app: Sphinx) -> dict[str, list[str]]:
 
 def add_reference_extras(app: Sphinx, doctree: nodes.document, docname: str, domain: SeminarDomain) -> None:
     """On a page with the bibliography: each entry's citing sessions and its BibTeX."""
+    if not seminar_nodes.bibtex_loaded(app):
+        return
     key_of = {c.citation_id: c.key for c in app.env.domains["cite"].citations}
     cited = None
     for entry in doctree.findall(nodes.citation):

@@ -1,0 +1,165 @@
+"""Make sphinxcontrib-bibtex's per-build work proportional to what changed.
+
+Upstream behaviour (sphinxcontrib-bibtex 2.7.0, pybtex 0.26): on *every*
+build, no-op builds included, ``BibtexDomain.env_updated`` formats every
+entry of every bibliography, twice when tooltips use the same style;
+``get_filtered_entries`` scans all citation references once per ``.bib``
+entry (entries × citations: quadratic in the archive); and every citation
+looks its pybtex plugins up again in the installed packages' entry points
+(``importlib.metadata``), which alone took 4 of 19 s of a 200-page build.
+
+Four changes, applied only to the versions they were written and tested
+against (see ``TESTED``):
+
+* entry-point look-ups are remembered for the process (installed packages
+  do not change during a build; plugins registered at run time are looked
+  up before entry points, as upstream does);
+* an entry whose tooltip has the same style as its bibliography is
+  formatted once, not twice;
+
+* ``get_filtered_entries`` looks cited documents up in an index of
+  key → documents built once per call of ``env_updated``;
+* ``env_updated`` is skipped when nothing it reads has changed since the
+  last build (the ``.bib`` files, the bibliographies, the citations and
+  the style settings): the formatted citations it stored then are still
+  in the pickled environment.
+
+The results are the same; ``tests/test_bibspeed.py`` compares them with
+upstream's on the real site.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import hashlib
+import importlib.metadata
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+TESTED = ("2.6.", "2.7.")
+_FINGERPRINT = "seminar_bibspeed_fingerprint"
+
+
+def _fingerprint(domain) -> str:
+    """What upstream env_updated depends on, as a digest."""
+    config = domain.env.config
+    state = (
+        sorted((str(path), info.mtime) for path, info in domain.bibdata.bibfiles.items()),
+        sorted(
+            (key.docname, key.id_, value.style, value.list_, value.enumtype, value.start, value.labelprefix,
+             value.keyprefix, ast.dump(value.filter_), tuple(value.keys),
+             tuple(value.bibfiles))
+            for key, value in domain.bibliographies.items()
+        ),
+        sorted((ref.docname, tuple(t.key for t in ref.targets)) for ref in domain.citation_refs),
+        sorted(domain.env.found_docs),
+        sorted((doc, tuple(children)) for doc, children in domain.env.toctree_includes.items()),
+        (config.bibtex_tooltips, config.bibtex_tooltips_style, config.bibtex_default_style, config.bibtex_reference_style),
+    )
+    # JSON, not pickle: pickle's output depends on which strings share an object.
+    return hashlib.sha256(json.dumps(state, default=str).encode()).hexdigest()
+
+
+def _fast_filtered_entries(original_visitor):
+    def get_filtered_entries(self, bibliography_key) -> Iterable:
+        bibliography = self.bibliographies[bibliography_key]
+        index = self.data.get("_seminar_cited_index")
+        if index is None:
+            index = defaultdict(set)
+            for citation_ref in self.citation_refs:
+                for target in citation_ref.targets:
+                    index[target.key].add(citation_ref.docname)
+            self.data["_seminar_cited_index"] = index
+        for entry in self.get_entries(bibliography.bibfiles):
+            key = bibliography.keyprefix + entry.key
+            visitor = original_visitor(entry=entry, docname=bibliography_key.docname, cited_docnames=index.get(key, set()))
+            try:
+                success = visitor.visit(bibliography.filter_)
+            except ValueError as err:
+                logger.warning(
+                    "syntax error in :filter: expression; %s" % err,
+                    location=(bibliography_key.docname, bibliography.line),
+                    type="bibtex",
+                    subtype="filter_syntax_error",
+                )
+                success = bool(index.get(key))
+            if success or entry.key in bibliography.keys:
+                yield key, entry
+
+    return get_filtered_entries
+
+
+def _formatted_once(original):
+    """``get_formatted_entries`` that reuses the entry for its tooltip when the styles are the same."""
+    from pybtex.plugin import find_plugin
+    from pybtex.style.template import FieldIsMissing  # noqa: F401  (upstream handles it the same way)
+
+    def get_formatted_entries(self, bibliography_key, docnames, tooltips, tooltips_style):
+        if not tooltips or tooltips_style:
+            yield from original(self, bibliography_key, docnames, tooltips, tooltips_style)
+            return
+        for entry, formatted, _ in original(self, bibliography_key, docnames, False, tooltips_style):
+            yield entry, formatted, formatted
+
+    return get_formatted_entries
+
+
+def _cache_entry_points() -> None:
+    import pybtex.plugin
+    import sphinxcontrib.bibtex.plugin
+
+    if getattr(pybtex.plugin, "_seminar_cached", False):
+        return
+
+    @functools.lru_cache(maxsize=None)
+    def pybtex_entry_points(group: str, name: str) -> tuple:
+        return tuple(importlib.metadata.entry_points(group=group, name=name))
+
+    @functools.lru_cache(maxsize=None)
+    def bibtex_entry_points(group: str, name: str) -> tuple:
+        return tuple(importlib.metadata.entry_points(group=group, name=name))
+
+    pybtex.plugin.entry_points = lambda group, name: pybtex_entry_points(group, name)
+    sphinxcontrib.bibtex.plugin._entry_points = lambda group, name: list(bibtex_entry_points(group, name))
+    pybtex.plugin._seminar_cached = True
+
+
+def install(app=None, config=None) -> bool:
+    """Patch the tested versions, unless ``seminar_fast_bibtex`` is off (``config-inited``)."""
+    if config is not None and not config.seminar_fast_bibtex:
+        return False
+    from sphinxcontrib.bibtex import domain as bibtex_domain
+
+    version = importlib.metadata.version("sphinxcontrib-bibtex")
+    if not version.startswith(TESTED) or getattr(bibtex_domain.BibtexDomain, "_seminar_patched", False):
+        return False
+    original_env_updated = bibtex_domain.BibtexDomain.env_updated
+
+    def env_updated(self) -> Iterable[str]:
+        fingerprint = _fingerprint(self)
+        if self.data.get(_FINGERPRINT) == fingerprint and self.citations:
+            return []  # the citations formatted at the last build still hold
+        self.data["_seminar_cited_index"] = None
+        try:
+            result = original_env_updated(self)
+        finally:
+            self.data.pop("_seminar_cited_index", None)
+        self.data[_FINGERPRINT] = fingerprint
+        return result
+
+    import pybtex
+
+    if not getattr(pybtex, "__version__", "0.26").startswith("0.2"):
+        return False
+    _cache_entry_points()
+    bibtex_domain.BibtexDomain.get_formatted_entries = _formatted_once(bibtex_domain.BibtexDomain.get_formatted_entries)
+    bibtex_domain.BibtexDomain.get_filtered_entries = _fast_filtered_entries(bibtex_domain._FilterVisitor)
+    bibtex_domain.BibtexDomain.env_updated = env_updated
+    bibtex_domain.BibtexDomain._seminar_patched = True
+    return True
