@@ -5,98 +5,20 @@ Add ``"seminar"`` to ``extensions`` in ``conf.py``.  Each page
 holds the term's title, defaults and no-meeting dates.  ``{schedule}``,
 ``{speakers}`` and ``{series-list}`` show what every session contributes;
 the PDF handouts, the calendar files and the per-entry BibTeX files are
-derived from the same session model.
+derived from the same session model.  The ``seminar`` command
+(:mod:`seminar.cli`) checks the same pages without Sphinx.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import cast
-
-from sphinx.application import Sphinx
-from sphinx.environment import BuildEnvironment
-from sphinx.util.typing import ExtensionMetadata
-
-from . import bibentries, bibspeed, bibstyle, calendar, handouts, html, latex, mathjax, navigation, nodes, references, render
-from .directives import FieldsDirective, ScheduleDirective, SeriesListDirective, SpeakersDirective
-from .domain import SeminarDomain
-from .model import check_sessions
-from .reading import SessionPageTransform, check_source, read_sources_leniently, warn
+from typing import Any
 
 __version__ = "0.1.0"
 
-STATIC = Path(__file__).parent / "static"
 
+def setup(app: Any) -> dict[str, Any]:
+    """Sphinx's entry point; the extension lives in :mod:`seminar.extension`,
+    so that ``seminar check`` does not import Sphinx."""
+    from .extension import setup as setup_extension
 
-def _pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    domain = cast(SeminarDomain, env.domains["seminar"])
-    pages = [*domain.sessions, *(term.docname for term in domain.terms.values())]
-    bibliography_pages = {key.docname for key in env.domains["cite"].bibliographies} if nodes.bibtex_loaded(app) else set()
-    return list(domain.pages_to_rewrite(set(handouts.state(app, pages)), render.citing_sessions(app), bibliography_pages))
-
-
-def _check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
-    domain = cast(SeminarDomain, env.domains["seminar"])
-    for problem in check_sessions(list(domain.sessions.values()), domain.terms):
-        docname = next(d for d, s in domain.sessions.items() if s.path == problem.path)
-        warn(problem, docname, subtype="schedule")
-
-
-def _static_files(app: Sphinx) -> None:
-    app.config.html_static_path.append(str(STATIC))
-
-
-def setup(app: Sphinx) -> ExtensionMetadata:
-    bibstyle.register()
-    app.add_config_value("seminar_sessions_dir", "sessions", "env", types=frozenset({str}))
-    # The day that separates upcoming from past meetings in {schedule} :when:;
-    # empty means the build date.  (The HTML marks the next meeting in the
-    # reader's browser, from the reader's date.)
-    app.add_config_value("seminar_today", "", "html", types=frozenset({str}))
-    app.add_config_value("seminar_handouts", False, "env", types=frozenset({bool}))
-    # Where `make latexpdf` and `make handouts` leave the PDFs, from conf.py's folder.
-    app.add_config_value("seminar_pdf_dir", "_build", "html", types=frozenset({str}))
-    # The right-hand side of the calendar events' UIDs.
-    app.add_config_value("seminar_calendar_domain", "mis.mpg.de", "html", types=frozenset({str}))
-    app.add_config_value("seminar_offline_math", True, "html", types=frozenset({bool}))
-    # The sidebar expands only the current term (seminar.navigation).
-    app.add_config_value("seminar_collapse_navigation", True, "html", types=frozenset({bool}))
-    # Version-guarded speed-ups of sphinxcontrib-bibtex (seminar.bibspeed).
-    app.add_config_value("seminar_fast_bibtex", True, "", types=frozenset({bool}))
-
-    app.add_domain(SeminarDomain)
-    for node in nodes.PLACEHOLDERS:
-        app.add_node(node, **{fmt: (nodes.visit_placeholder, None) for fmt in ("html", "latex", "text", "man", "texinfo")})
-    app.add_node(nodes.docutils_nodes.title, override=True, html=(html.visit_title, html.depart_title))
-    app.add_node(nodes.docutils_nodes.citation, override=True, html=(html.visit_citation, html.depart_citation))
-    app.add_directive("schedule", ScheduleDirective)
-    app.add_directive("speakers", SpeakersDirective)
-    app.add_directive("series-list", SeriesListDirective)
-    app.add_directive("front-matter-fields", FieldsDirective)
-    app.add_transform(SessionPageTransform)
-    app.add_css_file("seminar.css")
-    app.add_js_file("seminar.js", defer="defer")
-    # The printed schedule (seminar.render.latex_schedule) is an xltabular.
-    app.add_latex_package("booktabs")
-    app.add_latex_package("xltabular")
-
-    app.connect("config-inited", mathjax.configure)
-    app.connect("config-inited", bibspeed.install)
-    app.connect("builder-inited", _static_files)
-    app.connect("builder-inited", read_sources_leniently)
-    app.connect("builder-inited", latex.configure)
-    # Around sphinxcontrib-bibtex's own builder-inited (priority 500).
-    app.connect("builder-inited", references.capture_pybtex_errors, priority=100)
-    app.connect("builder-inited", references.check_bibfiles, priority=900)
-    app.connect("source-read", check_source)
-    app.connect("html-page-context", navigation.collapse_navigation, priority=400)
-    app.connect("env-updated", _pages_to_rewrite)
-    app.connect("env-check-consistency", _check_consistency)
-    app.connect("doctree-resolved", render.resolve)
-    # After render.resolve, which fills the placeholders it rearranges.
-    app.connect("doctree-resolved", latex.resolve, priority=600)
-    app.connect("build-finished", handouts.copy_pdfs)
-    app.connect("build-finished", calendar.write_calendars)
-    app.connect("build-finished", bibentries.write_entries)
-    app.connect("build-finished", mathjax.copy_mathjax)
-    return {"version": __version__, "env_version": SeminarDomain.data_version, "parallel_read_safe": True, "parallel_write_safe": True}
+    return setup_extension(app)

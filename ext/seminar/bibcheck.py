@@ -36,30 +36,36 @@ class BibCheck:
 
 def _starts(text: str) -> list[tuple[str, str, int, int]]:
     """(type, key, line, offset) of every ``@type{key,`` in the file."""
-    return [
-        (m.group(1).lower(), m.group(2), text.count("\n", 0, m.start()) + 1, m.start())
-        for m in _ENTRY.finditer(text)
-    ]
+    starts, line, counted = [], 1, 0
+    for m in _ENTRY.finditer(text):
+        line += text.count("\n", counted, m.start())  # lines since the last entry only
+        counted = m.start()
+        starts.append((m.group(1).lower(), m.group(2), line, m.start()))
+    return starts
+
+
+_BRACE = re.compile(r"[{}]")
 
 
 def _entry_text(chunk: str) -> str:
     """The entry from its '@' to its closing brace (comments after it left out)."""
-    opening = min(i for i in (chunk.find("{"), chunk.find("(")) if i >= 0)
     depth = 0
-    for index in range(opening, len(chunk)):
-        depth += {"{": 1, "}": -1, "(": 0, ")": 0}.get(chunk[index], 0)
+    for brace in _BRACE.finditer(chunk):
+        depth += 1 if brace.group() == "{" else -1
         if depth == 0:
-            return chunk[: index + 1]
+            return chunk[: brace.end()]
     return chunk.rstrip()
 
 
 def _unbalanced(chunk: str) -> bool:
+    if chunk.count("{") != chunk.count("}"):
+        return True
     depth = 0
-    for char in chunk:
-        depth += {"{": 1, "}": -1}.get(char, 0)
+    for brace in _BRACE.finditer(chunk):
+        depth += 1 if brace.group() == "{" else -1
         if depth < 0:
             return True
-    return depth != 0
+    return False
 
 
 def check_bibfile(path: Path, display: str, parsed: tuple[BibliographyData, list] | None = None) -> BibCheck:
@@ -95,7 +101,9 @@ def check_bibfile(path: Path, display: str, parsed: tuple[BibliographyData, list
 
     if parsed is None:
         with pybtex.errors.capture() as errors:
-            result.data = Parser().parse_string(text)
+            # Names are not split into persons: the check only needs to know
+            # that an author is there, and splitting is most of pybtex's time.
+            result.data = Parser(person_fields=()).parse_string(text)
     else:
         result.data, errors = parsed
     for error in errors:
@@ -119,7 +127,7 @@ def check_bibfile(path: Path, display: str, parsed: tuple[BibliographyData, list
         line = result.keys.get(key)
         if key in broken:
             continue  # its fields are whatever pybtex recovered
-        if not (entry.persons.get("author") or entry.persons.get("editor")):
+        if not any(entry.persons.get(role) or entry.fields.get(role) for role in ("author", "editor")):
             result.problems.append(Problem(display, line, key, "entry has no author (or editor)", "add author = {Last, First and Last, First}"))
         if not entry.fields.get("year"):
             result.problems.append(Problem(display, line, key, "entry has no year", "add year = {YYYY}, or year = {n.d.} for a work that gives none"))

@@ -331,8 +331,10 @@ def check_sessions(sessions: list[Session], terms: dict[str, Term]) -> list[Prob
     """Problems between sessions: overlaps in one room, meetings on no-meeting days."""
     problems: list[Problem] = []
     ordered = sorted(sessions, key=lambda s: (s.date, s.start, s.docname))
-    for index, session in enumerate(ordered):
-        for earlier in ordered[:index]:
+    same_day: dict[dt.date, list[Session]] = {}
+    for session in ordered:
+        earlier_that_day = same_day.setdefault(session.date, [])
+        for earlier in earlier_that_day:
             if (earlier.date, earlier.title.casefold(), earlier.speaker.casefold()) == (
                 session.date, session.title.casefold(), session.speaker.casefold()
             ):
@@ -352,6 +354,7 @@ def check_sessions(sessions: list[Session], terms: dict[str, Term]) -> list[Prob
                         "move one of the two sessions to another time or room",
                     )
                 )
+        earlier_that_day.append(session)
         term = terms.get(session.term)
         if term is not None and session.date in term.fields.no_meeting:
             problems.append(
