@@ -10,7 +10,7 @@ SPHINXBUILD  = $(VENV)/bin/sphinx-build
 PORT        ?= 8000
 STAMP        = $(VENV)/.installed
 
-.PHONY: help html live latexpdf handouts site test clean clean-venv check-tex
+.PHONY: help html live latexpdf handouts site test bench clean clean-venv check-tex
 
 help:
 	@echo "make html      build the site into $(BUILDDIR)/html (warnings are errors)"
@@ -19,6 +19,7 @@ help:
 	@echo "make handouts  one PDF per session, in $(BUILDDIR)/handouts/"
 	@echo "make site      the PDFs, then the site linking to them"
 	@echo "make test      run the test suite"
+	@echo "make bench     the performance benchmark, N = 100 and 1000 sessions"
 	@echo "make clean     remove $(BUILDDIR)"
 
 # Reinstall whenever the declared dependencies change.
@@ -56,6 +57,10 @@ site: latexpdf handouts html
 
 test: $(STAMP)
 	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
+
+# The performance benchmark (about half an hour): bench/results.json.
+bench: $(STAMP)
+	$(VENV)/bin/python bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(BUILDDIR)

@@ -35,7 +35,7 @@ class ScheduleDirective(SphinxDirective):
                 term = kind[1]
         node = seminar_nodes.schedule(term=term or "", when=self.options.get("when", "all"))
         self.set_source_info(node)
-        cast(SeminarDomain, self.env.domains["seminar"]).overview_pages.add(self.env.docname)
+        cast(SeminarDomain, self.env.domains["seminar"]).note_overview(self.env.docname, term)
         return [node]
 
 
@@ -78,7 +78,7 @@ class OverviewDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         node = self.node_class()
         self.set_source_info(node)
-        cast(SeminarDomain, self.env.domains["seminar"]).overview_pages.add(self.env.docname)
+        cast(SeminarDomain, self.env.domains["seminar"]).note_overview(self.env.docname, None)
         return [node]
 
 

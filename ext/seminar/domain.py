@@ -25,10 +25,12 @@ class SeminarDomain(Domain):
     initial_data: dict[str, Any] = {
         "sessions": {},  # docname -> Session
         "terms": {},  # term id -> Term
-        "overview_pages": set(),  # pages that show every session: schedules, speakers, series
+        # Pages that show many sessions (schedules, speakers, series), and of
+        # which terms: a term's id, or "*" for all.
+        "overview_pages": {},
         "fingerprints": {},  # what each kind of page showed at the last write
     }
-    data_version = 2
+    data_version = 3
 
     @property
     def sessions(self) -> dict[str, Session]:
@@ -39,15 +41,19 @@ class SeminarDomain(Domain):
         return self.data["terms"]
 
     @property
-    def overview_pages(self) -> set[str]:
+    def overview_pages(self) -> dict[str, set[str]]:
         return self.data["overview_pages"]
+
+    def note_overview(self, docname: str, term: str | None) -> None:
+        """``docname`` shows the sessions of ``term`` (None: of every term)."""
+        self.overview_pages.setdefault(docname, set()).add(term or "*")
 
     def clear_doc(self, docname: str) -> None:
         self.sessions.pop(docname, None)
         for term_id, term in list(self.terms.items()):
             if term.docname == docname:
                 del self.terms[term_id]
-        self.overview_pages.discard(docname)
+        self.overview_pages.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for docname, session in otherdata["sessions"].items():
@@ -56,7 +62,9 @@ class SeminarDomain(Domain):
         for term_id, term in otherdata["terms"].items():
             if term.docname in docnames:
                 self.terms[term_id] = term
-        self.overview_pages.update(otherdata["overview_pages"] & set(docnames))
+        for docname, scopes in otherdata["overview_pages"].items():
+            if docname in docnames:
+                self.overview_pages[docname] = scopes
 
     def sorted_sessions(self, term: str | None = None) -> list[Session]:
         """Sessions in date order, of one term or of all."""
@@ -86,14 +94,27 @@ class SeminarDomain(Domain):
         """
         old = self.data["fingerprints"]
         new: dict[str, str] = {}
-        schedule_state = _digest(
-            [(s.docname, s.term, s.fields.model_dump_json()) for s in self.sorted_sessions()],
-            sorted((t.id, t.docname, t.fields.model_dump_json(), t.docname in with_pdf) for t in self.terms.values()),
-        )
-        for docname in self.overview_pages:
-            new[docname] = schedule_state
-        for session in self.sessions.values():
-            parts = self.series(session)
+        ordered = self.sorted_sessions()
+        by_term: dict[str, list[Session]] = {}
+        by_series: dict[str, list[Session]] = {}
+        for session in ordered:
+            by_term.setdefault(session.term, []).append(session)
+            if session.series:
+                by_series.setdefault(session.series, []).append(session)
+        # What a schedule of one term shows, and of all terms: a date change
+        # rewrites its own term's page and the pages of all terms only.
+        term_state = {
+            term_id: _digest(
+                [(s.docname, s.fields.model_dump_json()) for s in by_term.get(term_id, [])],
+                [(t.docname, t.fields.model_dump_json(), t.docname in with_pdf) for t in [self.terms.get(term_id)] if t],
+            )
+            for term_id in set(by_term) | set(self.terms)
+        }
+        term_state["*"] = _digest(sorted(term_state.items()))
+        for docname, scopes in self.overview_pages.items():
+            new[docname] = _digest([term_state.get(scope, "") for scope in sorted(scopes)])
+        for session in ordered:
+            parts = by_series.get(session.series, []) if session.series else []
             new[session.docname] = _digest([(s.docname, s.title, s.date.isoformat()) for s in parts], session.docname in with_pdf)
         citing = sorted({d for docs in (citations or {}).values() for d in docs if d in self.sessions})
         cited_state = _digest(

@@ -1,0 +1,218 @@
+"""The performance benchmark: ``make bench`` (or ``python bench/run.py``).
+
+For N = 100 and 1,000 sessions it generates a synthetic archive
+(``bench/archive.py``) and measures, in one run so that ratios are fair:
+
+* full HTML builds of the project, of the same sources without bibliography,
+  and of plain Sphinx + myst-parser + sphinxcontrib-bibtex without the
+  project's extension (each page with its own ``{bibliography}``);
+* a no-op rebuild; a rebuild after editing one session's body and after
+  changing one session's date, with the documents Sphinx read and wrote;
+* ``-j 2`` against ``-j 1``; ``seminar check``; the peak memory of each build.
+
+It prints a table, checks the targets of the performance issue, and writes
+``bench/results.json``.  Timings belong here, never in the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from archive import generate  # noqa: E402
+
+SPHINX = [sys.executable, "-m", "sphinx"]
+SEMINAR = [str(Path(sys.executable).with_name("seminar"))]
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+    returncode: int
+    read: int = 0
+    written: int = 0
+    note: str = ""
+
+
+def _docnames(log: str, phase: str) -> list[str]:
+    plain = re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", log).replace("\r", "\n")
+    return re.findall(rf"^{phase}\.\.\. \[\s*\d+%\] (\S+)", plain, re.M)
+
+
+def measure(command: list[str], cwd: Path, timeout: float) -> Run:
+    """Wall time and peak memory (resident set) of one command."""
+    with tempfile.TemporaryFile("w+") as out:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, text=True)
+        deadline = start + timeout
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                process.kill()
+                _, status, usage = os.wait4(process.pid, 0)
+                return Run(timeout, usage.ru_maxrss / 1024, -9, note=f"stopped after {timeout:.0f} s")
+            time.sleep(0.05)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        log = out.read()
+    return Run(seconds, usage.ru_maxrss / 1024, process.returncode,
+               len(_docnames(log, "reading sources")), len(_docnames(log, "writing output")))
+
+
+def build(site: Path, outdir: str, *options: str, timeout: float = 3600) -> Run:
+    # Default verbosity: Sphinx names each document it reads and writes.
+    return measure([*SPHINX, "-b", "html", "-N", *options, ".", outdir], site, timeout)
+
+
+def _first_session(site: Path) -> Path:
+    return sorted((site / "sessions").glob("*/2*.md"))[0]
+
+
+def edit_body(site: Path) -> None:
+    page = _first_session(site)
+    time.sleep(0.05)  # the file clock is coarse: let the edit be newer than the last read
+    page.write_text(page.read_text(encoding="utf-8") + "\nOne more sentence for the benchmark.\n", encoding="utf-8")
+
+
+def change_date(site: Path) -> None:
+    page = _first_session(site)
+    text = page.read_text(encoding="utf-8")
+    old = re.search(r"^date: (\S+)$", text, re.M).group(1)
+    new = (dt.date.fromisoformat(old) - dt.timedelta(days=1)).isoformat()
+    time.sleep(0.05)
+    page.write_text(text.replace(f"date: {old}", f"date: {new}"), encoding="utf-8")
+
+
+@dataclass
+class Size:
+    sessions: int
+    runs: dict[str, dict[str, Run]] = field(default_factory=dict)
+
+
+def bench_size(n: int, work: Path, plain_timeout: float) -> Size:
+    result = Size(n)
+    for variant in ("project", "nobib", "plain"):
+        site = generate(work / f"{variant}-{n}", n, variant)
+        runs: dict[str, Run] = {}
+        timeout = plain_timeout if variant == "plain" else 3600
+        print(f"N={n} {variant}: full build...", flush=True)
+        runs["full"] = build(site, "_build/html", timeout=timeout)
+        if runs["full"].returncode == 0:
+            runs["noop"] = build(site, "_build/html")
+            edit_body(site)
+            runs["body_edit"] = build(site, "_build/html")
+            change_date(site)
+            runs["date_change"] = build(site, "_build/html")
+            if variant == "project":
+                print(f"N={n} {variant}: full build -j 2...", flush=True)
+                runs["full_j2"] = build(site, "_build/html-j2", "-j", "2")
+                runs["check"] = measure([*SEMINAR, "check"], site, 600)
+        result.runs[variant] = runs
+        shutil.rmtree(site)
+    return result
+
+
+def row(label: str, run: Run | None, base: Run | None = None) -> str:
+    if run is None:
+        return f"| {label} | – | – | – | – |"
+    ratio = f"{run.seconds / base.seconds:.2f}×" if base and base.seconds and run.returncode == 0 else ""
+    shown = f"{run.seconds:.2f} s" if run.returncode == 0 else (run.note or f"failed ({run.returncode})")
+    counts = f"{run.read} / {run.written}" if run.read or run.written else ""
+    return f"| {label} | {shown} | {ratio} | {counts} | {run.peak_mb:.0f} MB |"
+
+
+def report(sizes: list[Size]) -> tuple[str, list[tuple[str, bool, str]]]:
+    lines = []
+    checks: list[tuple[str, bool, str]] = []
+    for size in sizes:
+        p, nb, pl = (size.runs.get(v, {}) for v in ("project", "nobib", "plain"))
+        lines += [f"\n### N = {size.sessions} sessions, {size.sessions // 20} terms, {5 * size.sessions} .bib entries\n",
+                  "| build | time | ratio | read / written | peak memory |", "| --- | --- | --- | --- | --- |"]
+        lines.append(row("project, full", p.get("full")))
+        lines.append(row("no bibliography, full", nb.get("full")))
+        lines.append(row("project, full, relative to no bibliography", p.get("full"), nb.get("full")))
+        lines.append(row("plain Sphinx + bibtex (no extension), full", pl.get("full"), nb.get("full")))
+        for kind, label in (("noop", "no-op rebuild"), ("body_edit", "one body edited"), ("date_change", "one date changed")):
+            lines.append(row(f"project, {label}", p.get(kind), p.get("full")))
+            lines.append(row(f"no bibliography, {label}", nb.get(kind), nb.get("full")))
+            lines.append(row(f"plain, {label}", pl.get(kind), pl.get("full")))
+        lines.append(row("project, full -j 2 (ratio to -j 1)", p.get("full_j2"), p.get("full")))
+        lines.append(row("seminar check", p.get("check")))
+        if "full" in p and "full" in nb:
+            ratio = p["full"].seconds / nb["full"].seconds
+            checks.append((f"N={size.sessions}: full build within 1.5× of no bibliography", ratio <= 1.5, f"{ratio:.2f}×"))
+        if size.sessions >= 1000:
+            for kind in ("noop", "body_edit"):
+                if kind in p and kind in nb:
+                    ratio = p[kind].seconds / nb[kind].seconds
+                    checks.append((f"N={size.sessions}: {kind} within 2× of no bibliography", ratio <= 2, f"{ratio:.2f}×"))
+            if "check" in p:
+                checks.append((f"N={size.sessions}: seminar check under 1 s", p["check"].seconds < 1, f"{p['check'].seconds:.2f} s"))
+            peak = max(r.peak_mb for r in p.values())
+            checks.append((f"N={size.sessions}: peak memory under 1 GB", peak < 1024, f"{peak:.0f} MB"))
+        if "body_edit" in p:
+            ok = p["body_edit"].read == 1 and p["body_edit"].written <= 2
+            checks.append((f"N={size.sessions}: body edit reads 1, writes at most 2", ok,
+                           f"{p['body_edit'].read} / {p['body_edit'].written}"))
+        if "date_change" in p:
+            checks.append((f"N={size.sessions}: date change reads 1", p["date_change"].read == 1,
+                           f"{p['date_change'].read} / {p['date_change'].written}"))
+        if "full_j2" in p:
+            speedup = p["full"].seconds / p["full_j2"].seconds
+            checks.append((f"N={size.sessions}: -j 2 at least 1.5× faster", speedup >= 1.5, f"{speedup:.2f}×"))
+    by_n = {s.sessions: s.runs.get("project", {}).get("full") for s in sizes}
+    if 100 in by_n and 1000 in by_n and by_n[100] and by_n[1000]:
+        ratio = by_n[1000].seconds / by_n[100].seconds
+        checks.append(("t(1000) / t(100) ≤ 10.5 for a full build", ratio <= 10.5, f"{ratio:.2f}"))
+    lines.append("\n### Targets\n")
+    lines += [f"- {'PASS' if ok else 'FAIL'}: {name} ({value})" for name, ok, value in checks]
+    return "\n".join(lines), checks
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    return f"{platform.system()} {platform.release()}, {os.cpu_count()} cores ({cpu}), Python {platform.python_version()}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--plain-timeout", type=float, default=900, help="stop the upstream baseline after this many seconds")
+    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results.json")
+    args = parser.parse_args()
+    import importlib.metadata as metadata
+
+    versions = {name: metadata.version(name) for name in ("sphinx", "myst-parser", "sphinxcontrib-bibtex", "furo", "pybtex")}
+    with tempfile.TemporaryDirectory(prefix="seminar-bench-") as work:
+        sizes = [bench_size(n, Path(work), args.plain_timeout) for n in args.sizes]
+    text, checks = report(sizes)
+    header = f"Machine: {machine()}\nVersions: " + ", ".join(f"{k} {v}" for k, v in versions.items())
+    print(header + "\n" + text)
+    args.out.write_text(json.dumps({
+        "machine": machine(), "versions": versions, "date": time.strftime("%Y-%m-%d"),
+        "sizes": [{"sessions": s.sessions, "runs": {v: {k: asdict(r) for k, r in runs.items()} for v, runs in s.runs.items()}}
+                  for s in sizes],
+        "targets": [{"target": name, "met": ok, "value": value} for name, ok, value in checks],
+    }, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
