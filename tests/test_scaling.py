@@ -1,0 +1,126 @@
+"""Guards on how the work grows with the archive: counts, never timings (those are in bench/)."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from sphinx.cmd.build import build_main
+
+from sitebuild import ROOT, copy_site, settle, sphinx_build
+
+from seminar.frontmatter import FrontMatter
+from seminar.model import Session, check_sessions, load_session
+
+TERM = "sessions/2030-31"
+
+
+def _html(build, docname: str) -> str:
+    return str(build.page(docname).select_one("article"))
+
+
+def test_fast_bibtex_renders_exactly_what_upstream_renders(tmp_path: Path) -> None:
+    fast = sphinx_build(ROOT, tmp_path / "fast")
+    upstream = sphinx_build(ROOT, tmp_path / "upstream", "-D", "seminar_fast_bibtex=0")
+    assert fast.returncode == upstream.returncode == 0, fast.warnings + upstream.warnings
+    for docname in ("docs/references", "sessions/2024-25/2024-11-04-graph-topological-nn-1",
+                    "sessions/2024-25/2024-11-11-graph-topological-nn-2", "sessions/2024-25/2024-12-02-deep-generative-models"):
+        assert _html(fast, docname) == _html(upstream, docname), docname
+
+
+class FormatCounter:
+    """Counts pybtex's formatting of entries in an in-process build."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from pybtex.style.formatting import BaseStyle
+
+        self.calls = 0
+        original = BaseStyle.format_entry
+
+        def counting(style, label, entry, *args, **kwargs):
+            self.calls += 1
+            return original(style, label, entry, *args, **kwargs)
+
+        monkeypatch.setattr(BaseStyle, "format_entry", counting)
+
+
+def _build_in_process(srcdir: Path, outdir: Path) -> int:
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        return build_main(["-b", "html", "-N", "-q", str(srcdir), str(outdir)])
+
+
+def test_entries_are_formatted_once_and_not_again_when_nothing_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = copy_site("mini", tmp_path)
+    counter = FormatCounter(monkeypatch)
+    assert _build_in_process(site, tmp_path / "html") == 0
+    assert counter.calls == 1  # one cited entry, tooltip included
+    counter.calls = 0
+    assert _build_in_process(site, tmp_path / "html") == 0
+    assert counter.calls == 0  # a no-op build formats nothing
+
+
+def test_a_new_citation_reaches_the_references_page_incrementally(tmp_path: Path) -> None:
+    site = copy_site("mini", tmp_path)
+    # A References page of the cited entries only, as for a large shared .bib.
+    references = site / "references.md"
+    references.write_text(references.read_text().replace(":all:", ":filter: cited"), encoding="utf-8")
+    with (site / "refs.bib").open("a", encoding="utf-8") as bib:
+        bib.write("\n@book{lamport1994latex,\n  author = {Lamport, Leslie},\n  title = {{LaTeX}: A Document Preparation System},\n"
+                  "  publisher = {Addison-Wesley},\n  year = {1994},\n}\n")
+    first = sphinx_build(site, tmp_path / "html")
+    assert "Lamport" not in first.page("references").get_text()
+    settle()
+    page = site / TERM / "2030-11-25-beta.md"
+    page.write_text(page.read_text() + "\nSee {cite:t}`lamport1994latex`.\n", encoding="utf-8")
+    updated = sphinx_build(site, tmp_path / "html")
+    assert updated.returncode == 0, updated.warnings
+    assert "references" in updated.written()
+    text = updated.page("references").get_text(" ", strip=True)
+    assert "Lamport" in text and "Cited in: Beta" in text
+    assert "Lamport (1994)" in updated.page(f"{TERM}/2030-11-25-beta").select_one(".bibtex-citation").get_text()
+
+
+def test_the_sidebar_expands_only_the_term_being_read(tmp_path: Path) -> None:
+    site = copy_site("mini", tmp_path)
+    other = site / "sessions/2031-32"
+    shutil.copytree(site / TERM, other)
+    index = other / "index.md"
+    index.write_text(index.read_text().replace("Term 2030/31", "Term 2031/32").replace("2030-11-18", "2031-11-17"), encoding="utf-8")
+    for page in other.glob("2*.md"):
+        day = dt.date.fromisoformat(page.name[:10]) + dt.timedelta(weeks=52)
+        text = page.read_text().replace(page.name[:10], day.isoformat()).replace("title: ", "title: Later ")
+        page.unlink()
+        (other / f"{day.isoformat()}{page.name[10:]}").write_text(text, encoding="utf-8")
+    (site / "conf.py").write_text((site / "conf.py").read_text() + '\nhtml_theme = "furo"\n', encoding="utf-8")
+    build = sphinx_build(site, tmp_path / "html")
+    assert build.returncode == 0, build.warnings
+    sidebar = build.page(f"{TERM}/2030-11-25-beta").select_one(".sidebar-tree").get_text(" ", strip=True)
+    assert "Term 2030/31" in sidebar and "Term 2031/32" in sidebar
+    assert "Alpha I" in sidebar and "Later Alpha I" not in sidebar
+
+
+def test_checking_sessions_compares_only_sessions_of_the_same_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = 0
+    original = Session.overlaps
+
+    def counting(self, other):
+        nonlocal calls
+        calls += 1
+        return original(self, other)
+
+    monkeypatch.setattr(Session, "overlaps", counting)
+    sessions = []
+    for index in range(2000):
+        day = dt.date(2030, 1, 1) + dt.timedelta(days=index // 2)
+        front = FrontMatter(values={"title": f"T{index}", "speaker": "S", "date": day.isoformat(),
+                                    "start": "09:00" if index % 2 else "11:00", "end": "10:00" if index % 2 else "12:00",
+                                    "room": "R"})
+        session, problems = load_session(f"s/t/{index}", f"{index}.md", "t", front, None)
+        assert not problems
+        sessions.append(session)
+    assert check_sessions(sessions, {}) == []
+    assert calls == 1000  # one pair per day, not two million
