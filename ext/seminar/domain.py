@@ -77,6 +77,11 @@ class SeminarDomain(Domain):
         """The parts of ``session``'s series in date order ([] when it has none)."""
         if not session.series:
             return []
+        # Indexed once all pages are read (pages_to_rewrite): a page's series
+        # links must not cost a sort of the whole archive each.
+        parts = self.data.get("series_parts", {}).get(session.series)
+        if parts is not None and all(d in self.sessions for d in parts) and session.docname in parts:
+            return [self.sessions[d] for d in parts]
         return [s for s in self.sorted_sessions() if s.series == session.series]
 
     def pages_to_rewrite(
@@ -113,6 +118,7 @@ class SeminarDomain(Domain):
         term_state["*"] = _digest(sorted(term_state.items()))
         for docname, scopes in self.overview_pages.items():
             new[docname] = _digest([term_state.get(scope, "") for scope in sorted(scopes)])
+        self.data["series_parts"] = {slug: [s.docname for s in parts] for slug, parts in by_series.items()}
         for session in ordered:
             parts = by_series.get(session.series, []) if session.series else []
             new[session.docname] = _digest([(s.docname, s.title, s.date.isoformat()) for s in parts], session.docname in with_pdf)
