@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import posixpath
 from collections.abc import Iterable
 from pathlib import Path
 
-from docutils import nodes
 from icalendar import Calendar, Event, Timezone
 from sphinx.application import Sphinx
 
@@ -108,9 +106,3 @@ def write_calendars(app: Sphinx, exception: Exception | None) -> None:
         target.write_bytes(calendar(app, [session], domain.terms, session.title, zones).to_ical())
 
 
-def link(app: Sphinx, fromdocname: str, target: str, text: str, classes: str) -> nodes.reference | None:
-    """A link to a calendar file, in HTML only."""
-    if app.builder.format != "html":
-        return None
-    uri = posixpath.relpath(target, posixpath.dirname(fromdocname) or ".")
-    return nodes.reference("", text, refuri=uri, classes=[classes])

@@ -9,7 +9,6 @@ plain ``make html`` without PDFs shows no link rather than a broken one.
 
 from __future__ import annotations
 
-import posixpath
 import shutil
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from .domain import SeminarDomain
+from .links import site_file
 
 OUTPUT_DIR = "pdf"
 
@@ -38,10 +38,7 @@ def published_name(pdf: Path) -> str:
 def link(app: Sphinx, fromdocname: str, docname: str, text: str) -> nodes.reference | None:
     """A link from ``fromdocname`` to the PDF of ``docname``, in HTML, if it exists."""
     pdf = built_pdf(app, docname)
-    if app.builder.format != "html" or pdf is None:
-        return None
-    uri = posixpath.relpath(published_name(pdf), posixpath.dirname(fromdocname) or ".")
-    return nodes.reference("", text, refuri=uri, classes=["pdf-handout"])
+    return site_file(app, fromdocname, published_name(pdf), text, "pdf-handout") if pdf else None
 
 
 def state(app: Sphinx, docnames: list[str]) -> list[str]:

@@ -29,7 +29,7 @@ from sphinxcontrib.bibtex.nodes import raw_latex
 from .model import load_session, load_term
 from .reading import classify, read_source
 from .nodes import bibtex_loaded
-from .render import anchor_of, render_reference_items
+from .render import anchor_of, cited_in, render_reference_items
 
 
 def latex_documents(srcdir: Path, config: Config) -> list[tuple[str, str, str, str, str, bool]]:
@@ -81,7 +81,7 @@ def lay_out(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if kind is None:
         return
     role, _ = kind
-    cited = _cited_keys(app, doctree)
+    cited = cited_in(app, _included_pages(doctree))
     if role == "term":
         # Sphinx prints the start page's title on the title page only; the
         # term's introduction and schedule get a chapter of their own.
@@ -105,14 +105,6 @@ def lay_out(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             details.replace_self(_details_table(app, details))
 
 
-def _cited_keys(app: Sphinx, doctree: nodes.document) -> list[str]:
-    """Keys cited in this PDF, in the order of the global bibliography."""
-    if not bibtex_loaded(app):
-        return []
-    cite = app.env.domains["cite"]
-    included = _included_pages(doctree)
-    keys = {target.key for ref in cite.citation_refs if ref.docname in included for target in ref.targets}
-    return list(dict.fromkeys(c.key for c in cite.citations if c.key in keys))
 
 
 def _included_pages(doctree: nodes.document) -> set[str]:

@@ -7,7 +7,6 @@ Runs at ``doctree-resolved``, when every page has been read, from what the
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 from dataclasses import dataclass
 from typing import cast
 
@@ -19,7 +18,7 @@ from sphinx.util import texescape
 from sphinx.util import logging
 from sphinxcontrib.bibtex.transforms import node_text_transform
 
-from . import bibentries, calendar, handouts
+from . import bibentries, calendar, handouts, links
 from . import nodes as seminar_nodes
 from .domain import SeminarDomain
 from .model import Session, Term
@@ -171,14 +170,9 @@ def render_schedule(app: Sphinx, node: seminar_nodes.schedule, fromdocname: str,
             # Rendered after Furo wraps tables: wrap it the same way, so that
             # on a narrow screen the table scrolls in its own box.
             result.append(nodes.container("", table, classes=["table-wrapper"]))
-            links = nodes.paragraph(classes=["schedule-links"])
-            subscribe = calendar.link(app, fromdocname, calendar.SCHEDULE_ICS, "Subscribe to the schedule (iCalendar)", "calendar-feed")
+            subscribe = links.site_file(app, fromdocname, calendar.SCHEDULE_ICS, "Subscribe to the schedule (iCalendar)", "calendar-feed")
             pdf = handouts.link(app, fromdocname, term.docname, f"Printable handout of {term.title} (PDF)") if term else None
-            for index, link in enumerate(x for x in (subscribe, pdf) if x is not None):
-                links += [nodes.Text(" · ")] if index else []
-                links += link
-            if links.children:
-                result.append(links)
+            result += _link_line("schedule-links", subscribe, pdf)
         else:
             result.append(nodes.paragraph("", f"No {node['when']} meetings in this term." if node["when"] != "all" else "No meetings yet in this term."))
     return result
@@ -238,22 +232,32 @@ def anchor_of(key: str) -> str:
     return "seminar.cite-" + nodes.make_id(key)
 
 
-def cited_in(app: Sphinx, docname: str) -> list[str]:
+def cited_in(app: Sphinx, docnames: set[str]) -> list[str]:
+    """The keys these pages cite, in the order of the global bibliography."""
     if not seminar_nodes.bibtex_loaded(app):
         return []
     cite = app.env.domains["cite"]
-    return [target.key for ref in cite.citation_refs if ref.docname == docname for target in ref.targets]
+    keys = {target.key for ref in cite.citation_refs if ref.docname in docnames for target in ref.targets}
+    return [c.key for c in cite.citations if c.key in keys]
 
 
 def render_session_links(app: Sphinx, docname: str, fromdocname: str) -> list[nodes.Node]:
     """'Add to calendar' and, where it was built, the PDF handout (HTML only)."""
-    paragraph = nodes.paragraph(classes=["session-links"])
-    ics = calendar.link(app, fromdocname, calendar.session_ics_name(docname), "Add to calendar (.ics)", "session-calendar")
+    ics = links.site_file(app, fromdocname, calendar.session_ics_name(docname), "Add to calendar (.ics)", "session-calendar")
     pdf = handouts.link(app, fromdocname, docname, "Printable handout of this session (PDF)")
-    for index, link in enumerate(x for x in (ics, pdf) if x is not None):
+    return _link_line("session-links", ics, pdf)
+
+
+def _link_line(classes: str, *candidates: nodes.Node | None) -> list[nodes.Node]:
+    """The links that exist, on one line separated by dots; nothing if none do."""
+    present = [link for link in candidates if link is not None]
+    if not present:
+        return []
+    paragraph = nodes.paragraph(classes=[classes])
+    for index, link in enumerate(present):
         paragraph += [nodes.Text(" · ")] if index else []
         paragraph += link
-    return [paragraph] if paragraph.children else []
+    return [paragraph]
 
 
 def _sessions_line(app: Sphinx, fromdocname: str, sessions: list[Session]) -> nodes.bullet_list:
@@ -340,8 +344,7 @@ def add_reference_extras(app: Sphinx, doctree: nodes.document, docname: str, dom
                 extras += [nodes.Text("; ")] if index else []
                 extras += _link(app, docname, session.docname, f"{session.title} ({session.date:%d.%m.%Y})")
             extras += nodes.Text(". ")
-        extras += nodes.reference("", "BibTeX", refuri=posixpath.relpath(bibentries.entry_file(key), posixpath.dirname(docname) or "."),
-                                  classes=["bibtex-download"])
+        extras += links.site_file(app, docname, bibentries.entry_file(key), "BibTeX", "bibtex-download")
         entry += extras
 
 
@@ -362,4 +365,4 @@ def resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if app.builder.format == "html":
         add_reference_extras(app, doctree, docname, domain)
     for node in list(doctree.findall(seminar_nodes.session_references)):
-        node.replace_self(render_reference_items(app, cited_in(app, node["docname"])))
+        node.replace_self(render_reference_items(app, cited_in(app, {node["docname"]})))
