@@ -97,9 +97,6 @@ def _fast_filtered_entries(original_visitor):
 
 def _formatted_once(original):
     """``get_formatted_entries`` that reuses the entry for its tooltip when the styles are the same."""
-    from pybtex.plugin import find_plugin
-    from pybtex.style.template import FieldIsMissing  # noqa: F401  (upstream handles it the same way)
-
     def get_formatted_entries(self, bibliography_key, docnames, tooltips, tooltips_style):
         if not tooltips or tooltips_style:
             yield from original(self, bibliography_key, docnames, tooltips, tooltips_style)

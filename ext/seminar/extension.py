@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import cast
 
+from docutils import nodes as docutils_nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.typing import ExtensionMetadata
@@ -58,8 +59,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_domain(SeminarDomain)
     for node in nodes.PLACEHOLDERS:
         app.add_node(node, **{fmt: (nodes.visit_placeholder, None) for fmt in ("html", "latex", "text", "man", "texinfo")})
-    app.add_node(nodes.docutils_nodes.title, override=True, html=(html.visit_title, html.depart_title))
-    app.add_node(nodes.docutils_nodes.citation, override=True, html=(html.visit_citation, html.depart_citation))
+    app.add_node(docutils_nodes.title, override=True, html=(html.visit_title, html.depart_title))
+    app.add_node(docutils_nodes.citation, override=True, html=(html.visit_citation, html.depart_citation))
     app.add_directive("schedule", ScheduleDirective)
     app.add_directive("speakers", SpeakersDirective)
     app.add_directive("series-list", SeriesListDirective)

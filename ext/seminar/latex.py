@@ -28,7 +28,6 @@ from sphinxcontrib.bibtex.nodes import raw_latex
 
 from .model import load_session, load_term
 from .reading import classify, read_source
-from .nodes import bibtex_loaded
 from .render import anchor_of, cited_in, render_reference_items
 
 

@@ -8,7 +8,6 @@ pages were read (serially, in parallel or incrementally).
 from __future__ import annotations
 
 from docutils import nodes
-from docutils import nodes as docutils_nodes  # re-exported for setup()
 
 
 class schedule(nodes.General, nodes.Element):
