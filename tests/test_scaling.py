@@ -124,3 +124,27 @@ def test_checking_sessions_compares_only_sessions_of_the_same_day(monkeypatch: p
         sessions.append(session)
     assert check_sessions(sessions, {}) == []
     assert calls == 1000  # one pair per day, not two million
+
+
+def test_sidebars_shared_within_a_term_equal_those_resolved_for_each_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import seminar.navigation as navigation
+
+    site = copy_site("mini", tmp_path)
+    (site / "conf.py").write_text((site / "conf.py").read_text() + '\nhtml_theme = "furo"\n', encoding="utf-8")
+    moved = []
+    original = navigation._moved
+
+    def recording(html, made_for, docname):
+        result = original(html, made_for, docname)
+        moved.append(result is not None)
+        return result
+
+    monkeypatch.setattr(navigation, "_moved", recording)
+    assert _build_in_process(site, tmp_path / "shared") == 0
+    assert moved and all(moved)  # every session after the first reused its term's sidebar
+    monkeypatch.setattr(navigation, "_moved", lambda *args: None)
+    assert _build_in_process(site, tmp_path / "each") == 0
+    pages = sorted(p.relative_to(tmp_path / "shared") for p in (tmp_path / "shared").rglob("*.html"))
+    assert len(pages) > 5
+    for page in pages:
+        assert (tmp_path / "shared" / page).read_text() == (tmp_path / "each" / page).read_text(), page

@@ -82,6 +82,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", references.check_bibfiles, priority=900)
     app.connect("source-read", check_source)
     app.connect("html-page-context", navigation.collapse_navigation, priority=400)
+    app.connect("builder-inited", navigation.reset)
     app.connect("env-updated", _pages_to_rewrite)
     app.connect("env-check-consistency", _check_consistency)
     app.connect("doctree-resolved", render.resolve)
