@@ -148,3 +148,32 @@ def test_sidebars_shared_within_a_term_equal_those_resolved_for_each_page(tmp_pa
     assert len(pages) > 5
     for page in pages:
         assert (tmp_path / "shared" / page).read_text() == (tmp_path / "each" / page).read_text(), page
+
+
+def test_text_without_latex_markup_is_taken_as_the_latex_decoder_would() -> None:
+    import random
+    import string
+
+    from pybtex.plugin import find_plugin
+    from pybtex.richtext import Text
+
+    from seminar.bibspeed import LATEX_FREE
+
+    backends = [find_plugin("pybtex.backends", name)() for name in ("plaintext", "html")]
+    import codecs
+
+    import latexcodec  # noqa: F401
+    from pybtex.markup import LaTeXParser
+
+    rng = random.Random(7)
+    alphabet = string.ascii_letters + string.digits + " .,;:!?()/[]<>=+*@|-'\"`~" + "äöüßéÉñøłŁğı–—\u00a0"
+    accepted = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        if not LATEX_FREE.match(text):
+            continue
+        accepted += 1
+        decoded = LaTeXParser(codecs.decode(text, "ulatex")).parse()  # upstream's from_latex
+        assert repr(decoded) == repr(Text(text)), text
+        assert all(decoded.render(b) == Text(text).render(b) for b in backends), text
+    assert accepted > 5000
