@@ -15,7 +15,7 @@ from typing import Any
 from .bibcheck import check_bibfile
 from .content import check_body
 from .frontmatter import read_front_matter, read_page
-from .model import Session, Term, check_sessions, load_session, load_term
+from .model import Session, Term, check_sessions, load_session, read_term
 from .problems import Problem
 
 _SKIP_DIRS = {"_build", "tests", "bench", "ext", "node_modules"}
@@ -68,11 +68,7 @@ def check_project(root: Path) -> Report:
             report.problems.append(Problem(_display(term_dir, root), None, None, "term folder has no index.md",
                                            "create it with the term's title, defaults and no-meeting dates"))
             continue
-        text, problems = read_page(index, _display(index, root))
-        report.problems += problems
-        front, problems = read_front_matter(text, _display(index, root)) if text is not None else (None, [])
-        report.problems += problems
-        term, problems = load_term(term_dir.name, docname, _display(index, root), front) if front else (None, [])
+        term, problems = read_term(term_dir.name, docname, index, _display(index, root))
         report.problems += problems
         if term:
             report.terms[term.id] = term

@@ -70,6 +70,15 @@ def read_page(path: Path, display: str) -> tuple[str | None, list[Problem]]:
     return text, problems
 
 
+def read_source(path: Path, display: str) -> tuple[FrontMatter | None, list[Problem]]:
+    """The front-matter of a page, with the problems of the file and of the front-matter."""
+    text, problems = read_page(path, display)
+    if text is None:
+        return None, problems
+    front, more = read_front_matter(text, display)
+    return front, problems + more
+
+
 def split_front_matter(text: str) -> tuple[str, int, int] | None:
     """Return the YAML between the ``---`` fences and the fences' lines.
 

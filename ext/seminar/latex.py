@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
@@ -26,8 +27,9 @@ from sphinx.config import Config
 from sphinx.util import texescape
 from sphinxcontrib.bibtex.nodes import raw_latex
 
-from .model import load_session, load_term
-from .reading import classify, read_source
+from .frontmatter import read_source
+from .model import load_session, read_term
+from .reading import classify
 from .render import anchor_of, cited_in, render_reference_items
 
 
@@ -39,8 +41,7 @@ def latex_documents(srcdir: Path, config: Config) -> list[tuple[str, str, str, s
         index = term_dir / "index.md"
         term = None
         if index.is_file():
-            front, _ = read_source(index, str(index))
-            term, _ = load_term(term_dir.name, "", str(index), front) if front else (None, [])
+            term, _ = read_term(term_dir.name, "", index, str(index))
         organisers = " and ".join(term.fields.organizers) if term else config.author
         if not config.seminar_handouts:
             if index.is_file():

@@ -17,6 +17,7 @@ import difflib
 import re
 import zoneinfo
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import (
@@ -29,7 +30,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from .frontmatter import FrontMatter, Loc
+from .frontmatter import FrontMatter, Loc, read_source
 from .problems import Problem
 
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -298,6 +299,15 @@ def load_term(term_id: str, docname: str, path: str, front: FrontMatter) -> tupl
             Problem(path, front.line_of(("timezone",)), "timezone", f"unknown time zone '{fields.timezone}'", "use an IANA name such as Europe/Berlin")
         ]
     return Term(id=term_id, docname=docname, path=path, fields=fields), []
+
+
+def read_term(term_id: str, docname: str, path: Path, display: str) -> tuple[Term | None, list[Problem]]:
+    """Read and validate a term page: the file, its front-matter, its fields."""
+    front, problems = read_source(path, display)
+    if front is None:
+        return None, problems
+    term, more = load_term(term_id, docname, display, front)
+    return term, problems + more
 
 
 def load_session(

@@ -8,6 +8,7 @@ that the page title and the "References" section are seen by both.
 from __future__ import annotations
 
 import codecs
+import functools
 import os
 from pathlib import Path
 from typing import cast
@@ -21,8 +22,8 @@ from sphinx.util import logging
 from . import nodes as seminar_nodes
 from .domain import SeminarDomain
 from .content import check_body, include_problem, unsafe_include_lines
-from .frontmatter import FrontMatter, read_front_matter, read_page
-from .model import Session, Term, load_session, load_term
+from .frontmatter import read_source
+from .model import Session, Term, load_session, read_term
 from .problems import Problem
 
 logger = logging.getLogger(__name__)
@@ -39,15 +40,6 @@ def classify(docname: str, sessions_dir: str) -> tuple[str, str] | None:
 
 def warn(problem: Problem, docname: str, subtype: str = "front-matter") -> None:
     logger.warning(problem.text, location=(docname, problem.line), type="seminar", subtype=subtype)
-
-
-def read_source(path: Path, display: str) -> tuple[FrontMatter | None, list[Problem]]:
-    """The front-matter of a page, with the problems of the file and of the front-matter."""
-    text, problems = read_page(path, display)
-    if text is None:
-        return None, problems
-    front, more = read_front_matter(text, display)
-    return front, problems + more
 
 
 LENIENT_UTF8 = "seminar-lenient-utf-8"
@@ -125,6 +117,11 @@ def check_source(app: Sphinx, docname: str, source: list[str]) -> None:
             warn(problem, docname, subtype="content")
 
 
+@functools.lru_cache(maxsize=64)
+def _read_term_cached(term_id: str, path: str, mtime_ns: int, size: int) -> tuple[Term | None, list[Problem]]:
+    return read_term(term_id, "", Path(path), path)
+
+
 class SessionPageTransform(SphinxTransform):
     """Validate the front-matter of pages under ``sessions/`` and record them."""
 
@@ -140,15 +137,16 @@ class SessionPageTransform(SphinxTransform):
             _neutralise_raw_html(self.document)
         path = Path(self.env.doc2path(self.env.docname))
         display = os.path.relpath(path, self.env.srcdir)
-        front, problems = read_source(path, display)
         domain = cast(SeminarDomain, self.env.domains["seminar"])
         if role == "term":
-            term, more = (load_term(term_id, self.env.docname, display, front) if front else (None, []))
-            for problem in problems + more:
+            term, problems = read_term(term_id, self.env.docname, path, display)
+            for problem in problems:
                 warn(problem, self.env.docname)
             if term is not None:
                 domain.terms[term_id] = term
             return
+
+        front, problems = read_source(path, display)
 
         term = self._term(term_id, path.parent / f"index{path.suffix}")
         session, more = (load_session(self.env.docname, display, term_id, front, term) if front else (None, []))
@@ -173,10 +171,10 @@ class SessionPageTransform(SphinxTransform):
                 subtype="term",
             )
             return None
-        front, _ = read_source(term_path, str(term_path))
-        if front is None:
-            return None
-        term, _ = load_term(term_id, "", str(term_path), front)
+        stat = term_path.stat()
+        # Every session page of a term needs its defaults: parse the term page
+        # once per version of it, not once per session page.
+        term, _ = _read_term_cached(term_id, str(term_path), stat.st_mtime_ns, stat.st_size)
         return term  # its own problems are reported when the term page is read
 
     def _lay_out(self, session: Session) -> None:
