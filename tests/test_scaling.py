@@ -131,18 +131,20 @@ def test_sidebars_shared_within_a_term_equal_those_resolved_for_each_page(tmp_pa
 
     site = copy_site("mini", tmp_path)
     (site / "conf.py").write_text((site / "conf.py").read_text() + '\nhtml_theme = "furo"\n', encoding="utf-8")
-    moved = []
+    moved = {False: [], True: []}
     original = navigation._moved
 
-    def recording(html, made_for, docname):
-        result = original(html, made_for, docname)
-        moved.append(result is not None)
+    def recording(html, made_for, docname, furo=False):
+        result = original(html, made_for, docname, furo)
+        moved[furo].append(result is not None)
         return result
 
     monkeypatch.setattr(navigation, "_moved", recording)
     assert _build_in_process(site, tmp_path / "shared") == 0
-    assert moved and all(moved)  # every session after the first reused its term's sidebar
-    monkeypatch.setattr(navigation, "_moved", lambda *args: None)
+    # Every session after the first reused its term's sidebar, and Furo's.
+    assert moved[True] and all(moved[True])
+    assert all(moved[False])
+    monkeypatch.setattr(navigation, "_moved", lambda *args, **kwargs: None)
     assert _build_in_process(site, tmp_path / "each") == 0
     pages = sorted(p.relative_to(tmp_path / "shared") for p in (tmp_path / "shared").rglob("*.html"))
     assert len(pages) > 5

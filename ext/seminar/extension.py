@@ -10,7 +10,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.typing import ExtensionMetadata
 
-from . import bibentries, bibspeed, bibstyle, calendar, handouts, html, latex, mathjax, navigation, nodes, references, render
+from . import bibentries, bibspeed, bibstyle, calendar, handouts, html, latex, mathjax, memory, navigation, nodes, parallel, references, render, searchindex
 from .directives import FieldsDirective, ScheduleDirective, SeriesListDirective, SpeakersDirective
 from .domain import SeminarDomain
 from .model import check_sessions
@@ -55,6 +55,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("seminar_collapse_navigation", True, "html", types=frozenset({bool}))
     # Version-guarded speed-ups of sphinxcontrib-bibtex (seminar.bibspeed).
     app.add_config_value("seminar_fast_bibtex", True, "", types=frozenset({bool}))
+    # Long-lived build data out of the garbage collector's way (seminar.memory).
+    app.add_config_value("seminar_freeze_gc", True, "", types=frozenset({bool}))
 
     app.add_domain(SeminarDomain)
     for node in nodes.PLACEHOLDERS:
@@ -74,6 +76,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     app.connect("config-inited", mathjax.configure)
     app.connect("config-inited", bibspeed.install)
+    parallel.install()
+    app.connect("builder-inited", parallel.note_main_process)
+    app.connect("source-read", parallel.note_read)
     app.connect("builder-inited", _static_files)
     app.connect("builder-inited", read_sources_leniently)
     app.connect("builder-inited", latex.configure)
@@ -82,14 +87,21 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", references.check_bibfiles, priority=900)
     app.connect("source-read", check_source)
     app.connect("html-page-context", navigation.collapse_navigation, priority=400)
+    app.connect("html-page-context", navigation.move_furo_current, priority=600)
     app.connect("builder-inited", navigation.reset)
     app.connect("env-updated", _pages_to_rewrite)
+    app.connect("env-updated", render.forget_citation_index)
     app.connect("env-check-consistency", _check_consistency)
     app.connect("doctree-resolved", render.resolve)
+    app.connect("doctree-resolved", searchindex.remember_stems)
     # After render.resolve, which fills the placeholders it rearranges.
     app.connect("doctree-resolved", latex.resolve, priority=600)
     app.connect("build-finished", handouts.copy_pdfs)
     app.connect("build-finished", calendar.write_calendars)
     app.connect("build-finished", bibentries.write_entries)
     app.connect("build-finished", mathjax.copy_mathjax)
+    app.connect("builder-inited", memory.start, priority=1)
+    app.connect("builder-inited", memory.freeze, priority=950)
+    app.connect("env-updated", memory.freeze_after_reading, priority=900)
+    app.connect("build-finished", memory.freeze, priority=900)
     return {"version": __version__, "env_version": SeminarDomain.data_version, "parallel_read_safe": True, "parallel_write_safe": True}

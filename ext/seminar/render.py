@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import cast
+from collections.abc import Iterable
+from typing import Any, cast
 
 from docutils import nodes
 from pybtex.plugin import find_plugin
@@ -202,6 +203,43 @@ def _roman(index: int) -> str:
 _BACKEND = find_plugin("pybtex.backends", "docutils")()
 
 
+class CitationIndex:
+    """The formatted citations by key, in the global bibliography's order, and each page's cited keys.
+
+    Made once per build after sphinxcontrib-bibtex has formatted the
+    citations (``env-updated``), so that a page's reference list and
+    back-links cost its own citations, not a scan of all of them.
+    """
+
+    def __init__(self, cite: Any) -> None:
+        self.first: dict[str, Any] = {}
+        for citation in cite.citations:
+            self.first.setdefault(citation.key, citation)
+        self.position = {key: index for index, key in enumerate(self.first)}
+        self.key_of = {citation.citation_id: citation.key for citation in cite.citations}
+        self.by_page: dict[str, set[str]] = {}
+        for ref in cite.citation_refs:
+            self.by_page.setdefault(ref.docname, set()).update(target.key for target in ref.targets)
+
+    def ordered(self, keys: Iterable[str]) -> list[str]:
+        return sorted((key for key in set(keys) if key in self.position), key=self.position.__getitem__)
+
+
+_index: list[CitationIndex] = []  # this build's, made when first needed
+
+
+def forget_citation_index(app: Sphinx, env: object) -> list[str]:
+    """``env-updated``: the citations may have been formatted anew."""
+    _index.clear()
+    return []
+
+
+def citation_index(app: Sphinx) -> CitationIndex:
+    if not _index:
+        _index.append(CitationIndex(app.env.domains["cite"]))
+    return _index[0]
+
+
 def render_reference_items(app: Sphinx, keys: list[str], anchors: bool = False) -> list[nodes.Node]:
     """The entries of ``keys``, formatted as on the References page, in its order.
 
@@ -211,20 +249,17 @@ def render_reference_items(app: Sphinx, keys: list[str], anchors: bool = False) 
     """
     if not keys:
         return []
-    wanted = set(keys)
+    index = citation_index(app)
     items = nodes.bullet_list(classes=["session-references"])
-    seen: set[str] = set()
-    for citation in app.env.domains["cite"].citations:
-        if citation.key in wanted and citation.key not in seen:
-            seen.add(citation.key)
-            paragraph = _BACKEND.paragraph(citation.formatted_entry)
-            if anchors:
-                # What sphinxcontrib-bibtex's \hyperlink citations point to, see seminar.latex.
-                paragraph.insert(0, nodes.raw("", rf"\hypertarget{{{anchor_of(citation.key)}}}{{}}", format="latex"))
-            item = nodes.list_item("", paragraph)
-            node_text_transform(item)
-            items += item
-    return [items] if seen else []
+    for key in index.ordered(keys):
+        paragraph = _BACKEND.paragraph(index.first[key].formatted_entry)
+        if anchors:
+            # What sphinxcontrib-bibtex's \hyperlink citations point to, see seminar.latex.
+            paragraph.insert(0, nodes.raw("", rf"\hypertarget{{{anchor_of(key)}}}{{}}", format="latex"))
+        item = nodes.list_item("", paragraph)
+        node_text_transform(item)
+        items += item
+    return [items] if len(items) else []
 
 
 def anchor_of(key: str) -> str:
@@ -236,9 +271,8 @@ def cited_in(app: Sphinx, docnames: set[str]) -> list[str]:
     """The keys these pages cite, in the order of the global bibliography."""
     if not seminar_nodes.bibtex_loaded(app):
         return []
-    cite = app.env.domains["cite"]
-    keys = {target.key for ref in cite.citation_refs if ref.docname in docnames for target in ref.targets}
-    return [c.key for c in cite.citations if c.key in keys]
+    index = citation_index(app)
+    return index.ordered(key for docname in docnames for key in index.by_page.get(docname, ()))
 
 
 def render_session_links(app: Sphinx, docname: str, fromdocname: str) -> list[nodes.Node]:
@@ -328,9 +362,10 @@ def add_reference_extras(app: Sphinx, doctree: nodes.document, docname: str, dom
     """On a page with the bibliography: each entry's citing sessions and its BibTeX."""
     if not seminar_nodes.bibtex_loaded(app):
         return
-    key_of = {c.citation_id: c.key for c in app.env.domains["cite"].citations}
     cited = None
+    key_of: dict[str, str] = {}
     for entry in doctree.findall(nodes.citation):
+        key_of = key_of or citation_index(app).key_of
         key = next((key_of[i] for i in entry["ids"] if i in key_of), None)
         if key is None:
             continue
