@@ -179,3 +179,75 @@ def test_text_without_latex_markup_is_taken_as_the_latex_decoder_would() -> None
         assert repr(decoded) == repr(Text(text)), text
         assert all(decoded.render(b) == Text(text).render(b) for b in backends), text
     assert accepted > 5000
+
+
+def _archive(tmp_path: Path, sessions: int) -> Path:
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        from archive import generate
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    return generate(tmp_path / "archive", sessions, "project")
+
+
+def test_a_parallel_build_writes_exactly_what_a_serial_build_writes(tmp_path: Path) -> None:
+    # 60 sessions: with -j 2 Sphinx reads in 4 chunks, so later readers are
+    # forked after earlier ones were merged (what seminar.parallel leaves out
+    # of their pickles), and the builder writes with two processes.
+    site = _archive(tmp_path, 60)
+    serial = sphinx_build(site, tmp_path / "j1")
+    parallel = sphinx_build(site, tmp_path / "j2", "-j", "2")
+    assert serial.returncode == parallel.returncode == 0, serial.warnings + parallel.warnings
+    assert len(serial.read()) == 65  # 60 sessions, 3 terms, the landing and References pages
+
+    def outputs(build) -> dict[str, bytes]:
+        found = {}
+        for path in build.outdir.rglob("*"):
+            name = path.relative_to(build.outdir).as_posix()
+            if path.is_file() and not name.startswith((".doctrees/", "_static/")) and name not in {"searchindex.js", ".buildinfo"}:
+                data = path.read_bytes()
+                if path.suffix == ".ics":  # the moment it was written
+                    data = b"\n".join(line for line in data.split(b"\r\n") if not line.startswith(b"DTSTAMP:"))
+                found[name] = data
+        return found
+
+    one, two = outputs(serial), outputs(parallel)
+    assert sorted(one) == sorted(two)
+    assert sum(name.endswith(".html") for name in one) == 67  # and search, genindex
+    assert sum(name.startswith("bib/") for name in one) > 100
+    assert sum(name.endswith(".ics") for name in one) == 61
+    assert [name for name in one if one[name] != two[name]] == []
+
+
+def test_a_forked_reader_sends_back_only_the_pages_it_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import pickle
+
+    from sphinx.application import Sphinx
+    from sphinx.util.docutils import docutils_namespace
+
+    import seminar.parallel as parallel
+
+    site = copy_site("mini", tmp_path)
+    # docutils_namespace: the directives this app registers go when it does.
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()), docutils_namespace():
+        app = Sphinx(str(site), str(site), str(tmp_path / "html"), str(tmp_path / "doctrees"), "html", status=None)
+        app.build()
+    env = app.env
+    read = f"{TERM}/2030-11-25-beta"
+    assert read in env.tocs and len(env.tocs) > 3 and env.domains["cite"].bibdata.data.entries
+
+    monkeypatch.setattr(parallel, "_read_here", (os.getpid(), {read}))
+    monkeypatch.setattr(parallel, "_main_pid", os.getpid() + 1)  # as if forked
+    reader = pickle.loads(pickle.dumps(env, pickle.HIGHEST_PROTOCOL))
+    assert set(reader.tocs) == set(reader.titles) == set(reader.metadata) == {read}
+    assert "bibdata" not in reader.domaindata["cite"] and "citations" not in reader.domaindata["cite"]
+    assert {ref.docname for ref in reader.domaindata["cite"]["citation_refs"]} <= {read}
+    assert set(reader.domaindata["seminar"]["sessions"]) == {read}
+    assert not hasattr(reader, "seminar_bibchecks")
+
+    monkeypatch.setattr(parallel, "_main_pid", os.getpid())  # the main process pickles everything
+    whole = pickle.loads(pickle.dumps(env, pickle.HIGHEST_PROTOCOL))
+    assert set(whole.tocs) == set(env.tocs) and whole.domaindata["cite"]["bibdata"].data.entries

@@ -18,15 +18,22 @@ def entry_file(key: str) -> str:
     return f"{FOLDER}/{nodes.make_id(key)}.bib"
 
 
-def write_entries(app: Sphinx, exception: Exception | None) -> None:
-    """Write ``bib/<key>.bib`` for every entry (``build-finished``, HTML)."""
-    if exception is not None or app.builder.format != "html" or not bibtex_loaded(app):
+def write_entries(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object) -> None:
+    """``html-page-context`` of a page with a bibliography: ``bib/<key>.bib`` for each of its entries.
+
+    Written with the page that links them, so by a writer process under
+    ``-j N``, and only where the text changed.
+    """
+    if doctree is None or app.builder.format != "html" or not bibtex_loaded(app):
         return
-    listed = {citation.key for citation in app.env.domains["cite"].citations}
+    cite = app.env.domains["cite"]
+    if not any(key.docname == pagename for key in cite.bibliographies):
+        return
+    listed = {citation.key for citation in cite.citations if citation.bibliography_key.docname == pagename}
     for name in app.config.bibtex_bibfiles:
         for key, source in checked_bibfile(app, name).sources.items():
             if key not in listed:
-                continue  # not on the References page, so not linked
+                continue  # not on this page, so not linked
             target = Path(app.outdir) / entry_file(key)
             text = source + "\n"
             if not target.is_file() or target.read_text(encoding="utf-8") != text:

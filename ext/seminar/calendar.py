@@ -4,11 +4,18 @@
 has its own ``.ics`` beside it.  The ``icalendar`` package does the RFC 5545
 work: escaping of commas, semicolons and newlines, folding of long lines,
 and the VTIMEZONE of Europe/Berlin.
+
+A session's file is written with its page (``html-page-context``), so it is
+rewritten when the page is, and by the writer processes of ``-j N``; the
+schedule's at the end of the build.  A VTIMEZONE holds the transitions of
+the years its events fall in, not 1970 to 2038: RFC 5545 asks only for
+those, and it was most of every file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -63,27 +70,28 @@ def _stamp() -> dt.datetime:
     return moment.replace(microsecond=0)
 
 
-def calendar(app: Sphinx, sessions: Iterable[Session], terms: dict[str, Term], name: str,
-             zones: dict[str, Timezone] | None = None) -> Calendar:
-    """A calendar of ``sessions``; ``zones`` reuses VTIMEZONEs already made."""
+@functools.lru_cache(maxsize=256)
+def zone(tzid: str, first_year: int, last_year: int) -> Timezone:
+    """The VTIMEZONE of ``tzid`` with its transitions from ``first_year`` to ``last_year``."""
+    return Timezone.from_tzid(tzid, first_date=dt.date(first_year, 1, 1), last_date=dt.date(last_year + 1, 1, 1))
+
+
+def calendar(app: Sphinx, sessions: Iterable[Session], terms: dict[str, Term], name: str) -> Calendar:
+    """A calendar of ``sessions``, with the time zones their terms give."""
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", name)
-    used = {}
+    years: dict[str, tuple[int, int]] = {}
     for session in sessions:
         term = terms.get(session.term)
         cal.add_component(event(app, session, term))
         if term is not None:
-            used[term.fields.timezone] = session.date
-    for tzid in sorted(used):
-        if zones is None or tzid not in zones:
-            # Transitions from 1970 to 2038, as icalendar makes them by default.
-            zone = Timezone.from_tzid(tzid)
-            if zones is not None:
-                zones[tzid] = zone
-        cal.add_component(zones[tzid] if zones is not None else zone)
+            first, last = years.get(term.fields.timezone, (session.date.year, session.date.year))
+            years[term.fields.timezone] = (min(first, session.date.year), max(last, session.date.year))
+    for tzid, (first, last) in sorted(years.items()):
+        cal.add_component(zone(tzid, first, last))
     return cal
 
 
@@ -91,18 +99,22 @@ def session_ics_name(docname: str) -> str:
     return f"{docname}.ics"
 
 
-def write_calendars(app: Sphinx, exception: Exception | None) -> None:
-    """Write ``schedule.ics`` and one file per session (``build-finished``)."""
+def write_session_calendar(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object) -> None:
+    """``html-page-context``: a session page's own ``.ics``, beside it."""
+    if app.builder.format != "html" or doctree is None:
+        return
+    domain: SeminarDomain = app.env.domains["seminar"]
+    session = domain.sessions.get(pagename)
+    if session is None:
+        return
+    target = Path(app.outdir) / session_ics_name(session.docname)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(calendar(app, [session], domain.terms, session.title).to_ical())
+
+
+def write_schedule_calendar(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: ``schedule.ics``, every meeting."""
     if exception is not None or app.builder.format != "html":
         return
     domain: SeminarDomain = app.env.domains["seminar"]
-    sessions = domain.sorted_sessions()
-    outdir = Path(app.outdir)
-    zones: dict[str, Timezone] = {}  # one VTIMEZONE per zone and build, not per file
-    (outdir / SCHEDULE_ICS).write_bytes(calendar(app, sessions, domain.terms, app.config.project, zones).to_ical())
-    for session in sessions:
-        target = outdir / session_ics_name(session.docname)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(calendar(app, [session], domain.terms, session.title, zones).to_ical())
-
-
+    (Path(app.outdir) / SCHEDULE_ICS).write_bytes(calendar(app, domain.sorted_sessions(), domain.terms, app.config.project).to_ical())

@@ -11,6 +11,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.typing import ExtensionMetadata
 
 from . import bibentries, bibspeed, bibstyle, calendar, handouts, html, latex, mathjax, memory, navigation, nodes, parallel, references, render, searchindex
+from .builder import SeminarHTMLBuilder
 from .directives import FieldsDirective, ScheduleDirective, SeriesListDirective, SpeakersDirective
 from .domain import SeminarDomain
 from .model import check_sessions
@@ -58,6 +59,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # Long-lived build data out of the garbage collector's way (seminar.memory).
     app.add_config_value("seminar_freeze_gc", True, "", types=frozenset({bool}))
 
+    app.add_builder(SeminarHTMLBuilder, override=True)
     app.add_domain(SeminarDomain)
     for node in nodes.PLACEHOLDERS:
         app.add_node(node, **{fmt: (nodes.visit_placeholder, None) for fmt in ("html", "latex", "text", "man", "texinfo")})
@@ -97,8 +99,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # After render.resolve, which fills the placeholders it rearranges.
     app.connect("doctree-resolved", latex.resolve, priority=600)
     app.connect("build-finished", handouts.copy_pdfs)
-    app.connect("build-finished", calendar.write_calendars)
-    app.connect("build-finished", bibentries.write_entries)
+    app.connect("html-page-context", calendar.write_session_calendar)
+    app.connect("build-finished", calendar.write_schedule_calendar)
+    app.connect("html-page-context", bibentries.write_entries)
     app.connect("build-finished", mathjax.copy_mathjax)
     app.connect("builder-inited", memory.start, priority=1)
     app.connect("builder-inited", memory.freeze, priority=950)
