@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from docutils import nodes
@@ -18,6 +19,15 @@ def entry_file(key: str) -> str:
     return f"{FOLDER}/{nodes.make_id(key)}.bib"
 
 
+def _write(path: Path, data: bytes) -> None:
+    # Unbuffered: thousands of small files, each written once.
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    try:
+        os.write(descriptor, data)
+    finally:
+        os.close(descriptor)
+
+
 def write_entries(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object) -> None:
     """``html-page-context`` of a page with a bibliography: ``bib/<key>.bib`` for each of its entries.
 
@@ -30,12 +40,13 @@ def write_entries(app: Sphinx, pagename: str, templatename: str, context: dict, 
     if not any(key.docname == pagename for key in cite.bibliographies):
         return
     listed = {citation.key for citation in cite.citations if citation.bibliography_key.docname == pagename}
+    folder = Path(app.outdir)
+    (folder / FOLDER).mkdir(parents=True, exist_ok=True)
     for name in app.config.bibtex_bibfiles:
         for key, source in checked_bibfile(app, name).sources.items():
             if key not in listed:
                 continue  # not on this page, so not linked
-            target = Path(app.outdir) / entry_file(key)
-            text = source + "\n"
-            if not target.is_file() or target.read_text(encoding="utf-8") != text:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(text, encoding="utf-8")
+            target = folder / entry_file(key)
+            text = (source + "\n").encode("utf-8")
+            if not target.is_file() or target.read_bytes() != text:
+                _write(target, text)
