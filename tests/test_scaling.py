@@ -251,3 +251,16 @@ def test_a_forked_reader_sends_back_only_the_pages_it_read(tmp_path: Path, monke
     monkeypatch.setattr(parallel, "_main_pid", os.getpid())  # the main process pickles everything
     whole = pickle.loads(pickle.dumps(env, pickle.HIGHEST_PROTOCOL))
     assert set(whole.tocs) == set(env.tocs) and whole.domaindata["cite"]["bibdata"].data.entries
+
+
+def test_a_build_gives_the_garbage_collector_back_as_it_found_it(tmp_path: Path) -> None:
+    import gc
+
+    before = gc.get_threshold()
+    site = copy_site("mini", tmp_path)
+    assert _build_in_process(site, tmp_path / "one") == 0
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() > 0  # what the build held stays frozen until the next one starts
+    assert _build_in_process(site, tmp_path / "two") == 0
+    assert gc.get_threshold() == before
+    gc.unfreeze()

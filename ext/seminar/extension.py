@@ -106,5 +106,5 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", memory.start, priority=1)
     app.connect("builder-inited", memory.freeze, priority=950)
     app.connect("env-updated", memory.freeze_after_reading, priority=900)
-    app.connect("build-finished", memory.freeze, priority=900)
+    app.connect("build-finished", memory.finish, priority=900)
     return {"version": __version__, "env_version": SeminarDomain.data_version, "parallel_read_safe": True, "parallel_write_safe": True}
