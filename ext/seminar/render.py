@@ -358,13 +358,13 @@ def citing_sessions(app: Sphinx) -> dict[str, list[str]]:
     return {key: sorted(docs, key=order.__getitem__) for key, docs in sorted(cited.items())}
 
 
-def add_reference_extras(app: Sphinx, doctree: nodes.document, docname: str, domain: SeminarDomain) -> None:
+def add_reference_extras(app: Sphinx, entries: list[nodes.Element], docname: str, domain: SeminarDomain) -> None:
     """On a page with the bibliography: each entry's citing sessions and its BibTeX."""
     if not seminar_nodes.bibtex_loaded(app):
         return
     cited = None
     key_of: dict[str, str] = {}
-    for entry in doctree.findall(nodes.citation):
+    for entry in entries:
         key_of = key_of or citation_index(app).key_of
         key = next((key_of[i] for i in entry["ids"] if i in key_of), None)
         if key is None:
@@ -385,19 +385,24 @@ def add_reference_extras(app: Sphinx, doctree: nodes.document, docname: str, dom
 
 def resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     domain = cast(SeminarDomain, app.env.domains["seminar"])
-    for node in list(doctree.findall(seminar_nodes.schedule)):
+    # One walk of the tree for every kind of placeholder, not one per kind.
+    kinds = (*seminar_nodes.PLACEHOLDERS, nodes.citation)
+    found: dict[type, list[nodes.Element]] = {kind: [] for kind in kinds}
+    for node in doctree.findall(lambda node: isinstance(node, kinds)):
+        found[next(kind for kind in kinds if isinstance(node, kind))].append(node)
+    for node in found[seminar_nodes.schedule]:
         node.replace_self(render_schedule(app, node, docname, domain))
     # In a LaTeX document several pages share one tree: each placeholder
     # knows the page it came from.
-    for node in list(doctree.findall(seminar_nodes.series_navigation)):
+    for node in found[seminar_nodes.series_navigation]:
         node.replace_self(render_series(app, node, node["docname"], domain))
-    for node in list(doctree.findall(seminar_nodes.session_links)):
+    for node in found[seminar_nodes.session_links]:
         node.replace_self(render_session_links(app, node["docname"], docname))
-    for node in list(doctree.findall(seminar_nodes.speakers)):
+    for node in found[seminar_nodes.speakers]:
         node.replace_self(render_speakers(app, docname, domain))
-    for node in list(doctree.findall(seminar_nodes.series_list)):
+    for node in found[seminar_nodes.series_list]:
         node.replace_self(render_series_list(app, docname, domain))
-    if app.builder.format == "html":
-        add_reference_extras(app, doctree, docname, domain)
-    for node in list(doctree.findall(seminar_nodes.session_references)):
+    if app.builder.format == "html" and found[nodes.citation]:
+        add_reference_extras(app, found[nodes.citation], docname, domain)
+    for node in found[seminar_nodes.session_references]:
         node.replace_self(render_reference_items(app, cited_in(app, {node["docname"]})))
