@@ -8,7 +8,7 @@ entry (entries × citations: quadratic in the archive); and every citation
 looks its pybtex plugins up again in the installed packages' entry points
 (``importlib.metadata``), which alone took 4 of 19 s of a 200-page build.
 
-Six changes, applied only to the versions they were written and tested
+Seven changes, applied only to the versions they were written and tested
 against (see ``TESTED``):
 
 * entry-point look-ups are remembered for the process (installed packages
@@ -22,6 +22,10 @@ against (see ``TESTED``):
 * resolving a citation looks its key up in an index of the formatted
   citations instead of scanning all of them twice (citations × references:
   quadratic);
+* a page's bibliographies are made from the citations and references of
+  that page's own bibliographies, where upstream scans all of them for each
+  entry to find its back-references (entries × references: quadratic on a
+  References page of every cited entry);
 
 * ``get_filtered_entries`` looks cited documents up in an index of
   key → documents built once per call of ``env_updated``;
@@ -30,7 +34,7 @@ against (see ``TESTED``):
   the style settings): the formatted citations it stored then are still
   in the pickled environment.
 
-The results are the same; ``tests/test_bibspeed.py`` compares them with
+The results are the same; ``tests/test_scaling.py`` compares them with
 upstream's on the real site.
 """
 
@@ -112,6 +116,28 @@ def _formatted_once(original):
             yield entry, formatted, formatted
 
     return get_formatted_entries
+
+
+def _page_scoped_bibliography_transform(original_run):
+    """``BibliographyTransform.run`` over the citations and references of the page's own bibliographies."""
+    from sphinxcontrib.bibtex.nodes import bibliography as bibliography_node
+
+    def run(self, **kwargs) -> None:
+        docnames = {node["docname"] for node in self.document.findall(bibliography_node)}
+        if not docnames:
+            return  # upstream does nothing either
+        domain = self.document.settings.env.get_domain("cite")
+        everything = domain.data["citations"], domain.data["citation_refs"]
+        # Upstream keeps the citations of a bibliography on these pages, and
+        # the references from the same page as backrefs: both are subsets.
+        domain.data["citations"] = [c for c in everything[0] if c.bibliography_key.docname in docnames]
+        domain.data["citation_refs"] = [r for r in everything[1] if r.docname in docnames]
+        try:
+            original_run(self, **kwargs)
+        finally:
+            domain.data["citations"], domain.data["citation_refs"] = everything
+
+    return run
 
 
 def _cache_entry_points() -> None:
@@ -216,5 +242,8 @@ def install(app=None, config=None) -> bool:
     bibtex_domain.BibtexDomain.get_filtered_entries = _fast_filtered_entries(bibtex_domain._FilterVisitor)
     bibtex_domain.BibtexDomain.resolve_xref = _indexed_resolve_xref(bibtex_domain.BibtexDomain.resolve_xref)
     bibtex_domain.BibtexDomain.env_updated = env_updated
+    from sphinxcontrib.bibtex.transforms import BibliographyTransform
+
+    BibliographyTransform.run = _page_scoped_bibliography_transform(BibliographyTransform.run)
     bibtex_domain.BibtexDomain._seminar_patched = True
     return True
