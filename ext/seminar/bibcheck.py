@@ -68,6 +68,15 @@ def _unbalanced(chunk: str) -> bool:
     return False
 
 
+def entry_keys(path: Path) -> set[str]:
+    """The keys of a file's entries, from a scan of it (no parse): what citations are checked against."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return set()  # check_bibfile reports it
+    return {key for kind, key, _, _ in _starts(text) if kind not in _NOT_ENTRIES}
+
+
 def check_bibfile(path: Path, display: str, parsed: tuple[BibliographyData, list] | None = None) -> BibCheck:
     """Check one file; ``parsed`` is pybtex's parse of it with its captured
     errors, when the caller (the Sphinx build) has one already."""

@@ -3,16 +3,22 @@
 It reads the same files with the same code as the extension: front-matter
 through :mod:`seminar.model`, bodies through :mod:`seminar.content` (MyST's
 own parser), ``.bib`` files through :mod:`seminar.bibcheck`.
+
+pybtex's parse of a large ``.bib`` takes as long as checking a thousand
+pages, so it runs in a forked process meanwhile; the pages are checked
+against the keys a quick scan of the file finds.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import runpy
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .bibcheck import check_bibfile
+from .bibcheck import check_bibfile, entry_keys
 from .content import check_body
 from .frontmatter import read_front_matter, read_page
 from .model import Session, Term, check_sessions, load_session, read_term
@@ -50,14 +56,40 @@ def markdown_pages(root: Path) -> list[Path]:
     )
 
 
+def _bib_problems(path: Path, display: str) -> list[Problem]:
+    return check_bibfile(path, display).problems
+
+
+def _check_bibfiles_meanwhile(root: Path, names: list[str]) -> tuple[ProcessPoolExecutor | None, list[Future]]:
+    if not names or "fork" not in multiprocessing.get_all_start_methods():
+        return None, []
+    executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    return executor, [executor.submit(_bib_problems, root / name, name) for name in names]
+
+
 def check_project(root: Path) -> Report:
     root = root.resolve()
     conf = read_conf(root)
     report = Report()
-    for name in conf["bibfiles"]:
-        bib = check_bibfile(root / name, name)
-        report.problems += bib.problems
-        report.bib_keys |= set(bib.keys)
+    executor, bib_checks = _check_bibfiles_meanwhile(root, conf["bibfiles"])
+    try:
+        for name in conf["bibfiles"]:
+            report.bib_keys |= entry_keys(root / name)
+        _check_pages(root, conf, report)
+        if executor is None:
+            for name in conf["bibfiles"]:
+                report.problems += _bib_problems(root / name, name)
+        for check in bib_checks:
+            report.problems += check.result()
+    finally:
+        if executor is not None:
+            executor.shutdown()
+    report.problems += check_sessions(report.sessions, report.terms)
+    report.problems.sort(key=lambda p: (p.path, p.line or 0, p.field or "", p.message))
+    return report
+
+
+def _check_pages(root: Path, conf: dict[str, Any], report: Report) -> None:
 
     sessions_dir = root / conf["sessions_dir"]
     term_dirs = sorted(p for p in sessions_dir.iterdir() if p.is_dir()) if sessions_dir.is_dir() else []
@@ -96,7 +128,3 @@ def check_project(root: Path) -> Report:
                 report.sessions.append(session)
         body_problems, _ = check_body(text, path, display, root, bib_keys=report.bib_keys, extensions=conf["extensions"])
         report.problems += body_problems
-
-    report.problems += check_sessions(report.sessions, report.terms)
-    report.problems.sort(key=lambda p: (p.path, p.line or 0, p.field or "", p.message))
-    return report
