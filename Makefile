@@ -58,7 +58,7 @@ site: latexpdf handouts html
 test: $(STAMP)
 	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
 
-# The performance benchmark (about half an hour): bench/results.json.
+# The performance benchmark (about a quarter of an hour): bench/results.json.
 bench: $(STAMP)
 	$(VENV)/bin/python bench/run.py $(BENCH_ARGS)
 

@@ -227,7 +227,7 @@ def machine() -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
-    parser.add_argument("--plain-timeout", type=float, default=900, help="stop the upstream baseline after this many seconds")
+    parser.add_argument("--plain-timeout", type=float, default=300, help="stop the upstream baseline after this many seconds")
     parser.add_argument("--repeat", type=int, default=3, help="repeats of each project and no-bibliography build (the median is reported)")
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results.json")
     args = parser.parse_args()
