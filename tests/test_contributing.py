@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import os
 import signal
 import socket
@@ -78,10 +79,11 @@ def _free_port() -> int:
 
 
 def _get(url: str) -> str | None:
+    """The page, or None while the server is not up or is serving a file being rewritten."""
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
             return response.read().decode("utf-8")
-    except OSError:
+    except (OSError, http.client.HTTPException):
         return None
 
 
@@ -108,8 +110,8 @@ def test_make_live_serves_the_site_and_rebuilds_on_save(tmp_path: Path) -> None:
         page = site / "sessions/2030-31/2030-11-25-beta.md"
         page.write_text(page.read_text().replace("title: Beta", "title: Beta Revised"), encoding="utf-8")
         assert _wait_for(lambda: "Beta Revised" in (_get(url) or ""), 60), "the page was not rebuilt"
-        index = _get(f"http://127.0.0.1:{port}/index.html") or ""
-        assert "Beta Revised" in index  # the schedule follows
+        index = f"http://127.0.0.1:{port}/index.html"
+        assert _wait_for(lambda: "Beta Revised" in (_get(index) or ""), 60), "the schedule did not follow"
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=10)
