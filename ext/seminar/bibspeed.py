@@ -15,7 +15,9 @@ against (see ``TESTED``):
   do not change during a build; plugins registered at run time are looked
   up before entry points, as upstream does);
 * an entry whose tooltip has the same style as its bibliography is
-  formatted once, not twice;
+  formatted once, not twice, and under ``-j 2`` or more a long bibliography
+  is formatted by two processes (this runs after all pages are read, when
+  the main process is otherwise alone);
 * a field without any LaTeX markup is taken as text instead of going
   through the LaTeX decoder (the decoder returns the same text for it,
   which a test of 100,000 random strings checked; 80 µs a field);
@@ -106,14 +108,80 @@ def _fast_filtered_entries(original_visitor):
     return get_filtered_entries
 
 
+# Under -j N (N > 1), a bibliography of at least this many entries is
+# formatted by two processes: the main one and one forked for the second half.
+PARALLEL_FROM = 100
+_processes = 1
+_pending: list[tuple[object, list[tuple[str, object]]]] = []  # what the forked process formats
+
+
+def note_processes(app) -> None:
+    """``builder-inited``: how many processes ``-j`` allows."""
+    global _processes
+    _processes = app.parallel if app.is_parallel_allowed("read") else 1
+
+
+def _format(style, pairs: list[tuple[str, object]]) -> list[object]:
+    from pybtex.style.template import FieldIsMissing
+
+    results = []
+    for label, entry in pairs:
+        try:
+            results.append(style.format_entry(label, entry))
+        except FieldIsMissing as exc:
+            results.append(exc)
+    return results
+
+
+def _format_pending() -> list[object]:
+    style, pairs = _pending[0]
+    return _format(style, pairs)
+
+
+def _format_all(style, pairs: list[tuple[str, object]]) -> list[object]:
+    """Each pair formatted, in two processes when ``-j`` allows and the list is long."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if _processes < 2 or len(pairs) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        return _format(style, pairs)
+    half = len(pairs) // 2
+    # The forked process reads its half from memory; only the formatted
+    # entries travel back, pickled.
+    _pending[:] = [(style, pairs[half:])]
+    try:
+        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as executor:
+            second = executor.submit(_format_pending)
+            first = _format(style, pairs[:half])
+            return first + second.result()
+    finally:
+        _pending.clear()
+
+
 def _formatted_once(original):
-    """``get_formatted_entries`` that reuses the entry for its tooltip when the styles are the same."""
+    """``get_formatted_entries`` that formats an entry once when its tooltip has the same style,
+    in two processes under ``-j 2`` and more; what upstream does, in the same order."""
     def get_formatted_entries(self, bibliography_key, docnames, tooltips, tooltips_style):
-        if not tooltips or tooltips_style:
+        if tooltips and tooltips_style:
             yield from original(self, bibliography_key, docnames, tooltips, tooltips_style)
             return
-        for entry, formatted, _ in original(self, bibliography_key, docnames, False, tooltips_style):
-            yield entry, formatted, formatted
+        import pybtex.plugin
+        from pybtex.richtext import Tag
+        from pybtex.style import FormattedEntry
+
+        bibliography = self.bibliographies[bibliography_key]
+        entries = dict(self.get_sorted_entries(bibliography_key, docnames))
+        style = pybtex.plugin.find_plugin("pybtex.style.formatting", bibliography.style)()
+        sorted_entries = list(style.sort(entries.values()))
+        labels = [bibliography.labelprefix + label for label in style.format_labels(sorted_entries)]
+        pairs = list(zip(labels, sorted_entries))
+        for (label, entry), formatted in zip(pairs, _format_all(style, pairs)):
+            if isinstance(formatted, Exception):  # FieldIsMissing, reported as upstream does
+                logger.warning(str(formatted), location=(bibliography_key.docname, bibliography.line),
+                               type="bibtex", subtype="missing_field")
+                yield entry, FormattedEntry(entry.key, Tag("b", str(formatted)), label), None
+            else:
+                yield entry, formatted, formatted if tooltips else None
 
     return get_formatted_entries
 

@@ -80,6 +80,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", bibspeed.install)
     parallel.install()
     app.connect("builder-inited", parallel.note_main_process)
+    app.connect("builder-inited", bibspeed.note_processes)
     app.connect("source-read", parallel.note_read)
     app.connect("builder-inited", _static_files)
     app.connect("builder-inited", read_sources_leniently)
