@@ -192,14 +192,28 @@ def _archive(tmp_path: Path, sessions: int) -> Path:
     return generate(tmp_path / "archive", sessions, "project")
 
 
-def test_a_parallel_build_writes_exactly_what_a_serial_build_writes(tmp_path: Path) -> None:
+def test_a_parallel_build_writes_exactly_what_a_serial_build_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # 60 sessions: with -j 2 Sphinx reads in 4 chunks, so later readers are
     # forked after earlier ones were merged (what seminar.parallel leaves out
-    # of their pickles), and the builder writes with two processes.
+    # of their pickles), the builder writes with two processes, and the
+    # References page's entries are formatted by two.
+    import seminar.bibspeed as bibspeed
+
+    formatted_by = []
+    original = bibspeed._format_all
+
+    def recording(style, pairs):
+        formatted_by.append((bibspeed._processes, len(pairs)))
+        return original(style, pairs)
+
+    monkeypatch.setattr(bibspeed, "_format_all", recording)
     site = _archive(tmp_path, 60)
     serial = sphinx_build(site, tmp_path / "j1")
+    assert formatted_by and all(processes == 1 for processes, _ in formatted_by)
+    formatted_by.clear()
     parallel = sphinx_build(site, tmp_path / "j2", "-j", "2")
     assert serial.returncode == parallel.returncode == 0, serial.warnings + parallel.warnings
+    assert [(2, count) for _, count in formatted_by] == formatted_by and max(count for _, count in formatted_by) >= bibspeed.PARALLEL_FROM
     assert len(serial.read()) == 65  # 60 sessions, 3 terms, the landing and References pages
 
     def outputs(build) -> dict[str, bytes]:
