@@ -175,3 +175,30 @@ def test_a_change_of_the_term_defaults_reaches_every_session_using_them(tmp_path
     assert rendered(updated, site) == rendered(clean, site)
     rooms = [row.find_all("td")[3].get_text() for row in updated.page("index").select("table.schedule tr.session")]
     assert rooms == ["Hall B", "Hall B", "Room 2"]  # Beta names its own room
+
+
+def test_schedule_ics_follows_a_change_and_is_left_alone_by_a_no_op_build(tmp_path: Path) -> None:
+    site = copy_site("mini", tmp_path)
+    outdir = tmp_path / "html"
+    assert sphinx_build(site, outdir).returncode == 0
+    ics = outdir / "schedule.ics"
+    written = ics.stat().st_mtime_ns
+    settle()
+    assert sphinx_build(site, outdir).returncode == 0
+    assert ics.stat().st_mtime_ns == written  # nothing changed, nothing rewritten
+    page = site / "sessions/2030-31/2030-11-25-beta.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("title: Beta", "title: Beta Revised"), encoding="utf-8")
+    assert sphinx_build(site, outdir).returncode == 0
+    assert "SUMMARY:Beta Revised" in ics.read_text(encoding="utf-8")
+
+
+def test_schedule_ics_is_written_where_no_page_shows_every_term(tmp_path: Path) -> None:
+    site = copy_site("mini", tmp_path)
+    index = site / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("```{schedule}\n```\n", ""), encoding="utf-8")
+    for page in ("speakers", "series"):  # they list every term's sessions too
+        (site / f"{page}.md").unlink(missing_ok=True)
+        index.write_text(index.read_text(encoding="utf-8").replace(f"{page}\n", ""), encoding="utf-8")
+    build = sphinx_build(site, tmp_path / "html")
+    assert build.returncode == 0, build.warnings
+    assert "SUMMARY:Beta" in (tmp_path / "html/schedule.ics").read_text(encoding="utf-8")

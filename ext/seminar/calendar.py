@@ -7,7 +7,8 @@ and the VTIMEZONE of Europe/Berlin.
 
 A session's file is written with its page (``html-page-context``), so it is
 rewritten when the page is, and by the writer processes of ``-j N``; the
-schedule's at the end of the build.  A VTIMEZONE holds the transitions of
+schedule's with the first page that shows every term (at the end of the
+build where there is none).  A VTIMEZONE holds the transitions of
 the years its events fall in, not 1970 to 2038: RFC 5545 asks only for
 those, and it was most of every file.
 """
@@ -99,11 +100,29 @@ def session_ics_name(docname: str) -> str:
     return f"{docname}.ics"
 
 
-def write_session_calendar(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object) -> None:
-    """``html-page-context``: a session page's own ``.ics``, beside it."""
+def schedule_page(domain: SeminarDomain) -> str | None:
+    """The page that ``schedule.ics`` is written with: the first that shows sessions of every term.
+
+    Its fingerprint covers every session and term (SeminarDomain.pages_to_rewrite),
+    so it is written again whenever the calendar would change.
+    """
+    pages = sorted(docname for docname, scopes in domain.overview_pages.items() if "*" in scopes)
+    return pages[0] if pages else None
+
+
+def _write_schedule(app: Sphinx, domain: SeminarDomain) -> None:
+    (Path(app.outdir) / SCHEDULE_ICS).write_bytes(calendar(app, domain.sorted_sessions(), domain.terms, app.config.project).to_ical())
+
+
+def write_page_calendars(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object) -> None:
+    """``html-page-context``: a session page's own ``.ics`` beside it, and ``schedule.ics``
+    with the schedule page; so by the writer processes of ``-j N``, and only when the
+    page is written again."""
     if app.builder.format != "html" or doctree is None:
         return
     domain: SeminarDomain = app.env.domains["seminar"]
+    if pagename == schedule_page(domain):
+        _write_schedule(app, domain)
     session = domain.sessions.get(pagename)
     if session is None:
         return
@@ -113,8 +132,9 @@ def write_session_calendar(app: Sphinx, pagename: str, templatename: str, contex
 
 
 def write_schedule_calendar(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: ``schedule.ics``, every meeting."""
+    """``build-finished``: ``schedule.ics`` on a site where no page shows every term."""
     if exception is not None or app.builder.format != "html":
         return
     domain: SeminarDomain = app.env.domains["seminar"]
-    (Path(app.outdir) / SCHEDULE_ICS).write_bytes(calendar(app, domain.sorted_sessions(), domain.terms, app.config.project).to_ical())
+    if schedule_page(domain) is None:
+        _write_schedule(app, domain)

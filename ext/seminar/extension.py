@@ -100,7 +100,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # After render.resolve, which fills the placeholders it rearranges.
     app.connect("doctree-resolved", latex.resolve, priority=600)
     app.connect("build-finished", handouts.copy_pdfs)
-    app.connect("html-page-context", calendar.write_session_calendar)
+    app.connect("html-page-context", calendar.write_page_calendars)
     app.connect("build-finished", calendar.write_schedule_calendar)
     app.connect("html-page-context", bibentries.write_entries)
     app.connect("build-finished", mathjax.copy_mathjax)
