@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from docutils import nodes
@@ -17,15 +16,6 @@ FOLDER = "bib"
 def entry_file(key: str) -> str:
     """Where an entry's BibTeX is published, from the site root."""
     return f"{FOLDER}/{nodes.make_id(key)}.bib"
-
-
-def _write(path: Path, data: bytes) -> None:
-    # Unbuffered: thousands of small files, each written once.
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-    try:
-        os.write(descriptor, data)
-    finally:
-        os.close(descriptor)
 
 
 def write_entries(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object) -> None:
@@ -49,4 +39,4 @@ def write_entries(app: Sphinx, pagename: str, templatename: str, context: dict, 
             target = folder / entry_file(key)
             text = (source + "\n").encode("utf-8")
             if not target.is_file() or target.read_bytes() != text:
-                _write(target, text)
+                target.write_bytes(text)

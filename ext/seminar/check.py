@@ -90,7 +90,6 @@ def check_project(root: Path) -> Report:
 
 
 def _check_pages(root: Path, conf: dict[str, Any], report: Report) -> None:
-
     sessions_dir = root / conf["sessions_dir"]
     term_dirs = sorted(p for p in sessions_dir.iterdir() if p.is_dir()) if sessions_dir.is_dir() else []
     for term_dir in term_dirs:
