@@ -193,11 +193,13 @@ def _archive(tmp_path: Path, sessions: int) -> Path:
 
 
 def test_a_parallel_build_writes_exactly_what_a_serial_build_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # 60 sessions: with -j 2 Sphinx reads in 4 chunks, so later readers are
-    # forked after earlier ones were merged (what seminar.parallel leaves out
-    # of their pickles), the builder writes with two processes, and the
-    # References page's entries are formatted by two.
+    # 60 sessions with -j 2: two readers and two writers, each forked once
+    # and given several batches (so a reader sends back a batch while it
+    # holds pages of earlier ones, which seminar.parallel leaves out), the
+    # search index merged from the writers' parts, and the References
+    # page's entries formatted by two processes.
     import seminar.bibspeed as bibspeed
+    import seminar.workers as workers
 
     formatted_by = []
     original = bibspeed._format_all
@@ -207,12 +209,28 @@ def test_a_parallel_build_writes_exactly_what_a_serial_build_writes(tmp_path: Pa
         return original(style, pairs)
 
     monkeypatch.setattr(bibspeed, "_format_all", recording)
+    pools, batches = [], []
+    original_init, original_send = workers.Workers.__init__, workers.Workers.send
+
+    def counting_init(self, size, task, done):
+        pools.append(size)
+        original_init(self, size, task, done)
+
+    def counting_send(self, batch):
+        batches.append(len(batch))
+        original_send(self, batch)
+
+    monkeypatch.setattr(workers.Workers, "__init__", counting_init)
+    monkeypatch.setattr(workers.Workers, "send", counting_send)
     site = _archive(tmp_path, 60)
     serial = sphinx_build(site, tmp_path / "j1")
     assert formatted_by and all(processes == 1 for processes, _ in formatted_by)
     formatted_by.clear()
+    assert pools == []
     parallel = sphinx_build(site, tmp_path / "j2", "-j", "2")
     assert serial.returncode == parallel.returncode == 0, serial.warnings + parallel.warnings
+    assert pools == [2, 2]  # readers, then writers: four forks in all
+    assert len(batches) > 8 and sum(batches) == 65 + 64  # every page read, every page but the first written by a worker
     assert [(2, count) for _, count in formatted_by] == formatted_by and max(count for _, count in formatted_by) >= bibspeed.PARALLEL_FROM
     assert len(serial.read()) == 65  # 60 sessions, 3 terms, the landing and References pages
 
@@ -220,7 +238,7 @@ def test_a_parallel_build_writes_exactly_what_a_serial_build_writes(tmp_path: Pa
         found = {}
         for path in build.outdir.rglob("*"):
             name = path.relative_to(build.outdir).as_posix()
-            if path.is_file() and not name.startswith((".doctrees/", "_static/")) and name not in {"searchindex.js", ".buildinfo"}:
+            if path.is_file() and not name.startswith((".doctrees/", "_static/")) and name != ".buildinfo":
                 data = path.read_bytes()
                 if path.suffix == ".ics":  # the moment it was written
                     data = b"\n".join(line for line in data.split(b"\r\n") if not line.startswith(b"DTSTAMP:"))
@@ -232,6 +250,7 @@ def test_a_parallel_build_writes_exactly_what_a_serial_build_writes(tmp_path: Pa
     assert sum(name.endswith(".html") for name in one) == 67  # and search, genindex
     assert sum(name.startswith("bib/") for name in one) > 100
     assert sum(name.endswith(".ics") for name in one) == 61
+    assert b"2000-10-02-session-0" in one["searchindex.js"]  # merged from the workers' parts
     assert [name for name in one if one[name] != two[name]] == []
 
 
@@ -278,3 +297,37 @@ def test_a_build_gives_the_garbage_collector_back_as_it_found_it(tmp_path: Path)
     assert _build_in_process(site, tmp_path / "two") == 0
     assert gc.get_threshold() == before
     gc.unfreeze()
+
+
+@pytest.mark.parametrize("phase", ["reading", "writing"])
+@pytest.mark.parametrize("failure", ["exception", "exit"])
+def test_a_failing_worker_stops_the_build_with_its_error(tmp_path: Path, phase: str, failure: str) -> None:
+    # A worker that raises, or dies without a word, ends the build with a
+    # message instead of leaving the main process waiting for it.
+    import subprocess
+    import sys
+
+    site = copy_site("mini", tmp_path)
+    event, docname_at = ("source-read", 1) if phase == "reading" else ("doctree-resolved", 2)
+    with (site / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write(
+            f"""
+
+def setup(app):
+    import os
+    def fail(app, *arguments):
+        docname = arguments[{docname_at} - 1]
+        if docname.endswith("alpha-2"):
+            if {failure == "exit"}:
+                os._exit(3)
+            raise RuntimeError("failed on purpose in " + docname)
+    app.connect("{event}", fail)
+"""
+        )
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "html", "-N", "-q", "-j", "2", str(site), str(tmp_path / "html")],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode != 0
+    expected = f"failed on purpose in {TERM}/2030-11-11-alpha-2" if failure == "exception" else "a worker process exited with status 3"
+    assert expected in result.stderr

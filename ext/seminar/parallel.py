@@ -1,19 +1,20 @@
 """Parallel readers send back what they read, not the whole bibliography.
 
-Under ``-j N`` Sphinx forks reader processes.  Each one pickles its whole
-environment back to the main process, which unpickles it only to merge the
-documents that reader read (``BuildEnvironment.merge_info_from``).  The
-parsed ``.bib`` (sphinxcontrib-bibtex's ``bibdata``: thousands of pybtex
-objects) and the extension's check of it are made in the main process
-before the readers are forked, and no merge ever reads them; yet they were
-most of every pickle and of the time spent unpickling, so that with a
-5,000-entry ``.bib`` reading with ``-j 2`` was slower than with ``-j 1``.
+Under ``-j N`` reader processes are forked (:mod:`seminar.builder`).
+After each batch a reader pickles its whole environment back to the main
+process, which unpickles it only to merge the documents of that batch
+(``BuildEnvironment.merge_info_from``).  The parsed ``.bib``
+(sphinxcontrib-bibtex's ``bibdata``: thousands of pybtex objects) and the
+extension's check of it are made in the main process before the readers
+are forked, and no merge ever reads them; yet they were most of every
+pickle and of the time spent unpickling, so that with a 5,000-entry
+``.bib`` reading with ``-j 2`` was slower than with ``-j 1``.
 
 In a forked reader, the environment's pickle leaves out what the main
 process already holds and no merge reads: the bibliography, and the
 per-page data (tables of contents are docutils trees, slow to unpickle) of
-the pages merged before the reader was forked.  The environment the main process
-pickles to disk is untouched.  Guarded to the sphinxcontrib-bibtex versions
+every page not in the batch.  The environment the main process pickles to
+disk is untouched.  Guarded to the sphinxcontrib-bibtex versions
 whose ``merge_domaindata`` reads only ``bibliographies`` and
 ``citation_refs`` (the same as :mod:`seminar.bibspeed`).
 """
@@ -56,6 +57,12 @@ def note_read(app: Sphinx, docname: str, source: list[str]) -> None:
     if _read_here[0] != os.getpid():
         _read_here = (os.getpid(), set())
     _read_here[1].add(docname)
+
+
+def forget_read() -> None:
+    """A reader that stays up starts a new batch: only its pages are sent back."""
+    global _read_here
+    _read_here = (os.getpid(), set())
 
 
 def in_forked_reader() -> bool:
