@@ -29,8 +29,6 @@ from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
 
-_fork = multiprocessing.get_context("fork")
-
 
 def _serve(pipe: Connection, task: Callable[[Any], Any]) -> None:
     """In the worker: run ``task`` on each batch received, until ``None`` or a failure."""
@@ -62,9 +60,11 @@ class Workers:
         self._done = done
         self._idle: list[tuple[Connection, Any]] = []
         self._busy: dict[Connection, tuple[Any, Any]] = {}
+        # Forked, as Sphinx's own parallel build is (only where os.fork exists).
+        fork = multiprocessing.get_context("fork")
         for _ in range(max(1, size)):
-            here, there = _fork.Pipe(duplex=True)
-            process = _fork.Process(target=_serve, args=(there, task))
+            here, there = fork.Pipe(duplex=True)
+            process = fork.Process(target=_serve, args=(there, task))
             process.start()
             # Only the worker holds its end now: if it dies, ours reads EOF.
             there.close()
