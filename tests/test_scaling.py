@@ -253,6 +253,21 @@ def test_a_parallel_build_writes_exactly_what_a_serial_build_writes(tmp_path: Pa
     assert b"2000-10-02-session-0" in one["searchindex.js"]  # merged from the workers' parts
     assert [name for name in one if one[name] != two[name]] == []
 
+    # Incrementally: three pages in three terms are read here (too few to
+    # fork for), and workers write them and their terms' pages; the
+    # workers' part of the search index joins the rest, loaded from the
+    # previous build.
+    for number in (7, 27, 47):
+        edited = next(site.glob(f"sessions/*/*-session-{number}.md"))
+        edited.write_text(edited.read_text(encoding="utf-8") + "\nZyzzogeton estimators.\n", encoding="utf-8")
+    pools.clear()
+    serial, parallel = sphinx_build(site, tmp_path / "j1"), sphinx_build(site, tmp_path / "j2", "-j", "2")
+    assert serial.returncode == parallel.returncode == 0, serial.warnings + parallel.warnings
+    assert len(parallel.read()) == 3 and len(parallel.written()) == 6 and pools == [2]
+    one, two = outputs(serial), outputs(parallel)
+    assert b"zyzzogeton" in two["searchindex.js"] and b"2000-10-02-session-0" in two["searchindex.js"]
+    assert [name for name in one if one[name] != two[name]] == []
+
 
 def test_a_forked_reader_sends_back_only_the_pages_it_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import os

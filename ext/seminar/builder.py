@@ -66,14 +66,14 @@ MOST_PAGES_READ = 100
 
 
 def _can_resolve_in_workers(indexer: Any) -> bool:
-    resolves_page_by_page = "tags" in inspect.signature(BuildEnvironment.get_and_resolve_doctree).parameters
+    resolves_page_by_page = "tags" in inspect.signature(BuildEnvironment.get_and_resolve_doctree).parameters and hasattr(StandaloneHTMLBuilder, "_write_serial")
     index_is_dicts = indexer is None or all(isinstance(getattr(indexer, name, None), dict) for name in _INDEX_BY_PAGE + _INDEX_BY_WORD)
     return resolves_page_by_page and index_is_dicts
 
 
 def _can_read_in_workers() -> bool:
-    # Sphinx 8 and 9: Builder.read_doc(docname, *, _cache=True).
-    return "_cache" in inspect.signature(StandaloneHTMLBuilder.read_doc).parameters
+    # Sphinx 8 and 9: Builder.read_doc(docname, *, _cache=True), and _read_serial.
+    return "_cache" in inspect.signature(StandaloneHTMLBuilder.read_doc).parameters and hasattr(StandaloneHTMLBuilder, "_read_serial")
 
 
 def _batch_size(left: int, workers: int, most: int) -> int:
@@ -87,14 +87,20 @@ class SeminarHTMLBuilder(StandaloneHTMLBuilder):
     name = "html"
 
     def write_documents(self, docnames: Set[str]) -> None:
-        if self.parallel_ok and self._app.parallel > 1 and _can_resolve_in_workers(self.indexer):
-            self._write_with_workers(self._parallel_order(docnames), workers=self._app.parallel)
-        else:
+        if not (self.parallel_ok and self._app.parallel > 1 and _can_resolve_in_workers(self.indexer)):
             super().write_documents(docnames)
+        elif len(docnames) <= FEWEST_PAGES:
+            # A rebuild of a page or two: here, rather than fork for it.
+            self._write_serial(sorted(docnames))
+        else:
+            self._write_with_workers(self._parallel_order(docnames), workers=self._app.parallel)
 
     def _read_parallel(self, docnames: list[str], nproc: int) -> None:
         if not _can_read_in_workers():
             super()._read_parallel(docnames, nproc)
+            return
+        if len(docnames) <= FEWEST_PAGES:
+            self._read_serial(docnames)
             return
         progress = status_iterator(docnames, "reading sources... ", "purple", len(docnames), self.config.verbosity)
         for docname in docnames:
@@ -172,9 +178,10 @@ class SeminarHTMLBuilder(StandaloneHTMLBuilder):
     def _write_with_workers(self, docnames: Sequence[str], workers: int) -> None:
         # The first page is written here, as Sphinx does, so that the
         # workers inherit the compiled templates.
+        progress = status_iterator(docnames, "writing output... ", "darkgreen", len(docnames), self.config.verbosity)
         first, rest = docnames[0], docnames[1:]
         self._write_page(first)
-        progress = status_iterator(rest, "writing output... ", "darkgreen", len(rest), self.config.verbosity)
+        next(progress, None)
 
         def done(batch: list[str], result: BatchWritten) -> None:
             self._merge_batch(result)
