@@ -39,7 +39,6 @@ from collections import deque
 from collections.abc import Callable, Sequence, Set
 from typing import Any
 
-from docutils import nodes
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
 from sphinx.util.build_phase import BuildPhase
