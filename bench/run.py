@@ -30,6 +30,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -71,17 +72,23 @@ def measure(command: list[str], cwd: Path, timeout: float) -> Run:
     with tempfile.TemporaryFile("w+") as out:
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, text=True)
-        deadline = start + timeout
-        while True:
-            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.perf_counter() > deadline:
-                process.kill()
-                _, status, usage = os.wait4(process.pid, 0)
-                return Run(timeout, usage.ru_maxrss / 1024, -9, note=f"stopped after {timeout:.0f} s")
-            time.sleep(0.05)
+        # Wait for the exit itself (polling would round every time up to
+        # the polling step); a timer stops a build that runs too long.
+        stopped = threading.Event()
+
+        def stop() -> None:
+            stopped.set()
+            process.kill()
+
+        timer = threading.Timer(timeout, stop)
+        timer.start()
+        try:
+            _, status, usage = os.wait4(process.pid, 0)
+        finally:
+            timer.cancel()
         seconds = time.perf_counter() - start
+        if stopped.is_set():
+            return Run(timeout, usage.ru_maxrss / 1024, -9, note=f"stopped after {timeout:.0f} s")
         process.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         log = out.read()
