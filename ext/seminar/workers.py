@@ -99,6 +99,7 @@ class Workers:
             for record in records:
                 logger.handle(record)
             if failed:
+                process.join()  # it stops after reporting
                 raise SphinxParallelError(*result)
             self._idle.append((pipe, process))
             self._done(batch, result)
@@ -110,9 +111,10 @@ class Workers:
                 pipe.send(None)
             except OSError:  # it has gone already
                 process.terminate()
-        for pipe, (process, _batch) in self._busy.items():
+        busy = [(pipe, process) for pipe, (process, _batch) in self._busy.items()]
+        for _pipe, process in busy:
             process.terminate()
-        for pipe, process in [*self._idle, *((p, proc) for p, (proc, _b) in self._busy.items())]:
+        for pipe, process in self._idle + busy:
             process.join()
             pipe.close()
         self._idle.clear()
