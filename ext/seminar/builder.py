@@ -39,9 +39,8 @@ from collections import deque
 from collections.abc import Callable, Sequence, Set
 from typing import Any
 
+from sphinx import builders as sphinx_builders
 from sphinx.builders.html import StandaloneHTMLBuilder
-from sphinx.environment import BuildEnvironment
-from sphinx.util.build_phase import BuildPhase
 from sphinx.util.display import status_iterator
 
 from . import parallel
@@ -65,7 +64,14 @@ MOST_PAGES_READ = 100
 
 
 def _can_resolve_in_workers(indexer: Any) -> bool:
-    resolves_page_by_page = "tags" in inspect.signature(BuildEnvironment.get_and_resolve_doctree).parameters and hasattr(StandaloneHTMLBuilder, "_write_serial")
+    # Sphinx 8.2 and 9: _write_docname(docname, *, env, builder, tags), what
+    # Sphinx's own writing does for each page, and Builder._write_serial.
+    write_docname = getattr(sphinx_builders, "_write_docname", None)
+    resolves_page_by_page = (
+        write_docname is not None
+        and {"env", "builder", "tags"} <= set(inspect.signature(write_docname).parameters)
+        and hasattr(StandaloneHTMLBuilder, "_write_serial")
+    )
     index_is_dicts = indexer is None or all(isinstance(getattr(indexer, name, None), dict) for name in _INDEX_BY_PAGE + _INDEX_BY_WORD)
     return resolves_page_by_page and index_is_dicts
 
@@ -123,8 +129,6 @@ class SeminarHTMLBuilder(StandaloneHTMLBuilder):
 
     def _run_batches(self, docnames: Sequence[str], workers: int, task: Callable[[list[str]], Any], done: Callable[[list[str], Any], None], most: int) -> None:
         """Share ``docnames`` out in batches among ``workers`` processes forked for them."""
-        if not docnames:
-            return
         left = deque(docnames)
         # No more workers than there are batches of the fewest pages.
         pool = Workers(min(workers, -(-len(left) // FEWEST_PAGES)), task, done)
@@ -145,11 +149,8 @@ class SeminarHTMLBuilder(StandaloneHTMLBuilder):
         return light[:middle] + sorted(heavy & set(docnames)) + light[middle:]
 
     def _write_page(self, docname: str) -> None:
-        self.phase = BuildPhase.RESOLVING
-        doctree = self.env.get_and_resolve_doctree(docname, self, tags=self.tags)
-        self.write_doc_serialized(docname, doctree)
-        self.phase = BuildPhase.WRITING
-        self.write_doc(docname, doctree)
+        """Resolve and write one page, as Sphinx's serial writing does."""
+        sphinx_builders._write_docname(docname, env=self.env, builder=self, tags=self.tags)
 
     def _write_batch(self, docnames: list[str]) -> BatchWritten:
         """In a worker: resolve and write; return the pages' search-index data and new images."""
