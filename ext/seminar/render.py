@@ -363,9 +363,8 @@ def add_reference_extras(app: Sphinx, entries: list[nodes.Element], docname: str
     if not seminar_nodes.bibtex_loaded(app):
         return
     cited = None
-    key_of: dict[str, str] = {}
+    key_of = citation_index(app).key_of
     for entry in entries:
-        key_of = key_of or citation_index(app).key_of
         key = next((key_of[i] for i in entry["ids"] if i in key_of), None)
         if key is None:
             continue
