@@ -11,9 +11,11 @@ against the keys a quick scan of the file finds.
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import runpy
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -60,11 +62,12 @@ def _bib_problems(path: Path, display: str) -> list[Problem]:
     return check_bibfile(path, display).problems
 
 
-def _check_bibfiles_meanwhile(root: Path, names: list[str]) -> tuple[ProcessPoolExecutor | None, list[Future]]:
+def _check_bibfiles_meanwhile(root: Path, names: list[str]) -> tuple[ProcessPoolExecutor | None, list[Callable[[], list[Problem]]]]:
+    """Each file's check, started in a forked process where there is ``fork``; call each for its problems."""
     if not names or "fork" not in multiprocessing.get_all_start_methods():
-        return None, []
+        return None, [functools.partial(_bib_problems, root / name, name) for name in names]
     executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-    return executor, [executor.submit(_bib_problems, root / name, name) for name in names]
+    return executor, [executor.submit(_bib_problems, root / name, name).result for name in names]
 
 
 def check_project(root: Path) -> Report:
@@ -76,11 +79,8 @@ def check_project(root: Path) -> Report:
         for name in conf["bibfiles"]:
             report.bib_keys |= entry_keys(root / name)
         _check_pages(root, conf, report)
-        if executor is None:
-            for name in conf["bibfiles"]:
-                report.problems += _bib_problems(root / name, name)
-        for check in bib_checks:
-            report.problems += check.result()
+        for problems in bib_checks:
+            report.problems += problems()
     finally:
         if executor is not None:
             executor.shutdown()
