@@ -2,7 +2,9 @@
 
 Tokens from myst-parser's markdown-it setup carry the source line, so the
 checker and the build can name it: raw HTML, file inclusion from outside
-the repository, unknown citation keys, and a second top-level heading.
+the repository, unknown citation keys and empty sections.  (A body
+``# heading`` is no mistake: the build makes it the title, or the first
+section under the title.)
 Directive bodies (admonitions, for example) are checked too.
 """
 
@@ -138,9 +140,4 @@ def check_body(
                     problems.append(
                         Problem(display, line, "citation", f"unknown citation key '{key}'", "add the entry to references.bib or correct the key")
                     )
-        elif token.type == "heading_open" and token.tag == "h1":
-            problems.append(
-                Problem(display, line, None, "a top-level heading '# ...' in the body",
-                        "the page title comes from the front-matter: start sections with '##'")
-            )
     return problems, citations

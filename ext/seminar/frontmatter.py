@@ -5,6 +5,13 @@ and its YAML loader turns an unquoted ``15:00`` into ``900``.  We read the
 block again with PyYAML's ``BaseLoader``, which keeps every scalar as the
 text the speaker typed, and remember the line of every key and list item
 so that each problem can name ``file:line``.
+
+Front-matter arrives by pull request, so it is bounded before PyYAML
+builds anything from it: its size, the size of one value and the depth of
+nesting are limited, and anchors, aliases, merge keys and explicit tags
+are refused (front-matter has no use for them; an alias is how a
+twenty-line "billion laughs" block expands to gigabytes).  The check
+reads PyYAML's event stream, which costs the length of the text.
 """
 
 from __future__ import annotations
@@ -37,6 +44,9 @@ class FrontMatter:
     first_line: int = 1
     #: 1-based line of the closing ``---``.
     last_line: int = 1
+    #: The body's first ``# heading`` and its line: the title of a page
+    #: whose front-matter has none.
+    body_heading: tuple[str, int] | None = None
 
     def line_of(self, loc: Loc) -> int:
         """The line of ``loc``, or of its closest enclosing key."""
@@ -48,10 +58,11 @@ class FrontMatter:
 
 
 def read_page(path: Path, display: str) -> tuple[str | None, list[Problem]]:
-    """A page's text, with a problem for a BOM, CRLF line endings or bytes that are not UTF-8.
+    """A page's text as Sphinx reads it, or None and the problem when it is not UTF-8.
 
-    The text is returned with the BOM removed and line endings normalised, so
-    later checks see what Sphinx sees; None when it cannot be decoded.
+    A byte-order mark and Windows (CRLF) or old Mac (CR) line endings are
+    what editors write: they are removed and normalised without a word,
+    as Sphinx does when it reads the page.
     """
     data = path.read_bytes()
     try:
@@ -59,15 +70,15 @@ def read_page(path: Path, display: str) -> tuple[str | None, list[Problem]]:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         return None, [Problem(display, line, None, f"file is not UTF-8 (byte 0x{data[error.start]:02x})", "save the file as UTF-8")]
-    problems = []
-    if text.startswith("\ufeff"):
-        text = text[1:]
-        problems.append(Problem(display, 1, None, "file starts with a byte-order mark (BOM)", "save the file as UTF-8 without BOM"))
+    return normalise(text), []
+
+
+def normalise(text: str) -> str:
+    """Text without a leading BOM and with LF line endings."""
+    text = text.removeprefix("\ufeff")
     if "\r" in text:
-        line = text[: text.index("\r")].count("\n") + 1
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-        problems.append(Problem(display, line, None, "file has Windows (CRLF) line endings", "save the file with Unix (LF) line endings"))
-    return text, problems
+    return text
 
 
 def read_source(path: Path, display: str) -> tuple[FrontMatter | None, list[Problem]]:
@@ -102,6 +113,81 @@ def _late_front_matter(text: str) -> int | None:
     return None
 
 
+#: Front-matter beyond these is refused before it is parsed: a session's
+#: fields and abstract take a few kilobytes.
+MAX_FRONT_MATTER = 64 * 1024
+MAX_VALUE = 16 * 1024
+MAX_DEPTH = 8
+_COLLECTION_START = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_COLLECTION_END = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
+def unsafe_yaml(yaml_text: str, path: str, offset: int) -> Problem | None:
+    """The first reason to refuse this front-matter before composing it, if any.
+
+    ``offset`` is the file line of the YAML's first line.  Syntax errors
+    are left to the composer, which reports them with their line.
+    """
+    if len(yaml_text.encode("utf-8")) > MAX_FRONT_MATTER:
+        return Problem(path, offset, None, f"front-matter is larger than {MAX_FRONT_MATTER // 1024} KB",
+                       "keep the fields short and move long text into the page body")
+    # One entry per open collection: is it a mapping, and how many nodes it holds so far
+    # (in a mapping, even counts are keys).
+    open_collections: list[list] = []
+    field: str | None = None  # the top-level field being read, for the messages
+    try:
+        for event in yaml.parse(yaml_text, Loader=_LOADER):
+            line = offset + event.start_mark.line
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                return Problem(path, line, field, "YAML anchors and aliases ('&name', '*name') are not allowed in front-matter",
+                               "write each value out in full")
+            # The parser sets a tag only where one was written ('!!str', '!foo').
+            if getattr(event, "tag", None) is not None:
+                return Problem(path, line, field, "explicit YAML tags ('!!str', '!name') are not allowed in front-matter",
+                               "remove the tag and write the value as plain text")
+            is_key = bool(open_collections) and open_collections[-1][0] and open_collections[-1][1] % 2 == 0
+            if is_key and len(open_collections) == 1 and isinstance(event, yaml.ScalarEvent):
+                field = event.value[:40]
+            if isinstance(event, (yaml.ScalarEvent, *_COLLECTION_START)) and open_collections:
+                open_collections[-1][1] += 1
+            if isinstance(event, yaml.ScalarEvent):
+                if is_key and event.value == "<<" and event.implicit[0]:
+                    return Problem(path, line, field, "YAML merge keys ('<<') are not allowed in front-matter",
+                                   "write each field out in full")
+                if len(event.value) > MAX_VALUE:
+                    return Problem(path, line, field, f"a value is longer than {MAX_VALUE // 1024} KB",
+                                   "shorten it; long text belongs in the page body")
+            elif isinstance(event, _COLLECTION_START):
+                open_collections.append([isinstance(event, yaml.MappingStartEvent), 0])
+                if len(open_collections) > MAX_DEPTH:
+                    return Problem(path, line, field, f"front-matter is nested more than {MAX_DEPTH} levels deep",
+                                   "write one 'field: value' per line, with lists of simple items")
+            elif isinstance(event, _COLLECTION_END):
+                open_collections.pop()
+    except yaml.YAMLError:
+        return None  # the composer reports it, with its line
+    return None
+
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_ATX_H1 = re.compile(r"^ {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
+
+
+def first_heading(text: str, after: int) -> tuple[str, int] | None:
+    """The text and line of the first ``# heading`` below line ``after``, outside code fences."""
+    fence = None
+    for number, line in enumerate(text.split("\n")[after:], start=after + 1):
+        opening = _FENCE.match(line)
+        if fence is not None:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence) and not line.strip(" `~"):
+                fence = None
+        elif opening:
+            fence = opening.group(1)
+        elif heading := _ATX_H1.match(line):
+            return " ".join(heading.group(1).split()), number
+    return None
+
+
 def read_front_matter(text: str, path: str) -> tuple[FrontMatter | None, list[Problem]]:
     """Parse the front-matter of ``text`` (the contents of ``path``)."""
     block = split_front_matter(text)
@@ -125,6 +211,9 @@ def read_front_matter(text: str, path: str) -> tuple[FrontMatter | None, list[Pr
             )
         ]
     yaml_text, first, last = block
+    refused = unsafe_yaml(yaml_text, path, first + 1)
+    if refused:
+        return None, [refused]
     try:
         node = yaml.compose(yaml_text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
@@ -152,7 +241,7 @@ def read_front_matter(text: str, path: str) -> tuple[FrontMatter | None, list[Pr
                 "write one 'field: value' per line",
             )
         ]
-    front = FrontMatter(values={}, first_line=first, last_line=last)
+    front = FrontMatter(values={}, first_line=first, last_line=last, body_heading=first_heading(text, last))
     problems: list[Problem] = []
     front.values = _plain_mapping(node, (), front, problems, path, offset=first + 1)
     return front, problems

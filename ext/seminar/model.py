@@ -64,14 +64,6 @@ def parse_date(value: Any) -> dt.date:
 def _parse_time(value: Any) -> dt.time:
     if isinstance(value, dt.time):
         return value
-    if isinstance(value, int) and not isinstance(value, bool):
-        # What PyYAML's YAML 1.1 loader makes of an unquoted 15:00 (base 60).
-        hours, minutes = divmod(value, 60)
-        raise PydanticCustomError(
-            "time_number",
-            "YAML read this time as the number {value}",
-            {"value": value, "hint": f'quote the time: "{hours:02d}:{minutes:02d}"'},
-        )
     text = str(value).strip()
     match = _TIME.match(text)
     if not match:
@@ -269,9 +261,10 @@ def _problems_from(error: ValidationError, front: FrontMatter, path: str, known:
                 hint = "known fields: " + ", ".join(known)
             problems.append(Problem(path, line, name, "unknown field", hint))
         elif kind == "missing":
-            problems.append(
-                Problem(path, front.first_line, name, "required field is missing", f"add a line '{loc[-1]}: ...' to the front-matter")
-            )
+            hint = f"add a line '{loc[-1]}: ...' to the front-matter"
+            if loc == ("title",):
+                hint += ", or start the page's text with '# Your title'"
+            problems.append(Problem(path, front.first_line, name, "required field is missing", hint))
         elif kind in ("string_too_short", "too_short"):
             problems.append(Problem(path, line, name, "must not be empty", "write a value after the colon"))
         elif kind == "string_pattern_mismatch":
@@ -315,6 +308,10 @@ def load_session(
 ) -> tuple[Session | None, list[Problem]]:
     """Validate a session page's front-matter, with the term's defaults."""
     values = dict(front.values)
+    lines = {str(loc[0]): line for loc, line in front.lines.items() if len(loc) == 1}
+    if "title" not in values and front.body_heading:
+        # A page that starts its body with '# Title' out of Markdown habit.
+        values["title"], lines["title"] = front.body_heading
     if term is not None:
         for name, default in term.fields.defaults.model_dump(exclude_none=True).items():
             values.setdefault(name, default)
@@ -333,8 +330,7 @@ def load_session(
                 "give an end time later than the start time",
             )
         ]
-    lines = tuple((str(loc[0]), line) for loc, line in front.lines.items() if len(loc) == 1)
-    return Session(docname=docname, path=path, term=term_id, fields=fields, lines=lines), []
+    return Session(docname=docname, path=path, term=term_id, fields=fields, lines=tuple(lines.items())), []
 
 
 def check_sessions(sessions: list[Session], terms: dict[str, Term]) -> list[Problem]:

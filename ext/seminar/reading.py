@@ -22,7 +22,7 @@ from sphinx.util import logging
 from . import nodes as seminar_nodes
 from .domain import SeminarDomain
 from .content import check_body, include_problem, unsafe_include_lines
-from .frontmatter import read_source
+from .frontmatter import read_source, split_front_matter, unsafe_yaml
 from .model import Session, Term, load_session, read_term
 from .problems import Problem
 
@@ -104,22 +104,61 @@ def check_source(app: Sphinx, docname: str, source: list[str]) -> None:
     root = Path(app.srcdir)
     display = os.path.relpath(path, root)
     extensions = frozenset(app.config.myst_enable_extensions)
+    kind = classify(docname, app.config.seminar_sessions_dir)
     text = source[0]
     lines = text.split("\n")
+    _drop_unsafe_front_matter(lines, display, docname, report=kind is None)
     for first, last, name, argument in unsafe_include_lines(text, path, root, extensions):
         warn(include_problem(display, first + 1, name, argument), docname, subtype="include")
         lines[first : last + 1] = [""] * (last + 1 - first)
     source[0] = "\n".join(lines)
-    kind = classify(docname, app.config.seminar_sessions_dir)
     if kind and kind[0] == "session":
         problems, _ = check_body(text, path, display, root, extensions=extensions, includes=False)
         for problem in problems:
             warn(problem, docname, subtype="content")
 
 
+def _drop_unsafe_front_matter(lines: list[str], display: str, docname: str, report: bool) -> None:
+    """Blank out front-matter that :func:`unsafe_yaml` refuses, before MyST's YAML loader sees it.
+
+    MyST turns every front-matter value into a string: an alias bomb of
+    twenty lines would become gigabytes.  Session and term pages report the
+    problem when the transform reads them; other pages here (``report``).
+    """
+    block = split_front_matter("\n".join(lines))
+    if block is None:
+        return
+    yaml_text, first, last = block
+    problem = unsafe_yaml(yaml_text, display, first + 1)
+    if problem is None:
+        return
+    # An empty mapping, and the page's lines where they were.
+    lines[first : last - 1] = ["{}"] + [""] * (last - 2 - first)
+    if report:
+        warn(problem, docname)
+
+
 @functools.lru_cache(maxsize=64)
 def _read_term_cached(term_id: str, path: str, mtime_ns: int, size: int) -> tuple[Term | None, list[Problem]]:
     return read_term(term_id, "", Path(path), path)
+
+
+def _same_title(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _fold_into(page: nodes.section, body_h1: nodes.section, title: str) -> None:
+    """A body '# heading' below the front-matter's title: one page, one title.
+
+    The heading that repeats the title is dropped and its text joins the
+    page; any other becomes the page's first section (with its own
+    sections under it).
+    """
+    body_h1.parent.remove(body_h1)
+    if _same_title(body_h1[0].astext(), title):
+        page.extend(body_h1.children[1:])
+    else:
+        page.append(body_h1)
 
 
 class SessionPageTransform(SphinxTransform):
@@ -186,6 +225,8 @@ class SessionPageTransform(SphinxTransform):
         if not sections:
             return
         page = sections[0]
+        for body_h1 in sections[1:]:
+            _fold_into(page, body_h1, session.title)
         title = cast(nodes.title, page[0])
         # myst-parser parses the front-matter title as Markdown; it is text.
         title.children = []
