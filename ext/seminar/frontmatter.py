@@ -188,6 +188,22 @@ def first_heading(text: str, after: int) -> tuple[str, int] | None:
     return None
 
 
+def _syntax_problem(error: yaml.YAMLError, yaml_text: str, path: str, offset: int) -> Problem:
+    """A YAML error as a problem on its line (a character YAML refuses has no mark, only a position)."""
+    hint = "check indentation and quote values that contain ': ' or start with a special character"
+    if isinstance(error, yaml.MarkedYAMLError):
+        mark = error.problem_mark or error.context_mark
+        line = offset + (mark.line if mark else 0)
+        what = error.problem or str(error)
+    elif isinstance(error, yaml.reader.ReaderError):
+        line = offset + yaml_text[: error.position].count("\n")
+        what = f"control character U+{error.character:04X}" if isinstance(error.character, int) else error.reason
+        hint = "delete the invisible character (retype the line)"
+    else:
+        line, what = offset, str(error)
+    return Problem(path, line, None, f"YAML syntax error: {what}", hint)
+
+
 def read_front_matter(text: str, path: str) -> tuple[FrontMatter | None, list[Problem]]:
     """Parse the front-matter of ``text`` (the contents of ``path``)."""
     block = split_front_matter(text)
@@ -216,19 +232,8 @@ def read_front_matter(text: str, path: str) -> tuple[FrontMatter | None, list[Pr
         return None, [refused]
     try:
         node = yaml.compose(yaml_text, Loader=_LOADER)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = first + 1 + (mark.line if mark else 0)
-        what = error.problem or str(error)
-        return None, [
-            Problem(
-                path,
-                line,
-                None,
-                f"YAML syntax error: {what}",
-                "check indentation and quote values that contain ': ' or start with a special character",
-            )
-        ]
+    except yaml.YAMLError as error:
+        return None, [_syntax_problem(error, yaml_text, path, first + 1)]
     if node is None:
         node = yaml.MappingNode("tag:yaml.org,2002:map", [])
     if not isinstance(node, yaml.MappingNode):
