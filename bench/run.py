@@ -10,6 +10,11 @@ For N = 100 and 1,000 sessions it generates a synthetic archive
   changing one session's date, with the documents Sphinx read and wrote;
 * ``-j 2`` against ``-j 1``; ``seminar check``; the peak memory of each build.
 
+Before those, the "real pages" archive (``bench/realpages.py``): the site's
+own pages as about 125 sessions, built without and with the 6,315-entry lab
+bibliography ``cdl.bib`` from ``shared/data/real-bib`` (``--no-real-pages``
+leaves it out, ``--sizes`` with no number runs it alone).
+
 The project's and the no-bibliography builds are repeated (``--repeat``,
 default 3), alternating, and the median is reported with the range: on a
 shared machine one build's time varies by about 10%.
@@ -37,6 +42,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from archive import generate  # noqa: E402
+import realpages  # noqa: E402
+
+CDL_BIB = Path(__file__).resolve().parents[2] / "shared" / "data" / "real-bib" / "cdl" / "cdl.bib"
 
 SPHINX = [sys.executable, "-m", "sphinx"]
 SEMINAR = [str(Path(sys.executable).with_name("seminar"))]
@@ -166,6 +174,45 @@ def bench_size(n: int, work: Path, plain_timeout: float, repeat: int) -> Size:
     return result
 
 
+def bench_real_pages(work: Path, repeat: int) -> Size | None:
+    """The site's own pages over eight terms, without and with the lab's 6,315-entry ``cdl.bib``
+    (full builds alternating, then no-op rebuilds); None where shared/ is absent."""
+    if not CDL_BIB.is_file():
+        print(f"real pages: skipped, {CDL_BIB} is missing", flush=True)
+        return None
+    sites = {"real": realpages.generate(work / "real", 8), "real_cdl": realpages.generate(work / "real-cdl", 8, CDL_BIB)}
+    result = Size(realpages.sessions(sites["real"]))
+    samples: dict[str, dict[str, list[Run]]] = {variant: {} for variant in sites}
+    for attempt in range(repeat):
+        for variant, site in sites.items():
+            print(f"real pages {variant}: full build {attempt + 1}/{repeat}...", flush=True)
+            shutil.rmtree(site / "_build", ignore_errors=True)
+            samples[variant].setdefault("full", []).append(build(site, "_build/html"))
+    for attempt in range(repeat):
+        for variant, site in sites.items():
+            samples[variant].setdefault("noop", []).append(build(site, "_build/html"))
+    result.runs = {variant: {kind: median(runs) for kind, runs in by_kind.items()} for variant, by_kind in samples.items()}
+    for site in sites.values():
+        shutil.rmtree(site)
+    return result
+
+
+def real_pages_report(size: Size) -> tuple[list[str], list[tuple[str, bool, str]]]:
+    real, cdl = size.runs["real"], size.runs["real_cdl"]
+    lines = [f"\n### Real pages: the site's own pages as {size.sessions} sessions, without and with cdl.bib (6,315 entries)\n",
+             "| build | time | ratio | read / written | peak memory |", "| --- | --- | --- | --- | --- |"]
+    checks = []
+    for kind, label, target in (("full", "full", 1.2), ("noop", "no-op rebuild", 1.5)):
+        lines.append(row(f"real pages, {label}", real.get(kind)))
+        lines.append(row(f"real pages + cdl.bib, {label}, relative to without", cdl.get(kind), real.get(kind)))
+        if kind in real and kind in cdl and cdl[kind].returncode == 0:
+            ratio = cdl[kind].seconds / real[kind].seconds
+            checks.append((f"real pages: {label} with cdl.bib within {target}× of without", ratio <= target, f"{ratio:.2f}×"))
+        else:
+            checks.append((f"real pages: {label} with cdl.bib builds", False, "failed"))
+    return lines, checks
+
+
 def row(label: str, run: Run | None, base: Run | None = None) -> str:
     if run is None:
         return f"| {label} | – | – | – | – |"
@@ -177,9 +224,11 @@ def row(label: str, run: Run | None, base: Run | None = None) -> str:
     return f"| {label} | {shown} | {ratio} | {counts} | {run.peak_mb:.0f} MB |"
 
 
-def report(sizes: list[Size]) -> tuple[str, list[tuple[str, bool, str]]]:
+def report(sizes: list[Size], real: Size | None = None) -> tuple[str, list[tuple[str, bool, str]]]:
     lines = []
     checks: list[tuple[str, bool, str]] = []
+    if real is not None:
+        lines, checks = real_pages_report(real)
     for size in sizes:
         p, nb, pl = (size.runs.get(v, {}) for v in ("project", "nobib", "plain"))
         lines += [f"\n### N = {size.sessions} sessions, {size.sessions // 20} terms, {5 * size.sessions} .bib entries\n",
@@ -233,21 +282,25 @@ def machine() -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[100, 1000])
     parser.add_argument("--plain-timeout", type=float, default=300, help="stop the upstream baseline after this many seconds")
     parser.add_argument("--repeat", type=int, default=3, help="repeats of each project and no-bibliography build (the median is reported)")
+    parser.add_argument("--real-pages", action=argparse.BooleanOptionalAction, default=True,
+                        help="also build the site's own pages as about 125 sessions, without and with cdl.bib")
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results.json")
     args = parser.parse_args()
     import importlib.metadata as metadata
 
     versions = {name: metadata.version(name) for name in ("sphinx", "myst-parser", "sphinxcontrib-bibtex", "furo", "pybtex")}
     with tempfile.TemporaryDirectory(prefix="seminar-bench-") as work:
+        real = bench_real_pages(Path(work), args.repeat) if args.real_pages else None
         sizes = [bench_size(n, Path(work), args.plain_timeout, args.repeat) for n in args.sizes]
-    text, checks = report(sizes)
+    text, checks = report(sizes, real)
     header = f"Machine: {machine()}\nVersions: " + ", ".join(f"{k} {v}" for k, v in versions.items())
     print(header + "\n" + text)
     args.out.write_text(json.dumps({
         "machine": machine(), "versions": versions, "date": time.strftime("%Y-%m-%d"),
+        "real_pages": real and {"sessions": real.sessions, "runs": {v: {k: asdict(r) for k, r in runs.items()} for v, runs in real.runs.items()}},
         "sizes": [{"sessions": s.sessions, "runs": {v: {k: asdict(r) for k, r in runs.items()} for v, runs in s.runs.items()}}
                   for s in sizes],
         "targets": [{"target": name, "met": ok, "value": value} for name, ok, value in checks],
