@@ -9,8 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
-from sitebuild import copy_site, schedule_rows, sphinx_build
+from sitebuild import Build, copy_site, schedule_rows, sphinx_build
 
 BAD = Path(__file__).parent / "bad"
 CASES = sorted(p for p in BAD.iterdir() if p.suffix in (".md", ".bib") and p.name != "README.md")
@@ -57,15 +58,81 @@ def test_the_build_reports_the_mistake_and_keeps_the_other_sessions(case: Path, 
     assert {"Alpha I", "Alpha II", "Beta"} <= set(topics)
 
 
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def output_texts(build: Build) -> dict[str, str]:
+    """Every file the build wrote, as a reader sees it: an HTML page's text
+    without tags (syntax highlighting splits a line into many spans), other
+    files as they are; whitespace normalised."""
+    texts = {}
+    for path in build.outdir.rglob("*"):
+        if not path.is_file() or ".doctrees" in path.parts:
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            continue  # images, fonts
+        # No separator: the spans of a highlighted line join up as the line was.
+        texts[str(path.relative_to(build.outdir))] = words(BeautifulSoup(text, "html.parser").get_text() if path.suffix == ".html" else text)
+    return texts
+
+
 def test_files_outside_the_repository_never_reach_the_output(tmp_path: Path) -> None:
     site, _ = site_with(BAD / "include-outside.md", tmp_path)
     shutil.copyfile(BAD / "literalinclude-absolute.md", site / "sessions/2030-31/2030-12-16-bad.md")
     build = sphinx_build(site, tmp_path / "html")
-    output = "".join(p.read_text(encoding="utf-8") for p in build.outdir.rglob("*.html"))
-    assert "root:x:0:0" not in output  # /etc/passwd
+    texts = output_texts(build)
+    passwd = [words(line) for line in Path("/etc/passwd").read_text(encoding="utf-8").splitlines() if line.strip()]
+    leaked = [(name, line) for line in passwd for name, text in texts.items() if line in text]
+    assert not leaked, leaked
     hostname = Path("/etc/hostname").read_text().strip() if Path("/etc/hostname").exists() else ""
     if hostname:
-        assert f">{hostname}" not in output
+        blocks = [pre.get_text().strip() for pre in build.page("sessions/2030-31/2030-12-16-bad").find_all("pre")]
+        assert hostname not in blocks
+
+
+SECRET = "API_KEY=sk-7f3a9c21-do-not-publish\nDATABASE_URL=postgres://admin:hunter2@db.internal:5432/grades\n# end of secrets.env\n"
+OWN = "OWN_SETTING=visible-to-all\nOTHER_SETTING=also:visible/here\n"
+TRAVERSAL = "../" * 24 + "etc/passwd"  # more '..' than any temporary directory is deep: the root
+
+
+def test_a_literalinclude_leaving_the_repository_shows_nothing_of_the_file(tmp_path: Path) -> None:
+    site = copy_site("mini", tmp_path)
+    # Beside the repository, where ../../../ from a session page leads.
+    (tmp_path / "secrets.env").write_text(SECRET, encoding="utf-8")
+    # Inside it: an include that must work, so the comparison below is known to see included text.
+    (site / "sessions/2030-31/own.env").write_text(OWN, encoding="utf-8")
+    page = (
+        "---\ntitle: Gamma\nspeaker: Emmy Noether\ndate: 2030-12-09\n---\n\n## Notes\n\n"
+        "```{literalinclude} own.env\n```\n\n"
+        "```{literalinclude} ../../../secrets.env\n```\n\n"
+        f"```{{literalinclude}} {TRAVERSAL}\n```\n"
+    )
+    (site / SESSION).write_text(page, encoding="utf-8")
+    build = sphinx_build(site, tmp_path / "html")
+
+    lines = page.splitlines()
+    for argument in ("../../../secrets.env", TRAVERSAL):
+        line = next(n for n, text in enumerate(lines, 1) if text.endswith(f" {argument}"))
+        expected = (f"{site / SESSION}:{line}: WARNING: literalinclude: includes '{argument}': "
+                    "absolute paths and paths outside the repository are not allowed")
+        assert expected in build.warnings, build.warnings
+    assert build.returncode != 0  # under -W
+
+    texts = output_texts(build)
+    shown = texts[SESSION.replace(".md", ".html")]
+    assert words(OWN) in shown
+    leaked = [
+        (name, line)
+        for secret in (SECRET, Path("/etc/passwd").read_text(encoding="utf-8"))
+        for line in (words(part) for part in secret.splitlines())
+        if line
+        for name, text in texts.items()
+        if line in text
+    ]
+    assert not leaked, leaked
 
 
 def test_a_javascript_url_in_the_bib_is_no_link(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from bs4 import BeautifulSoup
@@ -108,6 +109,45 @@ def test_before_the_term_the_first_meeting_is_next(page, site: str) -> None:
     page.goto(site + PAGES["landing"])
     assert "04.11.2024" in page.locator("table.schedule tr.next").inner_text()
     assert page.locator("table.schedule tr.past").count() == 0
+
+
+# A student's clock around the meeting of Monday 27.01.2025 (14:00–15:30 in
+# Leipzig, Europe/Berlin), in Leipzig and in New York.  seminar.js takes
+# "today" from the reader's own calendar date: rows before it are past, and
+# the first meeting on or after it is "Next", all of its day.
+LDS_II = "Next meeting: Learning Dynamical Systems II, Mon, 27.01.2025, 14:00–15:30, MIS, A3 01."
+HAASE = "Next meeting: Large Language Models for Code Generation, Mon, 03.02.2025, 14:00–15:30, MIS, A3 01."
+READERS_CLOCK = {
+    # Monday morning, before the meeting begins in either zone (07:30 in New York is 13:30 in Leipzig).
+    "on the meeting day": ((2025, 1, 27, 7, 30), "Mon Jan 27 2025 07:30", "27.01.2025", 9, LDS_II),
+    # Just after midnight: yesterday's meeting is over (in Leipzig it is still Monday in UTC).
+    "on the day after the meeting": ((2025, 1, 28, 0, 30), "Tue Jan 28 2025 00:30", "03.02.2025", 10, HAASE),
+    # One minute before midnight: tomorrow's meeting is next, last week's is past (in New York it is already Monday in UTC).
+    "at 23:59 the evening before": ((2025, 1, 26, 23, 59), "Sun Jan 26 2025 23:59", "27.01.2025", 9, LDS_II),
+}
+
+
+@pytest.mark.parametrize("zone", ["Europe/Berlin", "America/New_York"])
+@pytest.mark.parametrize("moment", list(READERS_CLOCK))
+def test_the_next_meeting_follows_the_readers_own_date(browser, site: str, zone: str, moment: str) -> None:
+    wall_clock, local_time, next_date, past, summary = READERS_CLOCK[moment]
+    context = browser.new_context(timezone_id=zone, viewport={"width": 1280, "height": 900})
+    context.route(re.compile(r"^(?!http://127\.0\.0\.1:).*"), lambda route: route.abort())
+    tab = context.new_page()
+    try:
+        tab.clock.set_fixed_time(dt.datetime(*wall_clock, tzinfo=ZoneInfo(zone)))
+        tab.goto(site + PAGES["landing"])
+        # The browser's clock is the reader's wall clock in their own zone.
+        assert tab.evaluate("Intl.DateTimeFormat().resolvedOptions().timeZone") == zone
+        assert tab.evaluate("new Date().toString()").startswith(local_time)
+        nxt = tab.locator("table.schedule tr.next")
+        assert nxt.count() == 1
+        assert next_date in nxt.locator("td").nth(1).inner_text()
+        assert nxt.locator("td").last.locator(".next-label").inner_text() == "Next"
+        assert tab.locator("table.schedule tr.past").count() == past
+        assert tab.locator("p.next-meeting").inner_text() == summary
+    finally:
+        context.close()
 
 
 def test_schedule_is_complete_without_javascript(browser, site: str) -> None:

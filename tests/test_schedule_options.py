@@ -38,3 +38,40 @@ def test_the_term_page_schedule_has_no_caption_and_the_landing_page_links_the_te
     caption = build.page("index").select_one("table.schedule caption a")
     assert caption.get_text(strip=True) == "Term 2030/31" and caption["href"] == "sessions/2030-31/index.html"
     assert len(schedule_rows(build.page("index"))) == 4
+
+
+def test_rows_are_in_date_and_time_order_whatever_the_file_names(tmp_path: Path) -> None:
+    # Every other fixture's file name starts with its date, so an order by
+    # file name would look right there.  These names sort alphabetically in
+    # an order that is neither the dates' nor, on one day, the times'.
+    site = copy_site("mini", tmp_path)
+    term = site / "sessions/2030-31"
+    index = term / "index.md"
+    # The term page's table of contents takes the pages whose names start with '2'.
+    index.write_text(index.read_text(encoding="utf-8").replace("\n2*\n", "\n*\n"), encoding="utf-8")
+    for name, title, date, start, end in [
+        ("a-winter-talk", "Winter talk", "2030-12-16", "15:00", "16:30"),
+        ("b-afternoon-talk", "Afternoon talk", "2030-12-09", "16:45", "18:00"),
+        ("c-morning-talk", "Morning talk", "2030-12-09", "10:00", "11:30"),
+        ("2030-10-01-misleading-name", "Autumn talk", "2030-12-23", "15:00", "16:30"),
+        ("z-opening-talk", "Opening talk", "2030-10-28", "15:00", "16:30"),
+    ]:
+        (term / f"{name}.md").write_text(
+            f'---\ntitle: {title}\nspeaker: Grace Hopper\ndate: {date}\nstart: "{start}"\nend: "{end}"\n---\n', encoding="utf-8"
+        )
+    build = sphinx_build(site, tmp_path / "html")
+    assert build.returncode == 0, build.warnings
+    expected = [
+        ("Mon, 28.10.2030", "15:00–16:30", "Opening talk"),
+        ("Mon, 04.11.2030", "15:00–16:30", "Alpha I"),
+        ("Mon, 11.11.2030", "15:00–16:30", "Alpha II"),
+        ("Mon, 18.11.2030", "—", "No meeting"),
+        ("Mon, 25.11.2030", "14:00–15:30", "Beta"),
+        ("Mon, 09.12.2030", "10:00–11:30", "Morning talk"),
+        ("Mon, 09.12.2030", "16:45–18:00", "Afternoon talk"),
+        ("Mon, 16.12.2030", "15:00–16:30", "Winter talk"),
+        ("Mon, 23.12.2030", "15:00–16:30", "Autumn talk"),
+    ]
+    for docname in ("index", "sessions/2030-31/index"):
+        rows = [(date, time, topic) for _, date, time, _, _, topic in schedule_rows(build.page(docname))]
+        assert rows == expected, docname

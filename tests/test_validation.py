@@ -60,8 +60,6 @@ CASES = [
       "move one of the two sessions to another time or room"]),
     ("unknown citation key", beta(GOOD_BETA, "\nAs {cite:p}`nobody2020` shows.\n"), f"{BETA}:10",
      ['could not find bibtex key "nobody2020"']),
-    ("second top-level heading", beta(GOOD_BETA, "\n# Notes\n\nText.\n"), f"{BETA}:10",
-     ["a top-level heading '# ...' in the body", "start sections with '##'"]),
     ("bad term default", {f"{TERM}/index.md": "---\ntitle: Term\ndefaults:\n  start: 3pm\n---\n"}, f"{TERM}/index.md:4",
      ["defaults.start: '3pm' is not a time in the form HH:MM"]),
 ]
@@ -96,11 +94,28 @@ def test_an_invalid_session_is_reported_not_silently_dropped(tmp_path: Path) -> 
 
 
 def test_what_a_speaker_naturally_types_is_accepted(tmp_path: Path) -> None:
-    # Unquoted times (YAML 1.1 would read 15:00 as 900), unquoted dates, '9:30'.
+    # Unquoted times, unquoted dates, '9:30'.  Front-matter is read with
+    # PyYAML's BaseLoader, so 9:30 arrives as the text '9:30' (never as
+    # YAML 1.1's base-60 number 570) and is parsed as a time like "9:30".
     build = build_with(tmp_path, beta("title: Beta\nspeaker: Alan Turing\ndate: 2030-11-25\nstart: 9:30\nend: 11:00\nroom: Room 2\n"))
     assert build.returncode == 0, build.warnings
     row = [r for r in schedule_rows(build.page("index")) if r[-1] == "Beta"][0]
     assert row == ["48", "Mon, 25.11.2030", "09:30–11:00", "Room 2", "Alan Turing", "Beta"]
+
+
+def test_an_unquoted_15_00_is_three_in_the_afternoon_in_a_session_and_in_term_defaults(tmp_path: Path) -> None:
+    # The term's defaults differ from 15:00, so the session's own unquoted value is what shows.
+    term = "---\ntitle: Term 2030/31\ndefaults:\n  start: 10:15\n  end: 11:45\n  room: Room 1\nno_meeting:\n  - 2030-11-18\n---\n"
+    build = build_with(tmp_path, {
+        f"{TERM}/index.md": term + "\n```{schedule}\n```\n\n```{toctree}\n:glob:\n\n2*\n```\n",
+        **beta("title: Beta\nspeaker: Alan Turing\ndate: 2030-11-25\nstart: 15:00\nend: 16:30\nroom: Room 2\n"),
+    })
+    assert build.returncode == 0, build.warnings
+    times = {row[-1]: row[2] for row in schedule_rows(build.page("index"))}
+    assert times["Beta"] == "15:00–16:30"
+    assert times["Alpha I"] == "10:15–11:45"  # the term's unquoted defaults
+    details = build.page(BETA[:-3]).select_one("dl.session-details").get_text(" ", strip=True)
+    assert "15:00–16:30" in details
 
 
 def test_front_matter_text_is_escaped_in_html(tmp_path: Path) -> None:
