@@ -132,7 +132,7 @@ def test_references_page_has_every_entry_once_in_author_year_order(site: Build) 
         "[Bodnar et al., 2021a]",
         "[Bodnar et al., 2021b]",
         "[Goodfellow et al., 2016]",
-        "[Hajij et al., n.d.]",
+        "[Hajij et al., 2024]",
         "[Kipf and Welling, 2017]",
         "[Prince, 2023]",
     ]
