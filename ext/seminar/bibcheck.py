@@ -1,20 +1,35 @@
-"""Check a ``.bib`` file entry by entry, with the line of each problem.
+"""Check ``.bib`` files entry by entry, with the line of each problem.
 
 pybtex, which sphinxcontrib-bibtex uses, stops at the first syntax error
 (a traceback in Sphinx) and names the end of the file for an unbalanced
 brace.  Here pybtex parses with its errors captured, so one bad entry costs
-that entry only, and a light scan of the file finds where each entry starts
+that entry only, and a light scan of each file finds where each entry starts
 so that every message names the entry's own line.
+
+The files of ``bibtex_bibfiles`` are checked together, in their order, as
+BibTeX and sphinxcontrib-bibtex read them: an ``@string`` macro defined in
+an earlier file is defined in the later ones, and a ``crossref`` may name
+an entry of any file.
+
+What BibTeX and biblatex accept is accepted: the standard entry types and
+biblatex's common ones (:data:`ENTRY_TYPES`, rendered by
+:mod:`seminar.bibstyle`); an unknown type, a field a type needs
+(:data:`REQUIRED`), LaTeX that cannot be read and a name with too many
+commas are reported, and the entry is still shown as far as it can be.
 """
 
 from __future__ import annotations
 
+import ast
+import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pybtex.errors
-from pybtex.database import BibliographyData
+from pybtex.bibtex.utils import split_name_list, split_tex_string
+from pybtex.database import BibliographyData, Entry, Person
 from pybtex.database.input.bibtex import Parser
 
 from .problems import Problem
@@ -22,6 +37,195 @@ from .problems import Problem
 _ENTRY = re.compile(r"^[ \t]*@\s*(\w+)\s*[{(]\s*([^,\s]*)\s*,?", re.M)
 _NOT_ENTRIES = {"string", "preamble", "comment"}
 SAFE_URL = re.compile(r"^https?://", re.I)
+
+# Each entry type as written (lower case) -> the template it is shown with
+# (a method ``get_<template>_template`` of the ``seminar`` style).
+ENTRY_TYPES: dict[str, str] = {
+    # BibTeX's standard types
+    "article": "article",
+    "book": "book",
+    "booklet": "booklet",
+    "inbook": "inbook",
+    "incollection": "incollection",
+    "inproceedings": "inproceedings",
+    "conference": "inproceedings",
+    "manual": "manual",
+    "mastersthesis": "mastersthesis",
+    "misc": "misc",
+    "phdthesis": "phdthesis",
+    "proceedings": "proceedings",
+    "techreport": "techreport",
+    "unpublished": "unpublished",
+    # biblatex's (and the web styles') common ones
+    "thesis": "thesis",
+    "report": "report",
+    "online": "online",
+    "www": "online",
+    "electronic": "online",
+    "webpage": "online",
+    "software": "misc",
+    "dataset": "misc",
+    "collection": "collection",
+    "mvcollection": "collection",
+    "reference": "collection",
+    "mvbook": "book",
+    "bookinbook": "inbook",
+    "inreference": "incollection",
+    "mvproceedings": "proceedings",
+    "patent": "patent",
+    "periodical": "misc",
+    "standard": "misc",
+    "video": "misc",
+    "audio": "misc",
+    "artwork": "misc",
+}
+
+# What each template cannot do without, beyond the author (or editor) and the
+# year that every entry is checked for: groups of fields, any one of a group
+# will do.  ``tests/test_bibtex_input.py`` checks this against the style.
+REQUIRED: dict[str, tuple[tuple[str, ...], ...]] = {
+    "article": (("author",), ("title",), ("journal", "journaltitle")),
+    "book": (("author", "editor"), ("title",), ("publisher",)),
+    "booklet": (("author",), ("title",)),
+    "inbook": (("author", "editor"), ("title",), ("publisher",)),
+    "incollection": (("author",), ("title",), ("booktitle",)),
+    "inproceedings": (("author",), ("title",), ("booktitle",)),
+    "manual": (("title",),),
+    "mastersthesis": (("author",), ("title",), ("school", "institution")),
+    "misc": (),
+    "phdthesis": (("author",), ("title",), ("school", "institution")),
+    "thesis": (("author",), ("title",), ("school", "institution")),
+    "proceedings": (("title",),),
+    "techreport": (("author",), ("title",), ("institution", "school")),
+    "report": (("author",), ("title",), ("institution", "school")),
+    "unpublished": (("author",), ("title",), ("note",)),
+    "online": (),
+    "collection": (("author", "editor"), ("title",)),
+    "patent": (("author",), ("title",)),
+}
+PERSON_ROLES = ("author", "editor")
+# The fields the style shows as LaTeX (url, doi, eprint and pubmed are shown
+# as written; abstract, keywords, file and the like not at all).
+SHOWN_AS_LATEX = {
+    "author", "editor", "title", "booktitle", "journal", "journaltitle", "volume", "number", "pages", "series",
+    "chapter", "edition", "publisher", "address", "location", "organization", "school", "institution",
+    "howpublished", "note", "month", "year", "type", "isbn", "urldate",
+}
+_SHOWN_NOT_NAMES = SHOWN_AS_LATEX - set(PERSON_ROLES)
+# Fields that describe the crossref parent itself, not inherited by its children.
+_NOT_INHERITED = {"crossref", "xref", "ids", "key", "label", "shorthand", "sortkey"}
+
+
+def template_of(entry_type: str) -> str:
+    """The template an entry type is shown with: an unknown type as ``misc``."""
+    return ENTRY_TYPES.get(entry_type.lower(), "misc")
+
+
+def _unknown_type_hint(kind: str) -> str:
+    close = difflib.get_close_matches(kind.lower(), ENTRY_TYPES, n=1, cutoff=0.6)
+    known = ", ".join(f"@{t}" for t in ENTRY_TYPES)
+    guess = f"did you mean @{close[0]}? " if close else ""
+    return f"{guess}use a known type ({known}); it is shown as @misc meanwhile"
+
+
+# LaTeX that pybtex cannot read (a backslash at the end of a value, a brace
+# escaped by a backslash, which leaves the others unbalanced), a '%' (LaTeX
+# ignores the rest of the value after it), an accent with nothing to go on
+# ('{\"}'), and an unmatched '$'.
+_LATEX_MARKUP = re.compile(r"[\\%$]")
+_LATEX_SUSPECT = re.compile(r"\\[{}]|%|(?<!\\)(?:\\\\)*\\$")
+_PERCENT = re.compile(r"(?<!\\)((?:\\\\)*)%")
+_DANGLING_ACCENT = re.compile(r"""(?<!\\)(?:\\\\)*(\\["'`^~=.])(?=\s*(?:\}|$))""")
+_DOLLAR = re.compile(r"(?<!\\)(?:\\\\)*\$")
+
+
+def unreadable_latex(value: str) -> str | None:
+    """Why pybtex cannot read ``value`` as LaTeX, or None."""
+    if not _LATEX_SUSPECT.search(value):
+        return None
+    from pybtex.richtext import Text
+
+    try:
+        Text.from_latex(value)
+    except UnicodeError as error:  # latexcodec's
+        token = str(getattr(error, "reason", error)).rsplit("unknown token ", 1)[-1]
+        return "a backslash with nothing after it" if token == repr("\\") else f"unknown token {token}"
+    except Exception:  # pybtex's PybtexSyntaxError, the only other one a fuzz test found
+        return "unbalanced braces: a brace after a backslash does not count"
+    return None
+
+
+def readable_latex(value: str) -> str:
+    """``value`` made readable by pybtex, changing as little as possible: a '%' is shown."""
+    text = _PERCENT.sub(r"\1\\%", value)
+    if unreadable_latex(text) is None:
+        return text
+    text = re.sub(r"(?<!\\)((?:\\\\)*)\\$", r"\1", text)  # a lone backslash at the end
+    if unreadable_latex(text) is None:
+        return text
+    return re.sub(r"[\\{}%]", "", value)  # the words, without the markup
+
+
+def latex_problems(value: str) -> list[tuple[str, str, bool]]:
+    """What is wrong with the LaTeX of one value, how to fix it, and whether
+    the build must repair it to show the value (empty for almost every value)."""
+    if not _LATEX_MARKUP.search(value):
+        return []
+    problems = []
+    if _PERCENT.search(value):
+        problems.append(("an unescaped '%', after which LaTeX ignores the rest of the value", "write \\% for a percent sign", True))
+        value = _PERCENT.sub(r"\1\\%", value)
+    reason = unreadable_latex(value)
+    if reason:
+        problems.append((f"LaTeX that cannot be read ({reason})",
+                         "remove the stray backslash, or write \\textbackslash{} for one and \\{ \\} for braces shown as braces", True))
+    accent = _DANGLING_ACCENT.search(value)
+    if accent:
+        mark = accent.group(1)
+        problems.append((f"the accent '{mark}' with no letter to go on", f"put the letter with it, as in {{{mark}o}}, or type the accented letter itself", False))
+    if len(_DOLLAR.findall(value)) % 2:
+        problems.append(("an unmatched '$'", "close the formula with a second '$', or write \\$ for a dollar sign", False))
+    return problems
+
+
+def _person_parts(person: Person) -> list[str]:
+    return [*person.first_names, *person.middle_names, *person.prelast_names, *person.last_names, *person.lineage_names]
+
+
+def repair_entry(entry: Entry) -> None:
+    """Make the entry's LaTeX readable in place (what :func:`latex_problems` calls unreadable)."""
+    for name, value in list(entry.fields.items()):
+        if name.lower() in SHOWN_AS_LATEX:
+            entry.fields[name] = readable_latex(value)
+    for people in entry.persons.values():
+        for person in people:
+            for parts in (person.first_names, person.middle_names, person.prelast_names, person.last_names, person.lineage_names):
+                parts[:] = [readable_latex(part) for part in parts]
+
+
+def too_many_commas(names: str) -> list[str]:
+    """The names of an author (or editor) field that pybtex cannot split."""
+    return [name for name in split_name_list(names) if len(split_tex_string(name, ",")) > 3]
+
+
+def inherit_crossrefs(data: BibliographyData) -> None:
+    """Give each entry the fields of its ``crossref`` parent that it lacks, as BibTeX does (in place).
+
+    sphinxcontrib-bibtex formats an entry without the other entries, so a
+    booktitle or editor given only in the parent would be missing.  A field
+    the entry has is kept, so doing it twice changes nothing.
+    """
+    for entry in data.entries.values():
+        parent_key = entry.fields.get("crossref")
+        parent = data.entries.get(parent_key) if parent_key else None
+        if parent is None or parent is entry:
+            continue
+        for name, value in parent.fields.items():
+            if name.lower() not in _NOT_INHERITED and name not in entry.fields and name not in entry.persons:
+                entry.fields[name] = value
+        for role, people in parent.persons.items():
+            if role not in entry.persons and role not in entry.fields:
+                entry.persons[role] = list(people)
 
 
 @dataclass
@@ -31,6 +235,8 @@ class BibCheck:
     keys: dict[str, int] = field(default_factory=dict)  # key -> line
     sources: dict[str, str] = field(default_factory=dict)  # key -> the entry as written
     problems: list[Problem] = field(default_factory=list)
+    readable: bool = True  # False: not in the encoding, left out of the build
+    repair: set[str] = field(default_factory=set)  # keys whose LaTeX the build makes readable
     data: BibliographyData | None = None
 
 
@@ -68,29 +274,40 @@ def _unbalanced(chunk: str) -> bool:
     return False
 
 
-def entry_keys(path: Path) -> set[str]:
+def _encoding_name(encoding: str) -> str:
+    return "UTF-8" if encoding.lower().replace("_", "-") in ("utf-8", "utf-8-sig", "utf8") else encoding
+
+
+def read_bibfile(path: Path, display: str, encoding: str = "utf-8-sig") -> tuple[str | None, Problem | None]:
+    """The file's text, or why it cannot be read: with the line and the byte that is not in the encoding."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None, Problem(display, None, None, "bibliography file not found", "check bibtex_bibfiles in conf.py")
+    except OSError as error:
+        return None, Problem(display, None, None, f"bibliography file cannot be read ({error.strerror})", "check the file's permissions")
+    try:
+        return raw.decode(encoding), None
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        name = _encoding_name(encoding)
+        return None, Problem(
+            display, line, None, f"file is not {name} (byte 0x{raw[error.start]:02x})",
+            f"save the file as {name}; until then its entries are left out of the site",
+        )
+
+
+def entry_keys(path: Path, encoding: str = "utf-8-sig") -> set[str]:
     """The keys of a file's entries, from a scan of it (no parse): what citations are checked against."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding=encoding)
     except (OSError, UnicodeDecodeError):
-        return set()  # check_bibfile reports it
+        return set()  # check_bibfiles reports it
     return {key for kind, key, _, _ in _starts(text) if kind not in _NOT_ENTRIES}
 
 
-def check_bibfile(path: Path, display: str, parsed: tuple[BibliographyData, list] | None = None) -> BibCheck:
-    """Check one file; ``parsed`` is pybtex's parse of it with its captured
-    errors, when the caller (the Sphinx build) has one already."""
-    result = BibCheck()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        result.problems.append(Problem(display, None, None, "bibliography file not found", "check bibtex_bibfiles in conf.py"))
-        return result
-    except UnicodeDecodeError as error:
-        line = path.read_bytes()[: error.start].count(b"\n") + 1
-        result.problems.append(Problem(display, line, None, "file is not UTF-8", "save the file as UTF-8"))
-        return result
-
+def _scan(text: str, display: str, result: BibCheck, seen: dict[str, tuple[str, int]]) -> None:
+    """Entries, their lines and what a scan finds: unbalanced braces, keys given twice, unknown types."""
     starts = _starts(text)
     for index, (kind, key, line, offset) in enumerate(starts):
         if kind in _NOT_ENTRIES:
@@ -100,48 +317,208 @@ def check_bibfile(path: Path, display: str, parsed: tuple[BibliographyData, list
             result.problems.append(
                 Problem(display, line, key, "unbalanced braces in this entry", "every '{' needs its '}' before the next '@'")
             )
-        if key in result.keys:
+        if key.lower() in seen:
+            where, first = seen[key.lower()]
+            place = f"line {first}" if where == display else f"{where}, line {first}"
             result.problems.append(
-                Problem(display, line, key, f"entry key given twice (first on line {result.keys[key]})", "rename or remove one of the two entries")
+                Problem(display, line, key, f"entry key given twice (first on {place})", "rename or remove one of the two entries")
             )
-        else:
-            result.keys[key] = line
-            result.sources[key] = _entry_text(text[offset:end].lstrip())
+            continue
+        seen[key.lower()] = (display, line)
+        result.keys[key] = line
+        result.sources[key] = _entry_text(text[offset:end].lstrip())
+        if kind not in ENTRY_TYPES:
+            result.problems.append(Problem(display, line, key, f"unknown entry type '@{kind}'", _unknown_type_hint(kind)))
 
-    if parsed is None:
-        with pybtex.errors.capture() as errors:
-            # Names are not split into persons: the check only needs to know
-            # that an author is there, and splitting is most of pybtex's time.
-            result.data = Parser(person_fields=()).parse_string(text)
-    else:
-        result.data, errors = parsed
+
+def _has(entry: Entry, name: str) -> bool:
+    return bool(entry.fields.get(name) or entry.persons.get(name))
+
+
+def _entry_problems(display: str, line: int, key: str, entry: Entry, data: BibliographyData) -> tuple[list[Problem], bool]:
+    """The problems of one parsed entry, and whether its LaTeX needs repairing to be shown."""
+    problems: list[Problem] = []
+    no_author = not any(_has(entry, role) for role in PERSON_ROLES)
+    if no_author:
+        problems.append(Problem(display, line, key, "entry has no author (or editor)", "add author = {Last, First and Last, First}"))
+    if not entry.fields.get("year"):
+        problems.append(Problem(display, line, key, "entry has no year", "add year = {YYYY}, or year = {n.d.} for a work that gives none"))
+    parent = entry.fields.get("crossref")
+    orphan = bool(parent) and parent not in data.entries
+    if orphan:
+        problems.append(
+            Problem(display, line, key, f"crossref '{parent}' names no entry of the bibliography files",
+                    "add that entry (to any file of bibtex_bibfiles) or correct the key")
+        )
+    template = template_of(entry.type)
+    for group in () if orphan else REQUIRED.get(template, ()):  # what an orphan lacks, its parent would give
+        if no_author and set(group) & set(PERSON_ROLES):
+            continue  # reported above
+        if not any(_has(entry, name) for name in group):
+            others = f" (or {', '.join(group[1:])})" if len(group) > 1 else ""
+            needs = [g[0] for g in REQUIRED[template]]
+            needs = ", ".join(needs[:-1]) + f" and {needs[-1]}" if len(needs) > 1 else needs[0]
+            problems.append(
+                Problem(display, line, key, f"@{entry.type} entry has no {group[0]}{others}",
+                        f"add {group[0]} = {{...}}; an @{entry.type} needs {needs}, or choose another entry type")
+            )
+    url = entry.fields.get("url")
+    if url and not SAFE_URL.match(url.strip()):
+        problems.append(Problem(display, line, key, f"url '{url}' is not an http(s) address", "give an address starting with https://"))
+    repair = False
+    values = [(name.lower(), value) for name, value in entry.fields.items() if name.lower() in _SHOWN_NOT_NAMES]
+    # Names as pybtex splits them: parsed into persons (the build) or not (seminar check, faster).
+    values += [(role.lower(), part) for role, people in entry.persons.items() for person in people for part in _person_parts(person)]
+    for role, names in [(name.lower(), value) for name, value in entry.fields.items() if name.lower() in PERSON_ROLES]:
+        if names.count(",") > 2:
+            problems += [_commas_problem(display, line, key, role, bad) for bad in too_many_commas(names)]
+        if _LATEX_MARKUP.search(names):
+            values += [(role, word) for person in split_name_list(names) for part in split_tex_string(person, ",") for word in split_tex_string(part)]
+    for name, value in values:
+        for message, hint, needs_repair in latex_problems(value):
+            repair = repair or needs_repair
+            problems.append(Problem(display, line, key, f"{name} has {message}", hint))
+    return problems, repair
+
+
+def _commas_problem(display: str, line: int | None, key: str, role: str, name: str) -> Problem:
+    return Problem(display, line, key, f"{role} '{name}' has too many commas",
+                   "separate names with 'and' and write each as 'Last, First' or 'Last, Jr., First'")
+
+
+_COMMAS = re.compile(r"^Too many commas in (.+)$", re.S)
+_DUPLICATE_FIELD = re.compile(r"^entry with key (\S+) has a duplicate (\S+) field$")
+
+
+@dataclass
+class _EntryErrors:
+    """pybtex's errors that name an entry (by its key or a name in it), not a file and line."""
+
+    duplicate_fields: dict[str, list[str]] = field(default_factory=dict)  # key (lower case) -> fields
+    bad_names: list[tuple[str, Person]] = field(default_factory=list)  # as written, as pybtex split it
+
+    def take(self, error: Exception) -> bool:
+        message = str(error)
+        duplicate = _DUPLICATE_FIELD.match(message)
+        commas = _COMMAS.match(message)
+        if duplicate:
+            self.duplicate_fields.setdefault(duplicate.group(1).lower(), []).append(duplicate.group(2))
+        elif commas:
+            try:
+                name = ast.literal_eval(commas.group(1))
+            except (ValueError, SyntaxError):
+                name = commas.group(1)
+            with pybtex.errors.capture():
+                self.bad_names.append((name, Person(name)))
+        return bool(duplicate or commas)
+
+    def problems(self, display: str, line: int, key: str, entry: Entry) -> list[Problem]:
+        found = [
+            Problem(display, line, key, f"field '{name}' given twice; the second is left out", "remove one of the two")
+            for name in self.duplicate_fields.get(key.lower(), ())
+        ]
+        for role, people in entry.persons.items() if self.bad_names else ():
+            for name, person in self.bad_names:
+                if any(p == person for p in people):
+                    found.append(_commas_problem(display, line, key, role.lower(), name))
+        return found
+
+
+def _error_problems(errors: Iterable[Exception], display: str, result: BibCheck) -> None:
+    """pybtex's captured errors of one file (that name a line, not an entry) as problems."""
     for error in errors:
         message = str(error)
         if "repeated bibliograhpy entry" in message or "repeated bibliography entry" in message:
-            continue  # reported above, with its line
+            continue  # reported by the scan, with both lines
         line = getattr(error, "lineno", None)
         if "undefined string" in message:
             macro = message.rsplit(": ", 1)[-1]
             result.problems.append(
-                Problem(display, line, macro, f"undefined @string macro '{macro}'", f"define it with @string{{{macro} = {{...}}}} or put the value in braces")
+                Problem(display, line, macro, f"undefined @string macro '{macro}'",
+                        f"define it with @string{{{macro} = {{...}}}} (in this file or one before it in bibtex_bibfiles) or put the value in braces")
             )
         elif not any(p.message.startswith("unbalanced") for p in result.problems):
             result.problems.append(Problem(display, line, None, f"BibTeX syntax error: {message}", "check the braces, quotes and commas around this line"))
 
-    broken = {p.field for p in result.problems if p.message.startswith("unbalanced")}
-    for key in result.keys:
-        entry = result.data.entries.get(key) if result.data else None
-        if entry is None:
+
+def _same_file(error: Exception, path: Path) -> bool:
+    filename = getattr(error, "filename", None)
+    if filename is None:
+        return False
+    try:
+        return Path(str(filename)).resolve() == path.resolve()
+    except OSError:
+        return str(filename) == str(path)
+
+
+def check_bibfiles(
+    files: list[tuple[Path, str]], encoding: str = "utf-8-sig", parsed: tuple[BibliographyData, list] | None = None
+) -> list[BibCheck]:
+    """Check the files of ``bibtex_bibfiles`` together, in their order; one result a file.
+
+    ``files`` are (path, name to show); ``parsed`` is pybtex's parse of all
+    the readable files with its captured errors, when the caller (the Sphinx
+    build) has one already.  Otherwise they are parsed here, with one parser
+    as sphinxcontrib-bibtex does, and names are not split into persons (the
+    check only needs to know that an author is there, and splitting is most
+    of pybtex's time).  The entries get their crossref parents' fields.
+    """
+    results = [BibCheck() for _ in files]
+    texts: list[str | None] = []
+    seen: dict[str, tuple[str, int]] = {}
+    for (path, display), result in zip(files, results):
+        text, problem = read_bibfile(path, display, encoding)
+        texts.append(text)
+        if problem is not None:
+            result.readable = False
+            result.problems.append(problem)
             continue
-        line = result.keys.get(key)
-        if key in broken:
-            continue  # its fields are whatever pybtex recovered
-        if not any(entry.persons.get(role) or entry.fields.get(role) for role in ("author", "editor")):
-            result.problems.append(Problem(display, line, key, "entry has no author (or editor)", "add author = {Last, First and Last, First}"))
-        if not entry.fields.get("year"):
-            result.problems.append(Problem(display, line, key, "entry has no year", "add year = {YYYY}, or year = {n.d.} for a work that gives none"))
-        url = entry.fields.get("url")
-        if url and not SAFE_URL.match(url.strip()):
-            result.problems.append(Problem(display, line, key, f"url '{url}' is not an http(s) address", "give an address starting with https://"))
-    result.problems.sort(key=lambda p: (p.line or 0, p.message))
-    return result
+        _scan(text, display, result, seen)
+
+    if parsed is None:
+        parser = Parser(person_fields=())
+        own: list[list] = []
+        for text in texts:
+            with pybtex.errors.capture() as errors:
+                if text is not None:
+                    parser.parse_string(text)
+            own.append(list(errors))
+        data = parser.data
+    else:
+        data, errors = parsed
+        own = [[e for e in errors if _same_file(e, path)] for path, _ in files]
+        # The errors without a file name an entry (below), or else go to the first file.
+        loose = [e for e in errors if getattr(e, "filename", None) is None]
+        first = next((i for i, r in enumerate(results) if r.readable), None)
+        if first is not None:
+            own[first] += loose
+    by_entry = _EntryErrors()
+    own = [[e for e in errors if not by_entry.take(e)] for errors in own]
+    inherit_crossrefs(data)
+
+    for (path, display), result, errors in zip(files, results, own):
+        if not result.readable:
+            continue
+        result.data = data
+        _error_problems(errors, display, result)
+        broken = {p.field for p in result.problems if p.message.startswith("unbalanced")}
+        for key, line in result.keys.items():
+            entry = data.entries.get(key)
+            if entry is None or key in broken:
+                continue  # its fields are whatever pybtex recovered
+            problems, repair = _entry_problems(display, line, key, entry, data)
+            result.problems += problems + by_entry.problems(display, line, key, entry)
+            if repair:
+                result.repair.add(key)
+        result.problems = _unique(result.problems)
+        result.problems.sort(key=lambda p: (p.line or 0, p.message))
+    return results
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    return list(dict.fromkeys(problems))
+
+
+def check_bibfile(path: Path, display: str, encoding: str = "utf-8-sig") -> BibCheck:
+    """Check one file on its own (a file that uses another's macros or crossrefs: :func:`check_bibfiles`)."""
+    return check_bibfiles([(path, display)], encoding)[0]

@@ -6,6 +6,8 @@ and does not tell apart two papers by the same authors in one year; pybtex's
 
 * ``seminar`` (formatting): titles keep the case written in the ``.bib``,
   entries are sorted by author, year and title, and labelled by author-year;
+  every entry type of BibTeX and biblatex's common ones is shown, and no
+  entry stops the build (see :class:`SeminarFormattingStyle`);
 * ``seminar`` (labels): ``Kipf and Welling, 2017``, with ``2021a``/``2021b``
   when the same authors have several entries in one year;
 * ``seminar`` (referencing): ``Kipf and Welling (2017)`` and
@@ -15,6 +17,7 @@ and does not tell apart two papers by the same authors in one year; pybtex's
 
 from __future__ import annotations
 
+import copy
 import re
 import string
 from collections import Counter
@@ -24,12 +27,17 @@ from dataclasses import dataclass, field
 import pybtex.plugin
 import sphinxcontrib.bibtex.plugin
 from pybtex.database import Entry, Person
+from pybtex.exceptions import PybtexError
 from pybtex.richtext import Text
+from pybtex.style import FormattedEntry
+from pybtex.style.formatting import toplevel
 from pybtex.style.formatting.unsrt import Style as UnsrtStyle
+from pybtex.style.formatting.unsrt import date
 from pybtex.style.labels import BaseLabelStyle
+from pybtex.style.template import optional_field
 from pybtex.style.template import field as bib_field
-from pybtex.style.template import first_of, join, node, optional, sentence, words
-from .bibcheck import SAFE_URL
+from pybtex.style.template import first_of, join, node, optional, sentence, tag, words
+from .bibcheck import ENTRY_TYPES, SAFE_URL, repair_entry
 from sphinxcontrib.bibtex.style.referencing import BracketStyle, GroupReferenceStyle, PersonStyle
 from sphinxcontrib.bibtex.style.referencing.basic_author_year import (
     BasicAuthorYearParentheticalReferenceStyle,
@@ -79,11 +87,74 @@ class AuthorYearLabelStyle(BaseLabelStyle):
                 used[base] += 1
 
 
+tag_em = tag("em")
+
+# biblatex's names for kinds of theses and reports, as a reader reads them.
+_KIND_NAMES = {
+    "phdthesis": "PhD thesis",
+    "mathesis": "Master's thesis",
+    "mastersthesis": "Master's thesis",
+    "candthesis": "Candidate thesis",
+    "bathesis": "Bachelor's thesis",
+    "techreport": "Technical report",
+    "resreport": "Research report",
+}
+
+
+def bibtex_view(entry: Entry) -> Entry:
+    """The entry as the unsrt templates read it: an unknown type as ``misc``,
+    biblatex's field names (journaltitle, location, institution of a thesis)
+    as BibTeX's.  The entry itself where nothing changes, else a copy."""
+    kind = entry.type if entry.type in ENTRY_TYPES else "misc"
+    template = ENTRY_TYPES[kind]
+    fields = entry.fields
+    aliases = {"journal": "journaltitle", "address": "location"}
+    if template in ("phdthesis", "mastersthesis", "thesis"):
+        aliases["school"] = "institution"
+    if template in ("techreport", "report"):
+        aliases["institution"] = "school"
+    added = {ours: fields[theirs] for ours, theirs in aliases.items() if ours not in fields and theirs in fields}
+    kind_name = _KIND_NAMES.get(fields.get("type", "").strip().lower())
+    if kind_name:
+        added["type"] = kind_name
+    if kind == entry.type and not added:
+        return entry
+    view = Entry(kind, fields={**dict(fields.items()), **added}, persons=dict(entry.persons.items()))
+    view.key = entry.key
+    return view
+
+
 class SeminarFormattingStyle(UnsrtStyle):
-    """pybtex's ``unsrt`` with author-year labels and titles left as written."""
+    """pybtex's ``unsrt`` with author-year labels and titles left as written.
+
+    Every type of :data:`seminar.bibcheck.ENTRY_TYPES` has a template (most
+    of them unsrt's), and no entry stops the build: one of an unknown type
+    is shown as ``@misc``, one without a field its type needs is shown
+    with the fields it has, and a field whose LaTeX pybtex cannot read is
+    shown with that LaTeX repaired.  :mod:`seminar.bibcheck` reports each of
+    these with the entry's file and line.
+    """
 
     default_sorting_style = "author_year_title"
     default_label_style = STYLE_NAME
+
+    def format_entry(self, label, entry, bib_data=None):  # type: ignore[override]
+        view = bibtex_view(entry)
+        try:
+            return super().format_entry(label, view, bib_data)
+        except (PybtexError, UnicodeError):  # a field missing, or LaTeX that cannot be read
+            pass
+        repaired = Entry(view.type, fields=dict(view.fields.items()), persons=copy.deepcopy(dict(view.persons.items())))
+        repaired.key = entry.key
+        repair_entry(repaired)
+        for candidate, template in ((view, self.get_fallback_template), (repaired, getattr(self, f"get_{view.type}_template")),
+                                    (repaired, self.get_fallback_template)):
+            try:
+                text = template(candidate).format_data({"entry": candidate, "style": self, "bib_data": bib_data})
+            except (PybtexError, UnicodeError):
+                continue
+            return FormattedEntry(entry.key, text, label)
+        return FormattedEntry(entry.key, Text(entry.key), label)
 
     def format_url(self, e: Entry):  # type: ignore[override]
         # A .bib arrives by pull request: only http(s) addresses become links
@@ -95,6 +166,97 @@ class SeminarFormattingStyle(UnsrtStyle):
     def format_title(self, e: Entry, which_field: str, as_sentence: bool = True):  # type: ignore[override]
         formatted = bib_field(which_field)
         return sentence[formatted] if as_sentence else formatted
+
+    def get_thesis_template(self, e: Entry):
+        """biblatex's @thesis: its ``type`` says which (a PhD thesis, a Master's thesis)."""
+        return toplevel[
+            sentence[self.format_names("author")],
+            self.format_btitle(e, "title"),
+            sentence[first_of[optional_field("type"), "Thesis"], bib_field("school"), optional_field("address"), date],
+            sentence[optional_field("note")],
+            self.format_web_refs(e),
+        ]
+
+    def get_report_template(self, e: Entry):
+        """biblatex's @report: a @techreport whose ``type`` says which."""
+        return toplevel[
+            sentence[self.format_names("author")],
+            self.format_title(e, "title"),
+            sentence[
+                words[first_of[optional_field("type"), "Report"], optional_field("number")],
+                bib_field("institution"),
+                optional_field("address"),
+                date,
+            ],
+            sentence[optional_field("note")],
+            self.format_web_refs(e),
+        ]
+
+    def get_online_template(self, e: Entry):
+        """A web page (@online, @www, @electronic, @webpage): its address and when it was visited."""
+        return toplevel[
+            optional[sentence[self.format_names("author")]],
+            optional[self.format_title(e, "title")],
+            sentence[optional_field("howpublished"), optional_field("organization"), optional_field("publisher"), optional[date]],
+            sentence[optional_field("note")],
+            self.format_web_refs(e),
+        ]
+
+    def get_patent_template(self, e: Entry):
+        return toplevel[
+            sentence[self.format_names("author")],
+            self.format_title(e, "title"),
+            sentence[words[first_of[optional_field("type"), "Patent"], optional_field("number")], optional[date]],
+            sentence[optional_field("note")],
+            self.format_web_refs(e),
+        ]
+
+    def get_collection_template(self, e: Entry):
+        """biblatex's @collection: a book of contributions, its editors first, the publisher optional."""
+        return toplevel[
+            self.format_author_or_editor(e),
+            self.format_btitle(e, "title"),
+            self.format_volume_and_series(e),
+            sentence[optional_field("publisher"), optional_field("address"), self.format_edition(e), date],
+            optional[sentence[self.format_isbn(e)]],
+            sentence[optional_field("note")],
+            self.format_web_refs(e),
+        ]
+
+    def get_fallback_template(self, e: Entry):
+        """Whatever the entry has, for one that lacks a field its type needs (reported by seminar.bibcheck)."""
+        return toplevel[
+            optional[sentence[self.format_names("author")]],
+            optional[sentence[self.format_names("editor", as_sentence=False)]],
+            optional[self.format_title(e, "title")],
+            sentence[
+                optional[tag_em[bib_field("journal")]],
+                optional[words["In", tag_em[bib_field("booktitle")]]],
+                optional_field("howpublished"),
+                optional_field("school"),
+                optional_field("institution"),
+                optional_field("organization"),
+                optional_field("publisher"),
+                optional_field("address"),
+                optional[date],
+            ],
+            sentence[optional_field("note")],
+            self.format_web_refs(e),
+        ]
+
+
+def _same_as(template: str):
+    def get_template(self, e: Entry):
+        return getattr(self, f"get_{template}_template")(e)
+
+    get_template.__doc__ = f"Shown as @{template}."
+    return get_template
+
+
+# The other entry types, with the template of the type they are shown as.
+for _written, _template in ENTRY_TYPES.items():
+    if not hasattr(SeminarFormattingStyle, f"get_{_written}_template"):
+        setattr(SeminarFormattingStyle, f"get_{_written}_template", _same_as(_template))
 
 
 @node
@@ -133,13 +295,29 @@ def _round() -> BracketStyle:
     return BracketStyle(left="(", right=")", sep="; ")
 
 
+@node
+def entry_key(children, data) -> Text:
+    """The entry's key: what a citation shows of an entry without author, editor or title."""
+    assert not children
+    return Text(data["entry"].key)
+
+
+@dataclass
+class _Persons(PersonStyle):
+    def author_or_editor_or_title(self, full: bool):
+        # Upstream raises FieldIsMissing (a traceback while pages are
+        # written) for an entry with none of the three; seminar.bibcheck
+        # reports the entry, and the citation shows its key.
+        return first_of[optional[super().author_or_editor_or_title(full)], entry_key]
+
+
 @dataclass
 class SeminarReferenceStyle(GroupReferenceStyle):
     """``:cite:t:`` gives ``Kipf and Welling (2017)``, ``:cite:p:`` ``(Kipf and Welling, 2017)``."""
 
     bracket_textual: BracketStyle = field(default_factory=_round)
     bracket_parenthetical: BracketStyle = field(default_factory=_round)
-    person: PersonStyle = field(default_factory=lambda: PersonStyle(other=" et al."))
+    person: PersonStyle = field(default_factory=lambda: _Persons(other=" et al."))
 
     def __post_init__(self) -> None:
         self.styles.extend(

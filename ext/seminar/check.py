@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .bibcheck import check_bibfile, entry_keys
+from .bibcheck import check_bibfiles, entry_keys
 from .content import check_body
 from .frontmatter import read_front_matter, read_page
 from .model import Session, Term, check_sessions, load_session, read_term
@@ -43,6 +43,7 @@ def read_conf(root: Path) -> dict[str, Any]:
     return {
         "sessions_dir": conf.get("seminar_sessions_dir", "sessions"),
         "bibfiles": list(conf.get("bibtex_bibfiles", [])),
+        "bibencoding": conf.get("bibtex_encoding", "utf-8-sig"),
         "extensions": frozenset(conf.get("myst_enable_extensions", [])),
     }
 
@@ -58,29 +59,29 @@ def markdown_pages(root: Path) -> list[Path]:
     )
 
 
-def _bib_problems(path: Path, display: str) -> list[Problem]:
-    return check_bibfile(path, display).problems
+def _bib_problems(root: Path, names: list[str], encoding: str) -> list[Problem]:
+    # Together, in their order: macros and crossrefs cross files.
+    return [p for result in check_bibfiles([(root / name, name) for name in names], encoding) for p in result.problems]
 
 
-def _check_bibfiles_meanwhile(root: Path, names: list[str]) -> tuple[ProcessPoolExecutor | None, list[Callable[[], list[Problem]]]]:
-    """Each file's check, started in a forked process where there is ``fork``; call each for its problems."""
+def _check_bibfiles_meanwhile(root: Path, names: list[str], encoding: str) -> tuple[ProcessPoolExecutor | None, Callable[[], list[Problem]]]:
+    """The files' check, started in a forked process where there is ``fork``; call it for the problems."""
     if not names or "fork" not in multiprocessing.get_all_start_methods():
-        return None, [functools.partial(_bib_problems, root / name, name) for name in names]
+        return None, functools.partial(_bib_problems, root, names, encoding)
     executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-    return executor, [executor.submit(_bib_problems, root / name, name).result for name in names]
+    return executor, executor.submit(_bib_problems, root, names, encoding).result
 
 
 def check_project(root: Path) -> Report:
     root = root.resolve()
     conf = read_conf(root)
     report = Report()
-    executor, bib_checks = _check_bibfiles_meanwhile(root, conf["bibfiles"])
+    executor, bib_problems = _check_bibfiles_meanwhile(root, conf["bibfiles"], conf["bibencoding"])
     try:
         for name in conf["bibfiles"]:
-            report.bib_keys |= entry_keys(root / name)
+            report.bib_keys |= entry_keys(root / name, conf["bibencoding"])
         _check_pages(root, conf, report)
-        for problems in bib_checks:
-            report.problems += problems()
+        report.problems += bib_problems()
     finally:
         if executor is not None:
             executor.shutdown()

@@ -3,8 +3,20 @@
 sphinxcontrib-bibtex parses the ``.bib`` files when the builder starts, and
 pybtex raises on the first syntax error, which ends the build with a
 traceback.  While it parses, pybtex's errors are captured instead of
-raised, so a bad entry costs only that entry; then each file is checked
-(with that same parse) and every problem reported with its file and line.
+raised, so a bad entry costs only that entry; then the files are checked
+together (with that same parse) and every problem reported with its file
+and line.
+
+A file that is not in ``bibtex_encoding`` (UTF-8) is left out: reading it
+with replacement characters would publish names such as ``Mont�far``
+without a word, while leaving it out fails a ``-W`` build with the file,
+line and byte to fix, reports each citation of its keys as an unknown key
+with its page and line, and builds everything else.  sphinxcontrib-bibtex
+is given the other files only, for its ``builder-inited`` handler; the
+configuration is restored after it, so the pickled environment and the
+configuration's digest (taken before) hold the files as configured.  When the
+files parsed change (a file was fixed, or broken), the pages with a
+bibliography and the pages that cite are read again.
 """
 
 from __future__ import annotations
@@ -14,51 +26,124 @@ from pathlib import Path
 
 import pybtex.errors
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from .bibcheck import BibCheck, check_bibfile
+from . import bibcheck
+from .bibcheck import BibCheck, inherit_crossrefs, read_bibfile, repair_entry
 from .nodes import bibtex_loaded
 
 logger = logging.getLogger(__name__)
 
+_CACHE = "seminar_bibchecks"  # not sent to the reader processes (seminar.parallel)
+_PARSED = "seminar_parsed_bibfiles"
 
-def checked_bibfile(app: Sphinx, name: str, parsed: tuple | None = None) -> BibCheck:
-    """The check of one ``.bib`` file, kept in the environment until the file changes.
 
-    A large shared ``.bib`` takes seconds to parse; a no-op build should not,
-    and a full build parses it once (``parsed``: sphinxcontrib-bibtex's parse).
-    """
-    path = Path(app.srcdir) / name
+def _path(app: Sphinx, name: str) -> Path:
+    # Where sphinxcontrib-bibtex reads it: relative to conf.py's folder.
+    return Path(app.confdir) / name
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
     try:
         stat = path.stat()
-        stamp = (stat.st_mtime_ns, stat.st_size)
     except OSError:
-        stamp = None
-    cache: dict[str, tuple[object, BibCheck]] = app.env.__dict__.setdefault("seminar_bibchecks", {})
-    if name in cache and stamp is not None and cache[name][0] == stamp:
-        return cache[name][1]
-    result = check_bibfile(path, os.path.relpath(path, app.srcdir), parsed)
-    result.data = None  # pybtex's own parse is kept by sphinxcontrib-bibtex
-    cache[name] = (stamp, result)
-    return result
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
+def checked_bibfiles(app: Sphinx, parsed: tuple | None = None) -> dict[str, BibCheck]:
+    """The check of each ``.bib`` file, kept in the environment until one of them changes.
+
+    The files are checked together (macros and crossrefs cross files), so a
+    change to one checks them all again.  A large shared ``.bib`` takes
+    seconds to parse; a no-op build should not, and a full build parses it
+    once (``parsed``: sphinxcontrib-bibtex's parse, with pybtex's errors).
+    """
+    names = list(app.config.bibtex_bibfiles or [])
+    encoding = app.config.bibtex_encoding
+    stamp = (encoding, tuple((name, _stamp(_path(app, name))) for name in names))
+    cached = app.env.__dict__.get(_CACHE)
+    if parsed is None and isinstance(cached, tuple) and cached[0] == stamp:
+        return cached[1]
+    files = [(_path(app, name), os.path.relpath(_path(app, name), app.srcdir)) for name in names]
+    results = dict(zip(names, bibcheck.check_bibfiles(files, encoding, parsed)))
+    for result in results.values():
+        result.data = None  # pybtex's own parse is kept by sphinxcontrib-bibtex
+    app.env.__dict__[_CACHE] = (stamp, results)
+    return results
+
+
+def checked_bibfile(app: Sphinx, name: str) -> BibCheck:
+    """The check of one file of ``bibtex_bibfiles``."""
+    return checked_bibfiles(app).get(name, BibCheck())
 
 
 def capture_pybtex_errors(app: Sphinx) -> None:
-    """Before sphinxcontrib-bibtex parses (``builder-inited``, early): pybtex
-    collects its errors instead of raising them."""
+    """Before sphinxcontrib-bibtex parses (``builder-inited``, early): it is
+    given only the files it can decode (see the module's docstring), and
+    pybtex collects its errors instead of raising them."""
+    if bibtex_loaded(app):
+        _leave_out_unreadable_bibfiles(app)
+        app.connect("env-get-outdated", reread_after_bibfiles_change)
     pybtex.errors.captured_errors = []
 
 
+def _leave_out_unreadable_bibfiles(app: Sphinx) -> None:
+    env = app.env
+    names = list(app.config.bibtex_bibfiles or [])
+    # A missing file is sphinxcontrib-bibtex's to report.
+    left_out = [name for name in names if _path(app, name).is_file()
+                and read_bibfile(_path(app, name), name, app.config.bibtex_encoding)[0] is None]
+    parsed = [name for name in names if name not in left_out]
+    previous = env.__dict__.get(_PARSED)
+    env.__dict__[_PARSED] = parsed
+    if previous is not None and previous != parsed:
+        env.temp_data["seminar_reread_bibliographies"] = True
+    env.temp_data["seminar_bibdata_before"] = env.domains["cite"].data.get("bibdata")
+    if left_out:
+        env.temp_data["seminar_bibfiles"] = names
+        app.config.bibtex_bibfiles = parsed
+
+
+def _restore_bibfiles(app: Sphinx) -> None:
+    names = app.env.temp_data.pop("seminar_bibfiles", None)
+    if names is not None:
+        app.config.bibtex_bibfiles = names
+
+
+def reread_after_bibfiles_change(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]) -> list[str]:
+    """``env-get-outdated``: when the files parsed are others than at the last
+    build (a file left out was fixed, or one was broken, or conf.py lists
+    others), the pages with a bibliography and the pages that cite are read
+    again: a bibliography holds the files parsed when its page was read, and
+    notes only these as its page's dependencies."""
+    if not env.temp_data.pop("seminar_reread_bibliographies", False):
+        return []
+    cite = env.domains["cite"]
+    pages = {key.docname for key in cite.bibliographies} | {ref.docname for ref in cite.citation_refs}
+    return sorted(page for page in pages if page in env.found_docs and page not in removed)
+
+
 def check_bibfiles(app: Sphinx) -> None:
-    """After it has parsed (``builder-inited``, late): report each file's problems."""
+    """After sphinxcontrib-bibtex has parsed (``builder-inited``, late): the
+    files as configured again; the entries get their crossref parents'
+    fields and readable LaTeX, and each file's problems are reported."""
     errors, pybtex.errors.captured_errors = pybtex.errors.captured_errors or [], None
     if not bibtex_loaded(app):
         return
-    data = app.env.domains["cite"].bibdata.data
-    for name in app.config.bibtex_bibfiles:
-        path = Path(app.srcdir) / name
-        own = [e for e in errors if getattr(e, "filename", None) is None or str(e.filename) == str(path)]
-        result = checked_bibfile(app, name, (data, own))
+    _restore_bibfiles(app)
+    domain = app.env.domains["cite"]
+    reparsed = domain.data.get("bibdata") is not app.env.temp_data.pop("seminar_bibdata_before", None)
+    data = domain.bibdata.data
+    results = checked_bibfiles(app, (data, errors) if reparsed else None)
+    # Both change what they change only once: cheap on a parse restored from the pickle.
+    inherit_crossrefs(data)
+    for name, result in results.items():
+        for key in result.repair:
+            if key in data.entries:
+                repair_entry(data.entries[key])
+        path = _path(app, name)
         for problem in result.problems:
             location = f"{path}:{problem.line}" if problem.line else f"{path}:"
             logger.warning(problem.text, location=location, type="seminar", subtype="bibtex")
