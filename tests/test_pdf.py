@@ -98,10 +98,17 @@ def test_citations_read_as_on_the_site(term_pdf: PdfBuild) -> None:
 
 
 def test_one_bibliography_with_each_cited_entry_once(term_pdf: PdfBuild) -> None:
+    # The last page's "References" is the bibliography; the chapters' "Further
+    # reading" lists before it may name a cited work again.
     text = flat(term_pdf.text(TERM_PDF))
+    bibliography = text[text.index(" References "):]  # its heading (the running heads repeat it)
+    assert "Further reading" not in bibliography
     for fragment in ("Go Cellular: CW Networks", "Go Topological: Message Passing", "Ian Goodfellow, Yoshua Bengio",
-                     "Going Beyond Graph Data.", "Classification with Graph Convolutional", "Simon J. D. Prince."):
-        assert text.count(fragment) == 1, fragment
+                     "Going Beyond Graph Data.", "Classification with Graph Convolutional", "Simon J. D. Prince.",
+                     "Approximation by superpositions of a sigmoidal function"):
+        assert bibliography.count(fragment) == 1, fragment
+    for further_reading_only in ("Group Equivariant Convolutional Networks", "Neural Ordinary Differential Equations"):
+        assert further_reading_only not in bibliography
 
 
 def test_latex_log_has_no_undefined_reference_and_schedule_no_overfull_box(term_pdf: PdfBuild) -> None:
@@ -195,3 +202,17 @@ def test_without_tex_make_latexpdf_says_what_to_install(tmp_path: Path) -> None:
     assert run.returncode != 0
     assert "TeX Live is missing (latexmk, xelatex)" in run.stderr
     assert "Install it with: sudo bash scripts/install-tex.sh" in run.stderr
+
+
+def test_each_handout_and_the_term_handout_show_the_further_reading(handouts: PdfBuild, term_pdf: PdfBuild) -> None:
+    from test_further_reading import NOTE, reading_of, title_of
+
+    term = flat(term_pdf.text(TERM_PDF))
+    assert term.count("Further reading") == len(SESSIONS)
+    for page in SESSIONS:
+        text = flat(handouts.text(f"{page.stem}.pdf"))
+        reading = text[text.index("Further reading"):]
+        assert NOTE.search(reading), page.stem
+        for key in reading_of(page):
+            assert title_of(key) in reading, (page.stem, key)
+            assert title_of(key) in term, key

@@ -23,7 +23,7 @@ from typing import Any
 from .bibcheck import check_bibfiles, entry_keys
 from .content import check_body
 from .frontmatter import read_front_matter, read_page
-from .model import Session, Term, check_sessions, load_session, read_term
+from .model import Session, Term, check_sessions, load_session, read_term, unknown_further_reading
 from .problems import Problem
 
 _SKIP_DIRS = {"_build", "tests", "bench", "ext", "node_modules"}
@@ -126,5 +126,6 @@ def _check_pages(root: Path, conf: dict[str, Any], report: Report) -> None:
             report.problems += problems
             if session:
                 report.sessions.append(session)
+                report.problems += unknown_further_reading(session, report.bib_keys if conf["bibfiles"] else None)
         body_problems, _ = check_body(text, path, display, root, bib_keys=report.bib_keys, extensions=conf["extensions"])
         report.problems += body_problems

@@ -145,6 +145,12 @@ class SessionFields(BaseModel):
         description="Slug shared by the parts of a multi-part lecture; parts are numbered by date.",
         examples=["learning-dynamical-systems"],
     )
+    further_reading: Annotated[list[Text], BeforeValidator(_list)] = Field(
+        default_factory=list,
+        description="Keys in references.bib of works the site's editors suggest as background; "
+        "shown under 'Further reading', apart from the works the page cites.",
+        examples=[["cohen2016group", "bronstein2021geometric"]],
+    )
 
 
 class TermDefaults(BaseModel):
@@ -373,3 +379,13 @@ def check_sessions(sessions: list[Session], terms: dict[str, Term]) -> list[Prob
                 )
             )
     return problems
+
+
+def unknown_further_reading(session: Session, known: set[str] | None) -> list[Problem]:
+    """A problem for each key of the session's ``further_reading`` that no ``.bib`` file has."""
+    return [
+        Problem(session.path, session.line_of("further_reading"), "further_reading", f"unknown citation key '{key}'",
+                "add the entry to references.bib (with the source that confirms it) or correct the key")
+        for key in session.further_reading
+        if known is None or key not in known
+    ]

@@ -22,6 +22,10 @@ class session_references(nodes.General, nodes.Element):
     """Where a session page lists the works it cites."""
 
 
+class further_reading(nodes.General, nodes.Element):
+    """Where a session page lists the works its ``further_reading`` names (attribute ``keys``)."""
+
+
 class session_links(nodes.General, nodes.Element):
     """Where a session page links to its calendar file and its PDF handout."""
 
@@ -45,4 +49,4 @@ def bibtex_loaded(app: object) -> bool:
     return "sphinxcontrib.bibtex" in app.extensions  # type: ignore[attr-defined]
 
 
-PLACEHOLDERS = (schedule, series_navigation, session_references, session_links, speakers, series_list)
+PLACEHOLDERS = (schedule, series_navigation, session_references, further_reading, session_links, speakers, series_list)

@@ -19,6 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
+from . import further_reading
 from . import nodes as seminar_nodes
 from .domain import SeminarDomain
 from .content import check_body, include_problem, unsafe_include_lines
@@ -195,6 +196,17 @@ class SessionPageTransform(SphinxTransform):
             return
         domain.sessions[self.env.docname] = session
         self._lay_out(session)
+        if session.further_reading:
+            self._note_further_reading(session)
+
+    def _note_further_reading(self, session: Session) -> None:
+        if "cite" in self.env.domains:  # sphinxcontrib-bibtex is loaded
+            cite = self.env.domains["cite"]
+            problems = further_reading.note_citations(cite, session, set(cite.bibdata.data.entries))
+        else:
+            problems = further_reading.note_citations(None, session, None)
+        for problem in problems:
+            warn(problem, self.env.docname, subtype="citation")
 
     def _term(self, term_id: str, term_path: Path) -> Term | None:
         """The term's defaults, read from its page (which may not be read yet)."""
@@ -249,6 +261,8 @@ class SessionPageTransform(SphinxTransform):
             )
             section += seminar_nodes.session_references(docname=self.env.docname)
             page += section
+        if session.further_reading:
+            page += further_reading.section(self.env.docname, session.further_reading)
 
     def _details(self, session: Session) -> nodes.field_list:
         def item(name: str, value: str, classes: str) -> nodes.field:

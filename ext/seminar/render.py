@@ -19,7 +19,7 @@ from sphinx.util import texescape
 from sphinx.util import logging
 from sphinxcontrib.bibtex.transforms import node_text_transform
 
-from . import bibentries, calendar, handouts, links
+from . import bibentries, calendar, further_reading, handouts, links
 from . import nodes as seminar_nodes
 from .domain import SeminarDomain
 from .model import Session, Term
@@ -219,7 +219,8 @@ class CitationIndex:
         self.key_of = {citation.citation_id: citation.key for citation in cite.citations}
         self.by_page: dict[str, set[str]] = {}
         for ref in cite.citation_refs:
-            self.by_page.setdefault(ref.docname, set()).update(target.key for target in ref.targets)
+            if not further_reading.is_further_reading(ref):  # not what the page cites
+                self.by_page.setdefault(ref.docname, set()).update(target.key for target in ref.targets)
 
     def ordered(self, keys: Iterable[str]) -> list[str]:
         return sorted((key for key in set(keys) if key in self.position), key=self.position.__getitem__)
@@ -240,7 +241,8 @@ def citation_index(app: Sphinx) -> CitationIndex:
     return _index[0]
 
 
-def render_reference_items(app: Sphinx, keys: list[str], anchors: bool = False) -> list[nodes.Node]:
+def render_reference_items(app: Sphinx, keys: list[str], anchors: bool = False,
+                           classes: str = "session-references") -> list[nodes.Node]:
     """The entries of ``keys``, formatted as on the References page, in its order.
 
     Read from the citations that sphinxcontrib-bibtex formatted once for the
@@ -250,7 +252,7 @@ def render_reference_items(app: Sphinx, keys: list[str], anchors: bool = False) 
     if not keys:
         return []
     index = citation_index(app)
-    items = nodes.bullet_list(classes=["session-references"])
+    items = nodes.bullet_list(classes=[classes])
     for key in index.ordered(keys):
         paragraph = _BACKEND.paragraph(index.first[key].formatted_entry)
         if anchors:
@@ -344,15 +346,15 @@ def render_series_list(app: Sphinx, fromdocname: str, domain: SeminarDomain) -> 
     return [overview] if series else [nodes.paragraph("", "No lecture in several parts yet.")]
 
 
-def citing_sessions(app: Sphinx) -> dict[str, list[str]]:
-    """Each cited key and the session pages citing it, in date order."""
+def citing_sessions(app: Sphinx, reading: bool = False) -> dict[str, list[str]]:
+    """Each cited key and the session pages citing it, in date order (``reading``: that suggest it as further reading)."""
     if not seminar_nodes.bibtex_loaded(app):
         return {}
     domain: SeminarDomain = app.env.domains["seminar"]
     order = {s.docname: i for i, s in enumerate(domain.sorted_sessions())}
     cited: dict[str, set[str]] = {}
     for ref in app.env.domains["cite"].citation_refs:
-        if ref.docname in order:
+        if ref.docname in order and further_reading.is_further_reading(ref) == reading:
             for target in ref.targets:
                 cited.setdefault(target.key, set()).add(ref.docname)
     return {key: sorted(docs, key=order.__getitem__) for key, docs in sorted(cited.items())}
@@ -362,24 +364,32 @@ def add_reference_extras(app: Sphinx, entries: list[nodes.Element], docname: str
     """On a page with the bibliography: each entry's citing sessions and its BibTeX."""
     if not seminar_nodes.bibtex_loaded(app):
         return
-    cited = None
+    cited = suggested = None
     key_of = citation_index(app).key_of
     for entry in entries:
         key = next((key_of[i] for i in entry["ids"] if i in key_of), None)
         if key is None:
             continue
         if cited is None:
-            cited = citing_sessions(app)
+            cited, suggested = citing_sessions(app), citing_sessions(app, reading=True)
         extras = nodes.paragraph(classes=["reference-extras"])
-        sessions = [domain.sessions[d] for d in cited.get(key, []) if d in domain.sessions]
-        if sessions:
-            extras += nodes.Text("Cited in: ")
-            for index, session in enumerate(sessions):
-                extras += [nodes.Text("; ")] if index else []
-                extras += _link(app, docname, session.docname, f"{session.title} ({session.date:%d.%m.%Y})")
-            extras += nodes.Text(". ")
+        for label, by_key in (("Cited in", cited), ("Further reading for", suggested)):
+            sessions = [domain.sessions[d] for d in by_key.get(key, []) if d in domain.sessions]
+            if sessions:
+                extras += _session_links(app, docname, label, sessions)
+        if suggested.get(key):
+            entry["classes"].append("further-reading")
         extras += links.site_file(app, docname, bibentries.entry_file(key), "BibTeX", "bibtex-download")
         entry += extras
+
+
+def _session_links(app: Sphinx, docname: str, label: str, sessions: list[Session]) -> list[nodes.Node]:
+    """``Label: Title (dd.mm.yyyy); Title (dd.mm.yyyy). ``, each title a link."""
+    parts: list[nodes.Node] = [nodes.Text(f"{label}: ")]
+    for index, session in enumerate(sessions):
+        parts += [nodes.Text("; ")] if index else []
+        parts.append(_link(app, docname, session.docname, f"{session.title} ({session.date:%d.%m.%Y})"))
+    return [*parts, nodes.Text(". ")]
 
 
 def resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -405,3 +415,5 @@ def resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         add_reference_extras(app, found[nodes.citation], docname, domain)
     for node in found[seminar_nodes.session_references]:
         node.replace_self(render_reference_items(app, cited_in(app, {node["docname"]})))
+    for node in found[seminar_nodes.further_reading]:
+        node.replace_self(render_reference_items(app, node["keys"], classes="further-reading-list"))

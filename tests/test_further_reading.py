@@ -1,0 +1,87 @@
+"""Every session's "Further reading": the editors' choice, shown apart from what the page cites."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pybtex.database import parse_file
+
+from seminar.frontmatter import read_source
+from sitebuild import ROOT, Build, copy_site, sphinx_build
+
+SESSIONS = sorted(p for p in (ROOT / "sessions" / "2024-25").glob("*.md") if p.name != "index.md")
+BIB = parse_file(str(ROOT / "references.bib"))
+NOTE = re.compile(r"Chosen by the site.s editors as background to this session.s topic, not given by the speaker\.")
+
+
+def reading_of(page: Path) -> list[str]:
+    front, problems = read_source(page, page.name)
+    assert front is not None and not problems
+    return front.values.get("further_reading", [])
+
+
+def words(element) -> str:
+    """The element's text on one line, without the space that tags leave before a full stop."""
+    return re.sub(r"\s+([.,;)])", r"\1", " ".join(element.get_text(" ", strip=True).split()))
+
+
+def title_of(key: str) -> str:
+    return " ".join(BIB.entries[key].fields["title"].replace("{", "").replace("}", "").split())
+
+
+def test_every_session_names_two_to_five_works_that_are_in_the_bib() -> None:
+    for page in SESSIONS:
+        keys = reading_of(page)
+        assert 2 <= len(keys) <= 5, page.name
+        assert set(keys) <= set(BIB.entries), page.name
+
+
+@pytest.mark.parametrize("page", SESSIONS, ids=[p.stem for p in SESSIONS])
+def test_each_session_page_shows_its_further_reading_apart_from_its_references(site: Build, page: Path) -> None:
+    html = site.page(f"sessions/2024-25/{page.stem}")
+    section = html.select_one("section#further-reading")
+    assert section is not None and section.find("h2").get_text(strip=True).rstrip("#¶") == "Further reading"
+    assert NOTE.search(section.get_text(" ", strip=True))
+    items = [" ".join(li.get_text(" ", strip=True).split()) for li in section.select("ul.further-reading-list > li")]
+    keys = reading_of(page)
+    assert len(items) == len(keys)
+    for key in keys:
+        assert sum(title_of(key) in item for item in items) == 1, key
+    # The page's own References list only what its text cites.
+    cited = {m for m in re.findall(r"\{cite:[a-z]+\}`([^`]+)`", page.read_text(encoding="utf-8")) for m in m.split(",")}
+    references = html.select("#references ul.session-references > li")
+    assert len(references) == len(cited)
+
+
+def test_the_references_page_marks_further_reading_with_its_sessions(site: Build) -> None:
+    page = site.page("docs/references")
+    entries = {e.select_one(".label").get_text(strip=True): e for e in page.select("div.citation")}
+    cohen = entries["[Cohen and Welling, 2016]"]
+    assert "further-reading" in cohen["class"]
+    text = words(cohen)
+    assert "Further reading for: Group Equivariant Neural Networks I (18.11.2024)." in text
+    assert "Cited in" not in text
+    assert [a["href"] for a in cohen.select("a") if "sessions" in a["href"]] == ["../sessions/2024-25/2024-11-18-group-equivariant-nn-1.html"]
+    kipf = entries["[Kipf and Welling, 2017]"]  # cited by Part I, further reading for Part II
+    text = words(kipf)
+    assert "Cited in: Graph and Topological Neural Networks I (04.11.2024)." in text
+    assert "Further reading for: Graph and Topological Neural Networks II (11.11.2024)." in text
+    assert "further-reading" not in entries["[Cybenko, 1989]"]["class"]
+    every = {key for page in SESSIONS for key in reading_of(page)}
+    assert len(entries) == len(every | {k for p in SESSIONS for m in re.findall(r"\{cite:[a-z]+\}`([^`]+)`", p.read_text(encoding="utf-8")) for k in m.split(",")})
+
+
+def test_an_unknown_further_reading_key_is_reported_with_its_line(tmp_path: Path) -> None:
+    site = copy_site("mini", tmp_path)
+    page = site / "sessions/2030-31/2030-11-25-beta.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("room: Room 2\n", "room: Room 2\nfurther_reading:\n  - nobody2020\n"), encoding="utf-8")
+    build = sphinx_build(site, tmp_path / "html")
+    assert build.returncode != 0
+    assert f"{page}:8: WARNING: further_reading: unknown citation key 'nobody2020'" in build.warnings, build.warnings
+    check = subprocess.run([str(Path(sys.executable).with_name("seminar")), "check"], cwd=site, capture_output=True, text=True)
+    assert check.returncode == 1
+    assert "sessions/2030-31/2030-11-25-beta.md:8: further_reading: unknown citation key 'nobody2020'" in check.stdout
