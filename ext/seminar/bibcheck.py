@@ -240,6 +240,22 @@ class BibCheck:
     data: BibliographyData | None = None
 
 
+def split_by_citation(results: Iterable[BibCheck], cited: set[str]) -> tuple[list[Problem], list[Problem]]:
+    """The problems that matter to the site, and those of entries no page cites.
+
+    A lab's shared ``.bib`` holds years of entries; a mistake in one that
+    the site never shows should not stop the site (it is listed as a note),
+    while a mistake in a cited entry, or in the file itself, is a problem.
+    """
+    problems: list[Problem] = []
+    notes: list[Problem] = []
+    for result in results:
+        for problem in result.problems:
+            entry = problem.field in result.keys
+            (notes if entry and problem.field not in cited else problems).append(problem)
+    return problems, notes
+
+
 def _starts(text: str) -> list[tuple[str, str, int, int]]:
     """(type, key, line, offset) of every ``@type{key,`` in the file."""
     starts, line, counted = [], 1, 0

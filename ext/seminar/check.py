@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import multiprocessing
+import re
 import runpy
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -20,13 +21,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .bibcheck import check_bibfiles, entry_keys
+from .bibcheck import BibCheck, check_bibfiles, entry_keys, split_by_citation
 from .content import check_body
 from .frontmatter import read_front_matter, read_page
 from .model import Session, Term, check_sessions, load_session, read_term, unknown_further_reading
 from .problems import Problem
 
 _SKIP_DIRS = {"_build", "tests", "bench", "ext", "node_modules"}
+# A {bibliography} directive with the option :all: shows every entry of the .bib files.
+_LISTS_ALL = re.compile(r"^```\{bibliography\}[^\n]*\n(?:[ \t]*:[^\n]*\n)*?[ \t]*:all:", re.M)
 
 
 @dataclass
@@ -35,6 +38,10 @@ class Report:
     sessions: list[Session] = field(default_factory=list)
     terms: dict[str, Term] = field(default_factory=dict)
     bib_keys: set[str] = field(default_factory=set)
+    #: Keys that pages cite or suggest as further reading.
+    cited: set[str] = field(default_factory=set)
+    #: Problems of entries that no page cites: listed, not fatal.
+    notes: list[Problem] = field(default_factory=list)
 
 
 def read_conf(root: Path) -> dict[str, Any]:
@@ -59,12 +66,14 @@ def markdown_pages(root: Path) -> list[Path]:
     )
 
 
-def _bib_problems(root: Path, names: list[str], encoding: str) -> list[Problem]:
-    # Together, in their order: macros and crossrefs cross files.
-    return [p for result in check_bibfiles([(root / name, name) for name in names], encoding) for p in result.problems]
+def _bib_problems(root: Path, names: list[str], encoding: str) -> list[BibCheck]:
+    # Together, in their order: macros and crossrefs cross files.  Only what
+    # split_by_citation reads goes back to the parent process.
+    return [BibCheck(keys=dict.fromkeys(result.keys, 0), problems=result.problems)
+            for result in check_bibfiles([(root / name, name) for name in names], encoding)]
 
 
-def _check_bibfiles_meanwhile(root: Path, names: list[str], encoding: str) -> tuple[ProcessPoolExecutor | None, Callable[[], list[Problem]]]:
+def _check_bibfiles_meanwhile(root: Path, names: list[str], encoding: str) -> tuple[ProcessPoolExecutor | None, Callable[[], list[BibCheck]]]:
     """The files' check, started in a forked process where there is ``fork``; call it for the problems."""
     if not names or "fork" not in multiprocessing.get_all_start_methods():
         return None, functools.partial(_bib_problems, root, names, encoding)
@@ -81,7 +90,8 @@ def check_project(root: Path) -> Report:
         for name in conf["bibfiles"]:
             report.bib_keys |= entry_keys(root / name, conf["bibencoding"])
         _check_pages(root, conf, report)
-        report.problems += bib_problems()
+        problems, report.notes = split_by_citation(bib_problems(), report.cited)
+        report.problems += problems
     finally:
         if executor is not None:
             executor.shutdown()
@@ -111,8 +121,11 @@ def _check_pages(root: Path, conf: dict[str, Any], report: Report) -> None:
         text, problems = read_page(path, display)
         if path not in session_paths:
             if text is not None:  # other pages: only what the build would refuse
-                body_problems, _ = check_body(text, path, display, root, extensions=conf["extensions"])
+                body_problems, citations = check_body(text, path, display, root, extensions=conf["extensions"])
                 report.problems += [p for p in body_problems if p.field in ("include", "literalinclude")]
+                report.cited.update(key for key, _ in citations)
+                if _LISTS_ALL.search(text):
+                    report.cited |= report.bib_keys
             continue
         report.problems += problems
         if text is None:
@@ -127,5 +140,7 @@ def _check_pages(root: Path, conf: dict[str, Any], report: Report) -> None:
             if session:
                 report.sessions.append(session)
                 report.problems += unknown_further_reading(session, report.bib_keys if conf["bibfiles"] else None)
-        body_problems, _ = check_body(text, path, display, root, bib_keys=report.bib_keys, extensions=conf["extensions"])
+                report.cited.update(session.further_reading)
+        body_problems, citations = check_body(text, path, display, root, bib_keys=report.bib_keys, extensions=conf["extensions"])
         report.problems += body_problems
+        report.cited.update(key for key, _ in citations)

@@ -31,6 +31,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         problems = [p for p in problems if p.path in wanted]
     for problem in problems:
         print(problem)
+    if report.notes and not args.paths:
+        print(f"note: {len(report.notes)} problem(s) in .bib entries that no page cites "
+              "(not shown on the site, so not fatal; fix them where the .bib is kept):")
+        for note in report.notes:
+            print(f"  {note}")
     if problems:
         print(f"{len(problems)} problem(s) in {root}", file=sys.stderr)
         return 1

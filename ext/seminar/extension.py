@@ -88,6 +88,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # Around sphinxcontrib-bibtex's own builder-inited (priority 500).
     app.connect("builder-inited", references.capture_pybtex_errors, priority=100)
     app.connect("builder-inited", references.check_bibfiles, priority=900)
+    # After sphinxcontrib-bibtex's env-updated (500), which formats the listed entries.
+    app.connect("env-updated", references.report_entry_problems, priority=600)
     app.connect("source-read", check_source)
     app.connect("html-page-context", navigation.collapse_navigation, priority=400)
     app.connect("html-page-context", navigation.move_furo_current, priority=600)

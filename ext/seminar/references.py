@@ -30,8 +30,9 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from . import bibcheck
-from .bibcheck import BibCheck, inherit_crossrefs, read_bibfile, repair_entry
+from .bibcheck import BibCheck, inherit_crossrefs, read_bibfile, repair_entry, split_by_citation
 from .nodes import bibtex_loaded
+from .problems import Problem
 
 logger = logging.getLogger(__name__)
 
@@ -143,7 +144,35 @@ def check_bibfiles(app: Sphinx) -> None:
         for key in result.repair:
             if key in data.entries:
                 repair_entry(data.entries[key])
-        path = _path(app, name)
         for problem in result.problems:
-            location = f"{path}:{problem.line}" if problem.line else f"{path}:"
-            logger.warning(problem.text, location=location, type="seminar", subtype="bibtex")
+            if problem.field not in result.keys:  # the file's own problems; entries' wait for the citations
+                _warn(app, name, problem)
+
+
+def _warn(app: Sphinx, name: str, problem: Problem) -> None:
+    path = _path(app, name)
+    location = f"{path}:{problem.line}" if problem.line else f"{path}:"
+    logger.warning(problem.text, location=location, type="seminar", subtype="bibtex")
+
+
+def report_entry_problems(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-updated``, after sphinxcontrib-bibtex's (which formats what the
+    bibliographies list): a problem of an entry the site shows (cited,
+    suggested as further reading, or listed by a bibliography) is a warning;
+    those of entries the site never shows are counted in one note per file,
+    not fatal (``seminar check`` lists them)."""
+    if not bibtex_loaded(app):
+        return []
+    results = checked_bibfiles(app)
+    cite = env.domains["cite"]
+    # What the site shows: what pages cite, and what a bibliography lists (``:all:`` lists every entry).
+    cited = {target.key for ref in cite.citation_refs for target in ref.targets} | {c.key for c in cite.citations}
+    for name, result in results.items():
+        problems, notes = split_by_citation([result], cited)
+        for problem in problems:
+            if problem.field in result.keys:
+                _warn(app, name, problem)
+        if notes:
+            logger.info(f"{_path(app, name)}: {len(notes)} problem(s) in entries that no page cites, "
+                        "not shown on the site (run 'seminar check' to list them)")
+    return []
