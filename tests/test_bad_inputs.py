@@ -143,6 +143,16 @@ def test_a_javascript_url_in_the_bib_is_no_link(tmp_path: Path) -> None:
     assert not [a for a in references.find_all("a") if a.get("href", "").lower().startswith("javascript")]
 
 
+def test_data_and_file_urls_in_the_bib_are_no_links(tmp_path: Path) -> None:
+    site, _ = site_with(BAD / "data-url.bib", tmp_path)
+    build = sphinx_build(site, tmp_path / "html")
+    assert "file2021: url 'file:///etc/passwd' is not an http(s) address" in build.warnings
+    references = build.page("references")
+    assert "data:text/html" in references.get_text() and "file:///etc/passwd" in references.get_text()
+    assert not [a for a in references.find_all("a") if a.get("href", "").lower().startswith(("data:", "file:"))]
+    assert references.find("script", string=lambda text: text and "alert" in text) is None
+
+
 def test_raw_html_is_shown_as_text_not_run(tmp_path: Path) -> None:
     site, _ = site_with(BAD / "raw-html.md", tmp_path)
     build = sphinx_build(site, tmp_path / "html")

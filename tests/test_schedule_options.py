@@ -75,3 +75,18 @@ def test_rows_are_in_date_and_time_order_whatever_the_file_names(tmp_path: Path)
     for docname in ("index", "sessions/2030-31/index"):
         rows = [(date, time, topic) for _, date, time, _, _, topic in schedule_rows(build.page(docname))]
         assert rows == expected, docname
+
+
+def test_on_the_day_of_a_meeting_it_is_still_upcoming(tmp_path: Path) -> None:
+    site = copy_site("mini", tmp_path)
+    conf = site / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8").replace('seminar_today = "2030-11-15"', 'seminar_today = "2030-11-25"'), encoding="utf-8")
+    (site / "when.md").write_text(
+        "---\ntitle: When\norphan: true\n---\n\n## Upcoming\n\n```{schedule}\n:term: 2030-31\n:when: upcoming\n```\n\n"
+        "## Past\n\n```{schedule}\n:term: 2030-31\n:when: past\n```\n",
+        encoding="utf-8",
+    )
+    build = sphinx_build(site, tmp_path / "html")
+    assert build.returncode == 0, build.warnings
+    upcoming, past = (table.get_text(" ", strip=True) for table in build.page("when").select("table.schedule"))
+    assert "Beta" in upcoming and "Beta" not in past

@@ -129,3 +129,22 @@ def test_front_matter_text_is_escaped_in_html(tmp_path: Path) -> None:
     index = build.page("index")
     assert title in [row[-1] for row in schedule_rows(index)]
     assert index.find("b", string="Chips") is None
+
+
+def test_a_session_of_no_length_is_refused(tmp_path: Path) -> None:
+    build = build_with(tmp_path, beta('title: Beta\nspeaker: Alan Turing\ndate: 2030-11-25\nstart: "15:00"\nend: "15:00"\nroom: Room 2\n'))
+    assert build.returncode != 0
+    assert f"{BETA}:6: WARNING: end: ends at 15:00, not after its start at 15:00" in build.warnings.replace(str(tmp_path / "mini") + "/", "")
+
+
+def test_back_to_back_sessions_in_one_room_do_not_overlap(tmp_path: Path) -> None:
+    gamma = f"{TERM}/2030-11-25-gamma.md"
+    files = {
+        **beta('title: Beta\nspeaker: Alan Turing\ndate: 2030-11-25\nstart: "14:00"\nend: "15:30"\nroom: Room 2\n'),
+        gamma: '---\ntitle: Gamma\nspeaker: Emmy Noether\ndate: 2030-11-25\nstart: "15:30"\nend: "17:00"\nroom: Room 2\n---\n',
+    }
+    build = build_with(tmp_path / "back-to-back", files)
+    assert build.returncode == 0, build.warnings
+    files[gamma] = files[gamma].replace('start: "15:30"', 'start: "15:29"')
+    overlapping = build_with(tmp_path / "overlapping", files)
+    assert overlapping.returncode != 0 and "date: overlaps with 'Beta'" in overlapping.warnings

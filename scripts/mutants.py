@@ -1,0 +1,804 @@
+#!/usr/bin/env python3
+"""A small, curated mutation check: ``make mutants``.
+
+Each mutant below is a mistake a person could make in the core model, the
+schedule rendering, the calendar or the guards against untrusted input: a
+flipped comparison, an off-by-one, a swapped branch, a removed guard, the
+wrong field.  For each one the script puts the mistake into a copy of the
+repository, runs the tests that should notice it, and records whether they
+did ("killed") or not ("survived").  A survivor is a bug the test suite
+would let through.
+
+The repository itself is never changed: the working tree (tracked files and
+new files not ignored by git) is copied to a temporary directory, and the
+tests run there with that copy's ``ext/`` first on ``PYTHONPATH`` (the
+project is installed editable into ``.venv``, pointing at the original).
+
+Each mutant names the exact source text it replaces, which must occur
+exactly once in its file: when the code changes, the script stops and says
+which entries of the table to bring up to date, rather than test a mutant
+that no longer exists.  Before the mutants, the selected tests are run once
+on the unchanged copy; they must pass, or every mutant would look killed.
+
+    .venv/bin/python scripts/mutants.py            # all mutants
+    .venv/bin/python scripts/mutants.py --list     # the table
+    .venv/bin/python scripts/mutants.py --only render-week-not-iso calendar-dtstart-floating
+
+Exit status 1 when more than 10% of the mutants survive (or on an error).
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = "ext/seminar"
+MAX_SURVIVING = 0.10
+
+
+@dataclass(frozen=True)
+class Mutant:
+    id: str
+    file: str  # under ext/seminar/
+    original: str  # must occur exactly once in the file
+    replacement: str
+    description: str  # the bug it simulates
+    tests: tuple[str, ...]  # pytest node ids (or test files) that should catch it
+
+
+# Test selections used by several mutants.
+SCHEDULE = ("tests/test_site.py::test_schedule_holds_every_meeting_and_no_meeting_week",)
+CALENDAR = ("tests/test_students.py::test_schedule_ics_has_one_event_per_meeting_in_berlin_time",)
+OPTIONS = "tests/test_schedule_options.py::"
+VALIDATION = "tests/test_validation.py::test_bad_input_gives_a_located_message_and_fails_the_build"
+SPEAKER_TYPES = "tests/test_validation.py::test_what_a_speaker_naturally_types_is_accepted"
+BAD_CHECK = "tests/test_bad_inputs.py::test_seminar_check_reports_the_mistake"
+BAD_BUILD = "tests/test_bad_inputs.py::test_the_build_reports_the_mistake_and_keeps_the_other_sessions"
+OUTSIDE = (
+    "tests/test_bad_inputs.py::test_files_outside_the_repository_never_reach_the_output",
+    "tests/test_bad_inputs.py::test_a_literalinclude_leaving_the_repository_shows_nothing_of_the_file",
+)
+SERIES = ("tests/test_site.py::test_parts_of_a_series_link_to_each_other", "tests/test_series_links.py")
+NEXT_MEETING = (
+    "tests/test_browser.py::test_schedule_marks_the_next_meeting_for_the_readers_date",
+    "tests/test_browser.py::test_before_the_term_the_first_meeting_is_next",
+    "tests/test_browser.py::test_the_next_meeting_follows_the_readers_own_date",
+)
+ESCAPED = ("tests/test_validation.py::test_front_matter_text_is_escaped_in_html",)
+RAW_HTML = ("tests/test_bad_inputs.py::test_raw_html_is_shown_as_text_not_run", f"{BAD_BUILD}[raw-html.md]")
+
+MUTANTS: tuple[Mutant, ...] = (
+    # ---- The core model: validation of front-matter and of sessions together.
+    Mutant(
+        "model-date-day-month-swapped", "model.py",
+        "        return dt.date(*(int(part) for part in match.groups()))\n",
+        "        year, month, day = (int(part) for part in match.groups())\n        return dt.date(year, day, month)\n",
+        "a date YYYY-MM-DD is read as YYYY-DD-MM",
+        (SPEAKER_TYPES,),
+    ),
+    Mutant(
+        "model-time-hour-24-accepted", "model.py",
+        "    if hours > 23 or minutes > 59:\n",
+        "    if hours > 24 or minutes > 59:\n",
+        "off by one: hour 24 passes the range check (and fails later without a located message)",
+        (f"{BAD_CHECK}[impossible-time.md]", f"{BAD_BUILD}[impossible-time.md]", f"{VALIDATION}[time out of range]"),
+    ),
+    Mutant(
+        "model-time-needs-two-digit-hour", "model.py",
+        '_TIME = re.compile(r"^(\\d{1,2})[:.h](\\d{2})$")\n',
+        '_TIME = re.compile(r"^(\\d{2})[:.h](\\d{2})$")\n',
+        "a time such as 9:30 (one-digit hour) is refused",
+        (SPEAKER_TYPES,),
+    ),
+    Mutant(
+        "model-end-equal-to-start-accepted", "model.py",
+        "    if fields.end <= fields.start:\n",
+        "    if fields.end < fields.start:\n",
+        "off by one: a session ending when it starts (zero length) is accepted",
+        (f"{VALIDATION}[end before start]", f"{BAD_CHECK}[end-before-start.md]", f"{BAD_BUILD}[end-before-start.md]",
+         "tests/test_validation.py::test_a_session_of_no_length_is_refused"),
+    ),
+    Mutant(
+        "model-end-problem-on-start-line", "model.py",
+        '        line = front.line_of(("end",)) if "end" in front.values else front.line_of(("start",))\n',
+        '        line = front.line_of(("start",))\n',
+        "an end before the start is reported on the line of 'start', not of 'end'",
+        (f"{VALIDATION}[end before start]", f"{BAD_CHECK}[end-before-start.md]"),
+    ),
+    Mutant(
+        "model-term-defaults-override-session", "model.py",
+        "            values.setdefault(name, default)\n",
+        "            values[name] = default\n",
+        "the term's default start, end and room replace a session's own values",
+        (SPEAKER_TYPES, "tests/test_site.py::test_defaults_of_the_term_and_overrides_of_a_session"),
+    ),
+    Mutant(
+        "model-unknown-fields-ignored", "model.py",
+        '    model_config = ConfigDict(extra="forbid", frozen=True, title="Seminar session front-matter")\n',
+        '    model_config = ConfigDict(extra="ignore", frozen=True, title="Seminar session front-matter")\n',
+        "an unknown (misspelt) session field is silently ignored",
+        (f"{VALIDATION}[unknown field]", f"{BAD_CHECK}[unknown-field.md]"),
+    ),
+    Mutant(
+        "model-close-match-before-known-habit", "model.py",
+        "            if key in _INSTEAD:\n                hint = _INSTEAD[key]\n            elif close:\n"
+        "                hint = f\"did you mean '{close[0]}'?\"\n",
+        "            if close:\n                hint = f\"did you mean '{close[0]}'?\"\n            elif key in _INSTEAD:\n"
+        "                hint = _INSTEAD[key]\n",
+        "branches swapped: 'time:' gets \"did you mean 'title'?\" instead of 'give start and end'",
+        (f"{VALIDATION}[time instead of start and end]",),
+    ),
+    Mutant(
+        "model-empty-value-not-recognised", "model.py",
+        '        elif kind in ("string_too_short", "too_short"):\n',
+        '        elif kind == "string_too_short":\n',
+        "pydantic's error type for an empty value ('too_short') is missed: 'title:' left empty gets a generic message",
+        (f"{VALIDATION}[empty title]",),
+    ),
+    Mutant(
+        "model-week-not-iso", "model.py",
+        "        return self.fields.date.isocalendar().week\n",
+        '        return int(self.fields.date.strftime("%W"))\n',
+        "a session's week is strftime's %W (weeks from the first Monday), not the ISO 8601 week",
+        ("tests/test_pdf.py::test_term_handout_has_every_session_with_speaker_and_date",),
+    ),
+    Mutant(
+        "model-back-to-back-overlap", "model.py",
+        "            and self.fields.start < other.fields.end\n",
+        "            and self.fields.start <= other.fields.end\n",
+        "closed intervals: a session starting when the previous one ends counts as overlapping",
+        (f"{VALIDATION}[overlap in one room]", "tests/test_scaling.py::test_checking_sessions_compares_only_sessions_of_the_same_day",
+         "tests/test_validation.py::test_back_to_back_sessions_in_one_room_do_not_overlap"),
+    ),
+    Mutant(
+        "model-duplicate-not-checked", "model.py",
+        "            if (earlier.date, earlier.title.casefold(), earlier.speaker.casefold()) == (\n",
+        "            if False and (earlier.date, earlier.title.casefold(), earlier.speaker.casefold()) == (\n",
+        "the check for two pages of the same session (date, speaker, title) is gone",
+        (f"{BAD_CHECK}[duplicate-session.md]", f"{BAD_BUILD}[duplicate-session.md]"),
+    ),
+    Mutant(
+        "model-same-day-sessions-not-recorded", "model.py",
+        "        earlier_that_day.append(session)\n",
+        "",
+        "a session is not remembered for its day, so no overlap or duplicate is ever found",
+        (f"{VALIDATION}[overlap in one room]", f"{BAD_CHECK}[overlap.md]"),
+    ),
+    Mutant(
+        "model-no-meeting-compared-as-text", "model.py",
+        "        if term is not None and session.date in term.fields.no_meeting:\n",
+        "        if term is not None and session.date.isoformat() in term.fields.no_meeting:\n",
+        "wrong type: the date is looked up as text among dates, so a no-meeting date never matches",
+        (f"{VALIDATION}[session on a no-meeting date]", f"{BAD_CHECK}[no-meeting-date.md]"),
+    ),
+    # ---- The schedule: rows, cells, options, series navigation, escaping.
+    Mutant(
+        "render-rows-by-file-name", "render.py",
+        "    rows.sort(key=lambda row: (row.date, row.session is not None, row.session.start if row.session else dt.time()))\n",
+        '    rows.sort(key=lambda row: row.session.docname.rsplit("/", 1)[-1] if row.session else row.date.isoformat())\n',
+        "schedule rows sorted by file name, not by date and start time",
+        (*SCHEDULE, "tests/test_schedule_options.py"),
+    ),
+    Mutant(
+        "render-no-meeting-rows-left-out", "render.py",
+        "        rows += [Row(day) for day in domain.terms[term].fields.no_meeting]\n",
+        "        pass\n",
+        "the weeks without a meeting are missing from the schedule",
+        (*SCHEDULE, f"{OPTIONS}test_the_term_page_schedule_has_no_caption_and_the_landing_page_links_the_term"),
+    ),
+    Mutant(
+        "render-upcoming-and-past-swapped", "render.py",
+        '    if when == "upcoming":\n        rows = [row for row in rows if row.date >= today]\n    elif when == "past":\n',
+        '    if when == "past":\n        rows = [row for row in rows if row.date >= today]\n    elif when == "upcoming":\n',
+        "':when: upcoming' shows the past meetings and ':when: past' the upcoming ones",
+        (f"{OPTIONS}test_upcoming_and_past_split_at_the_configured_day", f"{OPTIONS}test_on_the_day_of_a_meeting_it_is_still_upcoming"),
+    ),
+    Mutant(
+        "render-todays-meeting-not-upcoming", "render.py",
+        "        rows = [row for row in rows if row.date >= today]\n",
+        "        rows = [row for row in rows if row.date > today]\n",
+        "off by one: a meeting on the day of the build is in neither the upcoming nor the past list",
+        (f"{OPTIONS}test_upcoming_and_past_split_at_the_configured_day", f"{OPTIONS}test_on_the_day_of_a_meeting_it_is_still_upcoming"),
+    ),
+    Mutant(
+        "render-week-not-iso", "render.py",
+        "        return self.date.isocalendar().week\n",
+        '        return int(self.date.strftime("%W"))\n',
+        "the schedule's week column is strftime's %W, not the ISO 8601 week",
+        SCHEDULE,
+    ),
+    Mutant(
+        "render-twelve-hour-clock", "render.py",
+        '_cell(nodes.Text(f"{s.start:%H:%M}–{s.end:%H:%M}"))',
+        '_cell(nodes.Text(f"{s.start:%I:%M}–{s.end:%I:%M}"))',
+        "the time column on a 12-hour clock without am/pm (15:00 shows as 03:00)",
+        SCHEDULE,
+    ),
+    Mutant(
+        "render-title-as-raw-html", "render.py",
+        '    return nodes.reference("", text, internal=True, refuri=uri)\n',
+        '    return nodes.reference("", "", nodes.raw("", text, format="html"), internal=True, refuri=uri)\n',
+        "escaping: a session title is put into the schedule's links as HTML",
+        ESCAPED,
+    ),
+    Mutant(
+        "render-row-date-class-not-iso", "render.py",
+        '            line["classes"] += ["session", f"date-{row.date.isoformat()}"]\n',
+        '            line["classes"] += ["session", f"date-{row.date:%d.%m.%Y}"]\n',
+        "a session row's date class is DD.MM.YYYY, which seminar.js cannot compare with today",
+        NEXT_MEETING[:1],
+    ),
+    Mutant(
+        "render-caption-only-for-several-terms", "render.py",
+        '        if len(term_ids) > 1 or not node["term"]:\n',
+        "        if len(term_ids) > 1:\n",
+        "the all-terms schedule of a site with one term has no caption linking the term",
+        (f"{OPTIONS}test_the_term_page_schedule_has_no_caption_and_the_landing_page_links_the_term",),
+    ),
+    Mutant(
+        "render-unknown-term-not-reported", "render.py",
+        '        if node["term"] and term is None and not domain.sorted_sessions(term_id):\n',
+        '        if node["term"] and term is None and domain.sorted_sessions(term_id):\n',
+        "a schedule of a term that does not exist is an empty schedule, without a warning",
+        (f"{OPTIONS}test_an_unknown_term_is_a_located_warning",),
+    ),
+    Mutant(
+        "render-series-previous-next-swapped", "render.py",
+        '    for label, index in (("Previous", position - 1), ("Next", position + 1)):\n',
+        '    for label, index in (("Previous", position + 1), ("Next", position - 1)):\n',
+        "series navigation: the later part is labelled 'Previous' and the earlier 'Next'",
+        SERIES,
+    ),
+    Mutant(
+        "render-series-part-number-off-by-one", "render.py",
+        '    paragraph += nodes.Text(f"Part {_roman(position)} of {_roman(len(parts) - 1)}.")\n',
+        '    paragraph += nodes.Text(f"Part {_roman(position + 1)} of {_roman(len(parts) - 1)}.")\n',
+        "off by one: the first part of a series says 'Part II'",
+        SERIES,
+    ),
+    Mutant(
+        "render-series-wraps-around", "render.py",
+        "        if 0 <= index < len(parts):\n",
+        "        if index < len(parts):\n",
+        "removed bound: the first part's 'Previous' is the last part (index -1)",
+        SERIES,
+    ),
+    Mutant(
+        "render-latex-title-unescaped", "render.py",
+        '            topic = rf"\\hyperref[\\detokenize{{{target}::doc}}]{{{tex(s.title)}}}"\n',
+        '            topic = rf"\\hyperref[\\detokenize{{{target}::doc}}]{{{s.title}}}"\n',
+        "escaping: a title goes into the PDF's schedule as LaTeX source (& % $ # _ break it)",
+        ("tests/test_pdf.py::test_latex_special_characters_in_front_matter_come_out_literally",),
+    ),
+    Mutant(
+        "directives-when-defaults-to-upcoming", "directives.py",
+        '        node = seminar_nodes.schedule(term=term or "", when=self.options.get("when", "all"))\n',
+        '        node = seminar_nodes.schedule(term=term or "", when=self.options.get("when", "upcoming"))\n',
+        "a {schedule} without ':when:' shows only the upcoming meetings",
+        (f"{OPTIONS}test_the_term_page_schedule_has_no_caption_and_the_landing_page_links_the_term",),
+    ),
+    Mutant(
+        "directives-term-page-shows-every-term", "directives.py",
+        '            if kind and kind[0] == "term":\n',
+        '            if kind and kind[0] == "session":\n',
+        "a term page's {schedule} is not limited to that term",
+        (f"{OPTIONS}test_the_term_page_schedule_has_no_caption_and_the_landing_page_links_the_term",),
+    ),
+    Mutant(
+        "js-yesterday-is-today", "static/seminar.js",
+        "    var today = isoDate(new Date());\n",
+        "    var today = isoDate(new Date(Date.now() - 86400000));\n",
+        "seminar.js: yesterday's meeting is marked as the next one (today taken a day early)",
+        NEXT_MEETING,
+    ),
+    # ---- The calendar files.
+    Mutant(
+        "calendar-uid-from-build-time", "calendar.py",
+        "    return f\"{session.docname.replace('/', '-')}@{domain_name}\"\n",
+        "    return f\"{session.docname.replace('/', '-')}-{dt.datetime.now():%Y%m%dT%H%M%S%f}@{domain_name}\"\n",
+        "a UID that changes with every build (calendar apps then duplicate every event)",
+        ("tests/test_students.py::test_uids_stay_the_same_across_builds",
+         "tests/test_students.py::test_each_session_page_offers_its_own_calendar_file"),
+    ),
+    Mutant(
+        "calendar-dtstart-floating", "calendar.py",
+        '    item.add("dtstart", dt.datetime.combine(session.date, session.start, tzinfo=tz))\n',
+        '    item.add("dtstart", dt.datetime.combine(session.date, session.start))\n',
+        "DTSTART without a time zone (floating: the reader's local time)",
+        CALENDAR,
+    ),
+    Mutant(
+        "calendar-always-utc", "calendar.py",
+        "    tz = term.tz if term else dt.timezone.utc\n",
+        "    tz = dt.timezone.utc\n",
+        "the term's time zone is ignored: 15:00 in Leipzig becomes 15:00 UTC",
+        CALENDAR,
+    ),
+    Mutant(
+        "calendar-dtend-is-start", "calendar.py",
+        '    item.add("dtend", dt.datetime.combine(session.date, session.end, tzinfo=tz))\n',
+        '    item.add("dtend", dt.datetime.combine(session.date, session.start, tzinfo=tz))\n',
+        "wrong field: DTEND from the start time, events of zero length",
+        CALENDAR,
+    ),
+    Mutant(
+        "calendar-location-is-term-default", "calendar.py",
+        '    item.add("location", session.room)\n',
+        '    item.add("location", term.fields.defaults.room if term and term.fields.defaults.room else session.room)\n',
+        "the LOCATION is the term's default room, not a session's own room",
+        CALENDAR,
+    ),
+    Mutant(
+        "calendar-vtimezone-left-out", "calendar.py",
+        "        cal.add_component(zone(tzid, first, last))\n",
+        "        pass\n",
+        "the VTIMEZONE that a TZID names is missing from the file",
+        CALENDAR,
+    ),
+    Mutant(
+        "calendar-description-one-newline", "calendar.py",
+        '    item.add("description", "\\n\\n".join(description))\n',
+        '    item.add("description", "\\n".join(description))\n',
+        "the description's speaker, abstract and address are not separated by a blank line",
+        ("tests/test_students.py::test_description_carries_the_abstract",),
+    ),
+    Mutant(
+        "calendar-session-file-has-every-session", "calendar.py",
+        "    target.write_bytes(calendar(app, [session], domain.terms, session.title).to_ical())\n",
+        "    target.write_bytes(calendar(app, domain.sorted_sessions(), domain.terms, session.title).to_ical())\n",
+        "a session page's 'Add to calendar' file holds every session",
+        ("tests/test_students.py::test_each_session_page_offers_its_own_calendar_file",),
+    ),
+    Mutant(
+        "calendar-fallback-condition-inverted", "calendar.py",
+        "    if schedule_page(domain) is None:\n",
+        "    if schedule_page(domain) is not None:\n",
+        "inverted guard: schedule.ics is not written on a site where no page shows every term",
+        ("tests/test_incremental.py::test_schedule_ics_is_written_where_no_page_shows_every_term",),
+    ),
+    # ---- Untrusted input: includes, raw HTML, URLs in the .bib, front-matter text.
+    Mutant(
+        "content-include-path-not-resolved", "content.py",
+        "    return not (page.parent / target).resolve().is_relative_to(root.resolve())\n",
+        "    return not (page.parent / target).is_relative_to(root.resolve())\n",
+        "'..' is not resolved: ../../../etc/passwd looks as if it were inside the repository",
+        (*OUTSIDE, f"{BAD_CHECK}[include-outside.md]"),
+    ),
+    Mutant(
+        "content-literalinclude-not-guarded", "content.py",
+        "            if name in INCLUDE_DIRECTIVES and unsafe_include(argument, page, root):\n",
+        '            if name == "include" and unsafe_include(argument, page, root):\n',
+        "only {include} is checked before the build; {literalinclude} of any file goes through",
+        (*OUTSIDE, f"{BAD_BUILD}[literalinclude-absolute.md]"),
+    ),
+    Mutant(
+        "content-include-lines-off-by-one", "content.py",
+        "                found.append((line - 1, line - 1 + token.map[1] - token.map[0] - 1, name, argument.strip()))\n",
+        "                found.append((line, line + token.map[1] - token.map[0] - 1, name, argument.strip()))\n",
+        "off by one (1-based line taken as 0-based): the line blanked is the one after the include",
+        (*OUTSIDE, f"{BAD_BUILD}[include-outside.md]"),
+    ),
+    Mutant(
+        "reading-only-include-blanked", "reading.py",
+        "        lines[first : last + 1] = [\"\"] * (last + 1 - first)\n",
+        "        if name == \"include\":\n            lines[first : last + 1] = [\"\"] * (last + 1 - first)\n",
+        "an unsafe {literalinclude} is reported but left in the page that Sphinx builds",
+        OUTSIDE,
+    ),
+    Mutant(
+        "reading-blanked-source-not-written-back", "reading.py",
+        '    source[0] = "\\n".join(lines)\n',
+        "",
+        "unsafe includes are reported but the page is built from its unchanged text",
+        OUTSIDE,
+    ),
+    Mutant(
+        "reading-body-checked-on-term-pages", "reading.py",
+        '    if kind and kind[0] == "session":\n',
+        '    if kind and kind[0] == "term":\n',
+        "the body of a session page (raw HTML) is checked on term pages instead",
+        RAW_HTML,
+    ),
+    Mutant(
+        "reading-raw-html-kept-on-session-pages", "reading.py",
+        '        if role == "session":\n            _neutralise_raw_html(self.document)\n',
+        '        if role == "term":\n            _neutralise_raw_html(self.document)\n',
+        "a session page's raw HTML reaches the output as HTML (<script> runs)",
+        RAW_HTML,
+    ),
+    Mutant(
+        "reading-raw-html-top-level-only", "reading.py",
+        "    for raw in list(document.findall(nodes.raw)):\n",
+        "    for raw in [node for node in document.children if isinstance(node, nodes.raw)]:\n",
+        "only raw HTML at the top of the page is neutralised, not inside a section",
+        RAW_HTML,
+    ),
+    Mutant(
+        "reading-title-as-raw-html", "reading.py",
+        "        title += nodes.Text(session.title)\n",
+        '        title += nodes.raw("", session.title, format="html")\n',
+        "escaping: the front-matter title becomes the page's <h1> as HTML",
+        ESCAPED,
+    ),
+    Mutant(
+        "frontmatter-aliases-allowed", "frontmatter.py",
+        '            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):\n',
+        '            if False:\n',
+        "the alias guard is gone: an alias bomb in front-matter expands to gigabytes",
+        ("tests/test_hostile_front_matter.py",),
+    ),
+    Mutant(
+        "frontmatter-tags-allowed", "frontmatter.py",
+        '            if getattr(event, "tag", None) is not None:\n',
+        '            if getattr(event, "tag", None) == "!":\n',
+        "explicit YAML tags (!!python/object, !foo) pass the guard",
+        ("tests/test_hostile_front_matter.py::test_unsafe_yaml_is_refused_with_file_line_and_field",),
+    ),
+    Mutant(
+        "frontmatter-depth-unbounded", "frontmatter.py",
+        "                if len(open_collections) > MAX_DEPTH:\n",
+        "                if len(open_collections) > 10 * MAX_DEPTH:\n",
+        "nesting goes unbounded (the limit is ten times too high)",
+        ("tests/test_hostile_front_matter.py::test_unsafe_yaml_is_refused_with_file_line_and_field",),
+    ),
+    Mutant(
+        "reading-hostile-front-matter-reaches-myst", "reading.py",
+        "    _drop_unsafe_front_matter(lines, display, docname, report=kind is None)\n",
+        "    pass\n",
+        "refused front-matter is still handed to MyST's own YAML loader",
+        ("tests/test_hostile_front_matter.py::test_the_build_refuses_the_alias_bomb_and_builds_the_other_pages",),
+    ),
+    Mutant(
+        "bibcheck-uncited-entries-fatal", "bibcheck.py",
+        "            (notes if entry and problem.field not in cited else problems).append(problem)\n",
+        "            (notes if entry and problem.field in cited else problems).append(problem)\n",
+        "inverted: mistakes in entries the site never shows stop it, those in cited entries do not",
+        # (The real lab files are not beside the temporary copy, so their tests skip there.)
+        (f"{BAD_BUILD}[missing-year.bib]", f"{BAD_CHECK}[missing-year.bib]"),
+    ),
+    Mutant(
+        "render-further-reading-among-references", "render.py",
+        "            if not further_reading.is_further_reading(ref):  # not what the page cites\n",
+        "            if True:\n",
+        "the editors' further reading is listed as the page's own references",
+        ("tests/test_further_reading.py",),
+    ),
+    Mutant(
+        "bibcheck-javascript-denylist", "bibcheck.py",
+        'SAFE_URL = re.compile(r"^https?://", re.I)\n',
+        'SAFE_URL = re.compile(r"^(?!\\s*javascript:)", re.I)\n',
+        "a deny-list of javascript: instead of an allow-list of http(s): data: and file: URLs pass",
+        (f"{BAD_CHECK}[javascript-url.bib]", "tests/test_bad_inputs.py::test_a_javascript_url_in_the_bib_is_no_link",
+         "tests/test_bad_inputs.py::test_data_and_file_urls_in_the_bib_are_no_links"),
+    ),
+    Mutant(
+        "bibcheck-url-check-reads-wrong-field", "bibcheck.py",
+        '    url = entry.fields.get("url")\n',
+        '    url = entry.fields.get("doi")\n',
+        "wrong field: the address check reads 'doi', so a javascript: url is not reported",
+        (f"{BAD_CHECK}[javascript-url.bib]", f"{BAD_BUILD}[javascript-url.bib]"),
+    ),
+    Mutant(
+        "bibstyle-any-url-is-a-link", "bibstyle.py",
+        '        if SAFE_URL.match(e.fields.get("url", "").strip()):\n',
+        '        if e.fields.get("url", "").strip():\n',
+        "removed guard: every url of the .bib becomes a link, javascript: included",
+        ("tests/test_bad_inputs.py::test_a_javascript_url_in_the_bib_is_no_link",),
+    ),
+)
+
+
+# ---------------------------------------------------------------- the copy
+
+
+def tracked_files(root: Path) -> list[str] | None:
+    """The working tree's files that git does not ignore (None outside a git checkout)."""
+    try:
+        out = subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=root, capture_output=True, check=True,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return sorted({name for name in out.decode().split("\0") if name})
+
+
+_IGNORED = shutil.ignore_patterns(".git", ".venv", "_build", "__pycache__", ".pytest_cache", "*.egg-info", "*.pyc")
+
+
+def copy_repository(root: Path, target: Path) -> None:
+    names = tracked_files(root)
+    if names is None:
+        shutil.copytree(root, target, ignore=_IGNORED, symlinks=True)
+        return
+    for name in names:
+        source = root / name
+        if not source.is_file():  # deleted in the working tree, or a submodule
+            continue
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, target / name, follow_symlinks=False)
+    # axe-core for the browser tests, which npm put where git ignores it.
+    modules = root / "tests/browser/node_modules"
+    if modules.is_dir():
+        shutil.copytree(modules, target / "tests/browser/node_modules", symlinks=True)
+
+
+# ---------------------------------------------------------------- running tests
+
+
+@dataclass
+class Outcome:
+    status: str  # killed, survived, timeout, skipped, error
+    seconds: float
+    detail: str = ""
+
+
+class Runner:
+    def __init__(self, copy: Path, timeout: float) -> None:
+        self.copy = copy
+        self.timeout = timeout
+        self.env = dict(os.environ)
+        self.env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(copy / "ext"), os.environ.get("PYTHONPATH")]))
+        # A mutant and the original may have the same size and modification
+        # second: no cached bytecode, or Python could run the other one.
+        self.env["PYTHONDONTWRITEBYTECODE"] = "1"
+
+    def run(self, args: list[str], timeout: float | None = None) -> tuple[int | None, str, float]:
+        """Return code (None on timeout), output and seconds of a command in the copy."""
+        start = time.monotonic()
+        process = subprocess.Popen(
+            args, cwd=self.copy, env=self.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            start_new_session=True,  # pytest's children (Chromium, Sphinx workers) in one group
+        )
+        try:
+            output, _ = process.communicate(timeout=timeout)
+            code: int | None = process.returncode
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            output, _ = process.communicate()
+            code = None
+        return code, output, time.monotonic() - start
+
+    def pytest(self, tests: list[str], *extra: str, timeout: float | None = None) -> tuple[int | None, str, float]:
+        basetemp = self.copy.parent / "pytest-tmp"
+        return self.run(
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"--basetemp={basetemp}", "-rs", *extra, *tests],
+            timeout=timeout,
+        )
+
+    def smoke(self) -> None:
+        """The copy's extension is the one imported, by Python and by the 'seminar' command."""
+        code, output, _ = self.run([sys.executable, "-c", "import seminar; print(seminar.__file__)"], timeout=120)
+        where = Path(output.strip().splitlines()[-1]).resolve() if output.strip() else None
+        if code != 0 or where is None or not where.is_relative_to(self.copy.resolve()):
+            raise SystemExit(f"mutants: the copy's extension is not the one imported (got {output.strip()!r})")
+
+    def check_tests_exist(self, tests: list[str]) -> None:
+        code, output, _ = self.pytest(tests, "--collect-only", timeout=600)
+        if code != 0:
+            raise SystemExit("mutants: some tests named in the table were not found or do not collect:\n" + output[-4000:])
+
+    def baseline(self, tests: list[str]) -> float:
+        code, output, seconds = self.pytest(tests, timeout=max(self.timeout, 1800))
+        if code != 0:
+            raise SystemExit("mutants: the selected tests fail without any mutant; fix that first:\n" + output[-6000:])
+        return seconds
+
+    def mutant(self, mutant: Mutant) -> Outcome:
+        code, output, seconds = self.pytest(list(mutant.tests), "-x", timeout=self.timeout)
+        if code is None:
+            return Outcome("timeout", seconds, f"no result after {self.timeout:.0f} s")
+        summary = _summary(output)
+        if code == 0:
+            if not re.search(r"\d+ passed", summary):
+                return Outcome("skipped", seconds, "its tests were skipped: " + _skip_reasons(output))
+            return Outcome("survived", seconds, summary)
+        if code in (1, 2, 3):  # failures; errors (e.g. import errors the mutant causes)
+            return Outcome("killed", seconds, summary)
+        return Outcome("error", seconds, f"pytest exit status {code}: {output[-2000:]}")
+
+
+def _summary(output: str) -> str:
+    lines = [line.strip("= ") for line in output.splitlines() if re.search(r"\b(passed|failed|error|skipped|no tests ran)\b", line)]
+    return lines[-1] if lines else output.strip()[-200:]
+
+
+def _skip_reasons(output: str) -> str:
+    reasons = sorted({m.group(1).strip() for m in re.finditer(r"^SKIPPED \[\d+\] [^:]+:\d+: (.*)$", output, re.M)})
+    return "; ".join(reasons) or "(no reason given)"
+
+
+# ---------------------------------------------------------------- the table
+
+
+def source_path(root: Path, mutant: Mutant) -> Path:
+    return root / PACKAGE / mutant.file
+
+
+def table_problems(root: Path, mutants: list[Mutant]) -> list[str]:
+    problems = []
+    seen: set[str] = set()
+    for mutant in mutants:
+        if mutant.id in seen:
+            problems.append(f"{mutant.id}: id given twice")
+        seen.add(mutant.id)
+        path = source_path(root, mutant)
+        if mutant.original == mutant.replacement:
+            problems.append(f"{mutant.id}: the replacement equals the original")
+        if not path.is_file():
+            problems.append(f"{mutant.id}: no file {path.relative_to(root)}")
+            continue
+        count = path.read_text(encoding="utf-8").count(mutant.original)
+        if count != 1:
+            where = "does not occur" if count == 0 else f"occurs {count} times"
+            problems.append(f"{mutant.id}: its original text {where} in {path.relative_to(root)}: {mutant.original.strip()!r}")
+        if not mutant.tests:
+            problems.append(f"{mutant.id}: no tests named")
+    return problems
+
+
+def diff(original: str, mutated: str, name: str) -> str:
+    lines = difflib.unified_diff(original.splitlines(), mutated.splitlines(), f"a/{name}", f"b/{name}", n=1, lineterm="")
+    return "\n".join(lines)
+
+
+def module_of(mutant: Mutant) -> str:
+    return mutant.file
+
+
+def rate(survived: int, counted: int) -> str:
+    return f"{100 * survived / counted:.1f}%" if counted else "n/a"
+
+
+def report_line(label: str, outcomes: list[tuple[Mutant, Outcome]]) -> str:
+    counts = Counter(outcome.status for _, outcome in outcomes)
+    killed = counts["killed"] + counts["timeout"]
+    survived = counts["survived"]
+    counted = killed + survived
+    extra = []
+    if counts["timeout"]:
+        extra.append(f"{counts['timeout']} of them by timeout")
+    if counts["skipped"]:
+        extra.append(f"{counts['skipped']} not tested (tests skipped)")
+    if counts["error"]:
+        extra.append(f"{counts['error']} errors")
+    tail = f"  [{'; '.join(extra)}]" if extra else ""
+    return f"{label}: {counted} mutants, {killed} killed, {survived} survived ({rate(survived, counted)} surviving){tail}"
+
+
+# ---------------------------------------------------------------- main
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", nargs="+", metavar="ID", help="run only these mutants")
+    parser.add_argument("--list", action="store_true", help="list the mutants and their tests, and check the table against the code")
+    parser.add_argument("--timeout", type=float, default=600, help="seconds for one mutant's tests (default 600; a timeout counts as killed)")
+    parser.add_argument("--confirm", action="store_true",
+                        help="run each survivor against the whole test suite too (slow): killed there means its table entry names too few tests")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary copy of the repository")
+    args = parser.parse_args(argv)
+
+    mutants = list(MUTANTS)
+    if args.only:
+        known = {m.id for m in MUTANTS}
+        unknown = [i for i in args.only if i not in known]
+        if unknown:
+            parser.error(f"unknown mutant id(s): {', '.join(unknown)} (see --list)")
+        mutants = [m for m in MUTANTS if m.id in args.only]
+
+    if args.list:
+        problems = table_problems(ROOT, mutants)
+        for mutant in mutants:
+            bad = any(p.startswith(f"{mutant.id}:") for p in problems)
+            print(f"{mutant.id}  [{mutant.file}]{'  (OUT OF DATE)' if bad else ''}\n    {mutant.description}")
+            for test in mutant.tests:
+                print(f"    - {test}")
+        print(f"\n{len(mutants)} mutants: " + ", ".join(f"{n} in {f}" for f, n in Counter(m.file for m in mutants).items()))
+        for problem in problems:
+            print(f"mutants: {problem}", file=sys.stderr)
+        return 1 if problems else 0
+
+    started = time.monotonic()
+    workdir = Path(tempfile.mkdtemp(prefix="seminar-mutants-"))
+    copy = workdir / "repo"
+    try:
+        print(f"mutants: copying the working tree to {copy}", flush=True)
+        copy.mkdir()
+        copy_repository(ROOT, copy)
+        problems = table_problems(copy, mutants)
+        if problems:
+            print("mutants: the table no longer matches the code; update these entries in scripts/mutants.py:", file=sys.stderr)
+            for problem in problems:
+                print(f"  {problem}", file=sys.stderr)
+            return 1
+        runner = Runner(copy, args.timeout)
+        runner.smoke()
+        tests = list(dict.fromkeys(test for mutant in mutants for test in mutant.tests))
+        runner.check_tests_exist(tests)
+        print(f"mutants: {len(tests)} test selections pass unmutated? ", end="", flush=True)
+        seconds = runner.baseline(tests)
+        print(f"yes ({seconds:.0f} s)", flush=True)
+
+        outcomes: list[tuple[Mutant, Outcome]] = []
+        diffs: dict[str, str] = {}
+        width = max(len(m.id) for m in mutants)
+        for number, mutant in enumerate(mutants, 1):
+            path = source_path(copy, mutant)
+            original = path.read_text(encoding="utf-8")
+            mutated = original.replace(mutant.original, mutant.replacement, 1)
+            diffs[mutant.id] = diff(original, mutated, f"{PACKAGE}/{mutant.file}")
+            path.write_text(mutated, encoding="utf-8")
+            try:
+                outcome = runner.mutant(mutant)
+            finally:
+                path.write_text(original, encoding="utf-8")
+            outcomes.append((mutant, outcome))
+            shown = outcome.status.upper() if outcome.status != "killed" else "killed"
+            note = f"  ({outcome.detail})" if outcome.status in ("timeout", "skipped", "error") else ""
+            print(f"[{number:2d}/{len(mutants)}] {mutant.id:<{width}}  {shown:<8} {outcome.seconds:6.1f} s{note}", flush=True)
+
+        survivors = [(m, o) for m, o in outcomes if o.status == "survived"]
+        if survivors and args.confirm:
+            print("\nmutants: the survivors against the whole test suite", flush=True)
+            for mutant, outcome in survivors:
+                path = source_path(copy, mutant)
+                original = path.read_text(encoding="utf-8")
+                path.write_text(original.replace(mutant.original, mutant.replacement, 1), encoding="utf-8")
+                try:
+                    code, output, seconds = runner.pytest(["tests"], timeout=max(args.timeout, 1800))
+                finally:
+                    path.write_text(original, encoding="utf-8")
+                verdict = "survives the whole suite too" if code == 0 else f"KILLED by the whole suite: {_summary(output)}"
+                print(f"  {mutant.id}: {verdict} ({seconds:.0f} s)", flush=True)
+                if code:
+                    failed = sorted(set(re.findall(r"^FAILED (\S+)", output, re.M)))
+                    print("    add to its tests: " + ", ".join(failed[:5]), flush=True)
+
+        for status, title in (("survived", "Surviving mutants"), ("timeout", "Killed by timeout"),
+                              ("skipped", "Not tested (their tests were skipped)"), ("error", "Errors")):
+            chosen = [(m, o) for m, o in outcomes if o.status == status]
+            if not chosen:
+                continue
+            print(f"\n{title}:")
+            for mutant, outcome in chosen:
+                print(f"\n* {mutant.id} ({mutant.file}): {mutant.description}")
+                if status != "survived":
+                    print(f"  {outcome.detail}")
+                print("  tests: " + " ".join(mutant.tests))
+                print("  " + diffs[mutant.id].replace("\n", "\n  "))
+
+        print("\nSummary")
+        modules = list(dict.fromkeys(module_of(m) for m in mutants))
+        for module in modules:
+            print("  " + report_line(module, [(m, o) for m, o in outcomes if module_of(m) == module]))
+        print("  " + report_line("overall", outcomes))
+        counts = Counter(o.status for _, o in outcomes)
+        counted = counts["killed"] + counts["timeout"] + counts["survived"]
+        elapsed = time.monotonic() - started
+        print(f"mutants: {elapsed / 60:.1f} minutes")
+        failed = counts["error"] > 0 or (counted > 0 and counts["survived"] / counted > MAX_SURVIVING)
+        if failed:
+            print(f"mutants: FAILED: more than {MAX_SURVIVING:.0%} of the mutants survive" if not counts["error"] else "mutants: FAILED: errors")
+        return 1 if failed else 0
+    finally:
+        if args.keep:
+            print(f"mutants: the copy stays in {workdir}")
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
