@@ -85,3 +85,17 @@ def test_an_unknown_further_reading_key_is_reported_with_its_line(tmp_path: Path
     check = subprocess.run([str(Path(sys.executable).with_name("seminar")), "check"], cwd=site, capture_output=True, text=True)
     assert check.returncode == 1
     assert "sessions/2030-31/2030-11-25-beta.md:8: further_reading: unknown citation key 'nobody2020'" in check.stdout
+
+
+@pytest.mark.parametrize("stem", ["2024-11-04-graph-topological-nn-1", "2024-11-11-graph-topological-nn-2"])
+def test_the_editors_notes_say_who_prepared_them_and_spell_leman(site: Build, stem: str) -> None:
+    page = site.page(f"sessions/2024-25/{stem}")
+    # The text's first paragraph: after the details and the abstract (the speaker's, from the wiki).
+    first = next(p for p in page.select("section p") if len(p.get_text()) > 80 and not p.find_parent(class_="session-abstract"))
+    assert re.match(r"These notes were prepared by the site.s editors from the session.s abstract and the references cited below; "
+                    r"they are not the speaker.s own notes or slides\.", first.get_text(" ", strip=True)), first.get_text()[:200]
+    # The mathematician is Leman; "Lehman" only inside the papers' own titles.
+    assert "Weisfeiler–Leman" in page.get_text(" ", strip=True)
+    for reference in page.select("#references li, #further-reading li"):
+        reference.decompose()
+    assert "Lehman" not in page.get_text(" ", strip=True)
