@@ -42,6 +42,9 @@ html_theme = "furo"
 # The site's address, for the links in the calendar files: set by the
 # publishing workflow, or by Read the Docs (there is no fixed address yet).
 html_baseurl = os.environ.get("SEMINAR_BASEURL") or os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+# The calendar events' UIDs end in the institute's domain, whatever address
+# the site is published at, so that subscribers' events stay the same.
+seminar_calendar_domain = "mis.mpg.de"
 html_title = "Math and Machine Learning"
 html_static_path = ["docs/_static"]
 html_last_updated_fmt = None

@@ -75,6 +75,7 @@ bibtex_bibfiles = ["references.bib"]
 bibtex_default_style = "seminar"
 bibtex_reference_style = "seminar"
 html_theme = "furo"
+seminar_calendar_domain = "bench.example.org"
 '''
 
 NOBIB_CONF = '''
@@ -87,6 +88,7 @@ myst_title_to_header = True
 myst_enable_extensions = ["dollarmath", "amsmath"]
 bibtex_bibfiles = []
 html_theme = "furo"
+seminar_calendar_domain = "bench.example.org"
 '''
 
 PLAIN_CONF = '''
@@ -130,7 +132,7 @@ def generate(target: Path, sessions: int, variant: str, seed: int = 2024) -> Pat
         year = 2000 + term
         folder = target / "sessions" / f"{year}-{(year + 1) % 100:02d}"
         folder.mkdir(parents=True)
-        front = f"---\ntitle: Term {year}/{(year + 1) % 100:02d}\ndefaults:\n  start: \"15:00\"\n  end: \"16:30\"\n  room: MIS, E2 10\n---\n\n"
+        front = f"---\ntitle: Term {year}/{(year + 1) % 100:02d}\ntimezone: Europe/Berlin\ndefaults:\n  start: \"15:00\"\n  end: \"16:30\"\n  room: MIS, E2 10\n---\n\n"
         schedule = "```{schedule}\n```\n\n" if variant != "plain" else ""
         (folder / "index.md").write_text(front + schedule + "```{toctree}\n:glob:\n:hidden:\n\n2*\n```\n", encoding="utf-8")
         first_monday = dt.date(year, 10, 2) + dt.timedelta(days=(7 - dt.date(year, 10, 2).weekday()) % 7)

@@ -35,7 +35,7 @@ REAL_SLICES = [
 
 FUZZ = settings(max_examples=150, deadline=dt.timedelta(seconds=2), suppress_health_check=[HealthCheck.too_slow])
 TERM = Term(id="2030-31", docname="sessions/2030-31/index", path="sessions/2030-31/index.md",
-            fields=TermFields.model_validate({"title": "Term", "defaults": {"start": "15:00", "end": "16:30", "room": "Room 1"}}))
+            fields=TermFields.model_validate({"title": "Term", "timezone": "Europe/Berlin", "defaults": {"start": "15:00", "end": "16:30", "room": "Room 1"}}))
 
 
 @st.composite

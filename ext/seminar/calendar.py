@@ -3,7 +3,7 @@
 ``schedule.ics`` at the site root holds every meeting, and each session page
 has its own ``.ics`` beside it.  The ``icalendar`` package does the RFC 5545
 work: escaping of commas, semicolons and newlines, folding of long lines,
-and the VTIMEZONE of Europe/Berlin.
+and the VTIMEZONE of each term's zone.
 
 A session's file is written with its page (``html-page-context``), so it is
 rewritten when the page is, and by the writer processes of ``-j N``; the
@@ -24,11 +24,16 @@ from pathlib import Path
 from icalendar import Calendar, Event, Timezone
 from sphinx.application import Sphinx
 
+from .config import calendar_domain
 from .domain import SeminarDomain
 from .model import Session, Term
 
 SCHEDULE_ICS = "schedule.ics"
-PRODID = "-//MPI MiS//Math and Machine Learning seminar site//EN"
+
+
+def prodid(app: Sphinx) -> str:
+    """The calendar's producer (RFC 5545 PRODID): this site, by its project name."""
+    return f"-//{app.config.project}//seminar calendar//EN"
 
 
 def uid(session: Session, domain_name: str) -> str:
@@ -46,7 +51,7 @@ def page_url(app: Sphinx, docname: str) -> str | None:
 def event(app: Sphinx, session: Session, term: Term | None) -> Event:
     tz = term.tz if term else dt.timezone.utc
     item = Event()
-    item.add("uid", uid(session, app.config.seminar_calendar_domain))
+    item.add("uid", uid(session, calendar_domain(app) or "invalid"))
     item.add("dtstamp", _stamp())
     item.add("dtstart", dt.datetime.combine(session.date, session.start, tzinfo=tz))
     item.add("dtend", dt.datetime.combine(session.date, session.end, tzinfo=tz))
@@ -80,7 +85,7 @@ def zone(tzid: str, first_year: int, last_year: int) -> Timezone:
 def calendar(app: Sphinx, sessions: Iterable[Session], terms: dict[str, Term], name: str) -> Calendar:
     """A calendar of ``sessions``, with the time zones their terms give."""
     cal = Calendar()
-    cal.add("prodid", PRODID)
+    cal.add("prodid", prodid(app))
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", name)

@@ -10,9 +10,9 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.typing import ExtensionMetadata
 
-from . import bibentries, bibspeed, bibstyle, calendar, handouts, html, latex, mathjax, memory, navigation, nodes, parallel, references, render, searchindex
+from . import bibentries, bibspeed, config, bibstyle, calendar, handouts, html, latex, mathjax, memory, navigation, nodes, parallel, references, render, searchindex
 from .builder import SeminarHTMLBuilder
-from .directives import FieldsDirective, ScheduleDirective, SeriesListDirective, SpeakersDirective
+from .directives import ConfigValuesDirective, FieldsDirective, ScheduleDirective, SeriesListDirective, SpeakersDirective
 from .domain import SeminarDomain
 from .model import check_sessions
 from .reading import SessionPageTransform, check_source, read_sources_leniently, warn
@@ -41,23 +41,9 @@ def _static_files(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     bibstyle.register()
-    app.add_config_value("seminar_sessions_dir", "sessions", "env", types=frozenset({str}))
-    # The day that separates upcoming from past meetings in {schedule} :when:;
-    # empty means the build date.  (The HTML marks the next meeting in the
-    # reader's browser, from the reader's date.)
-    app.add_config_value("seminar_today", "", "html", types=frozenset({str}))
-    app.add_config_value("seminar_handouts", False, "env", types=frozenset({bool}))
-    # Where `make latexpdf` and `make handouts` leave the PDFs, from conf.py's folder.
-    app.add_config_value("seminar_pdf_dir", "_build", "html", types=frozenset({str}))
-    # The right-hand side of the calendar events' UIDs.
-    app.add_config_value("seminar_calendar_domain", "mis.mpg.de", "html", types=frozenset({str}))
-    app.add_config_value("seminar_offline_math", True, "html", types=frozenset({bool}))
-    # The sidebar expands only the current term (seminar.navigation).
-    app.add_config_value("seminar_collapse_navigation", True, "html", types=frozenset({bool}))
-    # Version-guarded speed-ups of sphinxcontrib-bibtex (seminar.bibspeed).
-    app.add_config_value("seminar_fast_bibtex", True, "", types=frozenset({bool}))
-    # Long-lived build data out of the garbage collector's way (seminar.memory).
-    app.add_config_value("seminar_freeze_gc", True, "", types=frozenset({bool}))
+    config.register(app)
+    app.connect("builder-inited", config.require_calendar_domain)
+    app.add_directive("seminar-config-values", ConfigValuesDirective)
 
     app.add_builder(SeminarHTMLBuilder, override=True)
     app.add_domain(SeminarDomain)

@@ -131,25 +131,25 @@ class SessionFields(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, title="Seminar session front-matter")
 
-    title: Text = Field(description="Title of the session, as in the schedule.", examples=["Deep Generative Models"])
-    speaker: Text = Field(description="Full name of the speaker.", examples=["Nico Scherf"])
-    affiliation: Text | None = Field(None, description="The speaker's institution.", examples=["MPI MiS, Leipzig"])
-    date: Date = Field(description="Day of the meeting, YYYY-MM-DD.", examples=["2024-12-02"])
+    title: Text = Field(description="Title of the session, as in the schedule.", examples=["Random Walks on Graphs"])
+    speaker: Text = Field(description="Full name of the speaker.", examples=["Ada Lovelace"])
+    affiliation: Text | None = Field(None, description="The speaker's institution.", examples=["University of Example"])
+    date: Date = Field(description="Day of the meeting, YYYY-MM-DD.", examples=["2031-01-13"])
     start: Time = Field(description='Start time, "HH:MM" in the term\'s time zone. Default: the term\'s.', examples=["15:00"])
     end: Time = Field(description='End time, "HH:MM", after the start. Default: the term\'s.', examples=["16:30"])
-    room: Text = Field(description="Where the meeting takes place. Default: the term's.", examples=["MIS, E2 10"])
+    room: Text = Field(description="Where the meeting takes place. Default: the term's.", examples=["Room 101"])
     abstract: Paragraphs | None = Field(None, description="The abstract, as plain text; blank lines separate paragraphs.")
     series: str | None = Field(
         None,
         pattern=_SLUG,
         description="Slug shared by the parts of a multi-part lecture; parts are numbered by date.",
-        examples=["learning-dynamical-systems"],
+        examples=["random-walks"],
     )
     further_reading: Annotated[list[Text], BeforeValidator(_list)] = Field(
         default_factory=list,
         description="Keys in references.bib of works the site's editors suggest as background; "
         "shown under 'Further reading', apart from the works the page cites.",
-        examples=[["cohen2016group", "bronstein2021geometric"]],
+        examples=[["lovasz1993random"]],
     )
 
 
@@ -168,8 +168,9 @@ class TermFields(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, title="Seminar term front-matter")
 
-    title: Text = Field(description="Name of the term.", examples=["Term 2024/25"])
-    timezone: Text = Field("Europe/Berlin", description="IANA time zone of the meeting times.")
+    title: Text = Field(description="Name of the term.", examples=["Term 2031/32"])
+    timezone: Text = Field(description="IANA time zone of the meeting times, where the seminar meets.",
+                           examples=["America/New_York", "Asia/Tokyo"])
     organizers: Annotated[list[Text], BeforeValidator(_list)] = Field(default_factory=list, description="Names of the organisers.")
     defaults: TermDefaults = Field(default_factory=TermDefaults, description="Default start, end and room of the term's sessions.")
     no_meeting: Annotated[list[Date], BeforeValidator(_list)] = Field(
@@ -295,7 +296,7 @@ def load_term(term_id: str, docname: str, path: str, front: FrontMatter) -> tupl
         zoneinfo.ZoneInfo(fields.timezone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         return None, [
-            Problem(path, front.line_of(("timezone",)), "timezone", f"unknown time zone '{fields.timezone}'", "use an IANA name such as Europe/Berlin")
+            Problem(path, front.line_of(("timezone",)), "timezone", f"unknown time zone '{fields.timezone}'", "use an IANA name such as America/New_York or Asia/Tokyo")
         ]
     return Term(id=term_id, docname=docname, path=path, fields=fields), []
 
