@@ -64,50 +64,10 @@ latex_elements = {
     "fncychap": "",
     "printindex": "",
     "tableofcontents": "",
-    "maketitle": r"\seminarmaketitle",
     "sphinxsetup": "TitleColor={rgb}{0.1,0.2,0.45}, InnerLinkColor={rgb}{0.1,0.2,0.45}",
-    "preamble": r"""
-\setcounter{secnumdepth}{-1}
-\makeatletter
-% Title page of the term handout (a book) and title block of a session's
-% handout (an article); \@title is the term's or the session's title.
-\newcommand{\seminarname}{Math and Machine Learning: Theory and Applications}
-\newcommand{\seminarinstitute}{Max Planck Institute for Mathematics in the Sciences, Leipzig}
-\newcommand{\seminarmaketitle}{%
-  \@ifundefined{chapter}{%
-    \begin{flushleft}
-      {\sffamily\small\seminarname\ \textbullet\ \seminarinstitute\par}
-      \vspace{0.6em}
-      {\sffamily\bfseries\LARGE\@title\par}
-    \end{flushleft}
-    \vspace{0.5em}
-  }{%
-    \begin{titlepage}
-      \centering
-      \vspace*{0.25\textheight}
-      {\sffamily\bfseries\Huge\seminarname\par}
-      \vspace{1.5cm}
-      {\sffamily\LARGE\@title\par}
-      \vspace{1cm}
-      {\large\seminarinstitute\par}
-      \vfill
-      {\large Organisers: \@author\par}
-      \vspace{1cm}
-    \end{titlepage}
-  }%
+    # No section numbers: sessions are chapters by title.  The title page and
+    # the running heads come with the seminar extension (seminar_name,
+    # seminar_institute below).
+    "preamble": r"\setcounter{secnumdepth}{-1}",
 }
-% The running header names the session on every page: the chapter in the
-% term handout, the handout's title in a session's own.
-\newcommand{\seminarrunninghead}{\@ifundefined{chapter}{\@title}{\nouppercase{\leftmark}}}
-\fancypagestyle{normal}{%
-  \fancyhf{}%
-  \fancyhead[L]{\sffamily\small\seminarrunninghead}%
-  \fancyhead[R]{\sffamily\small\thepage}%
-  \renewcommand{\headrulewidth}{0.4pt}%
-  \renewcommand{\footrulewidth}{0pt}%
-}
-% A chapter's first page too: a session of one page still names itself.
-\fancypagestyle{plain}{\pagestyle{normal}}
-\makeatother
-""",
-}
+seminar_institute = "Max Planck Institute for Mathematics in the Sciences, Leipzig"

@@ -167,10 +167,15 @@ def test_latex_special_characters_in_front_matter_come_out_literally(tmp_path: P
         f"---\ntitle: '{special}'\nspeaker: 'Łukasz Gröbner & Co'\nroom: 'Room_1 #2'\ndate: 2030-11-25\n---\n\nText with α ≤ β in ℝ.\n",
         encoding="utf-8",
     )
+    with (site / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('seminar_institute = "Institut für Beispiele & 100% Co_op"\n')
     pdf = latexpdf(site, tmp_path / "out")
     assert pdf.returncode == 0, pdf.output
     text = flat(pdf.text("2030-31.pdf"))
     assert special in text and "Łukasz Gröbner & Co" in text and "Room_1 #2" in text and "α ≤ β in ℝ" in text
+    # The title page comes with the extension: the project's name and the institute from conf.py.
+    title_page = flat(pdf.text("2030-31.pdf", 1))
+    assert title_page.startswith("Test seminar Term 2030/31 Institut für Beispiele & 100% Co_op"), title_page
     html = sphinx_build(site, tmp_path / "html")
     assert special in html.page("sessions/2030-31/2030-11-25-beta").find("h1").get_text()
 

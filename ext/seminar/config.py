@@ -39,6 +39,10 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
     ConfigValue("seminar_pdf_dir", "_build", "html", (str,),
                 "Folder (from conf.py's) holding latex/ and handouts/, where make latexpdf and make handouts "
                 "leave the PDFs that the HTML links."),
+    ConfigValue("seminar_name", "", "", (str,),
+                "The seminar's name on the handouts' title pages; empty means the project's name."),
+    ConfigValue("seminar_institute", "", "", (str,),
+                "The institute under the seminar's name on the handouts' title pages; empty leaves the line out."),
     ConfigValue("seminar_calendar_domain", "", "html", (str,),
                 "Right-hand side of the calendar events' UIDs, which must be unique worldwide: "
                 "empty means the host name of html_baseurl; one of the two is required for the calendars."),

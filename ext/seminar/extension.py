@@ -10,7 +10,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.typing import ExtensionMetadata
 
-from . import bibentries, bibspeed, config, bibstyle, calendar, handouts, html, latex, mathjax, memory, navigation, nodes, parallel, references, render, searchindex
+from . import bibentries, bibspeed, config, latex_style, bibstyle, calendar, handouts, html, latex, mathjax, memory, navigation, nodes, parallel, references, render, searchindex
 from .builder import SeminarHTMLBuilder
 from .directives import ConfigValuesDirective, FieldsDirective, ScheduleDirective, SeriesListDirective, SpeakersDirective
 from .domain import SeminarDomain
@@ -42,6 +42,7 @@ def _static_files(app: Sphinx) -> None:
 def setup(app: Sphinx) -> ExtensionMetadata:
     bibstyle.register()
     config.register(app)
+    latex_style.setup_package(app)
     app.connect("builder-inited", config.require_calendar_domain)
     app.add_directive("seminar-config-values", ConfigValuesDirective)
 
