@@ -1,16 +1,19 @@
-"""The ``seminar`` command: ``seminar new`` scaffolds a session page, ``seminar check`` checks them all."""
+"""The ``seminar`` command: ``seminar init`` starts a site, ``seminar new`` scaffolds a session page,
+``seminar check`` checks them all."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+import zoneinfo
 from pathlib import Path
 
 from pydantic_core import PydanticCustomError
 from slugify import slugify
 
 from .check import check_project, read_conf
-from .model import parse_date
+from .init import default_first_year
+from .model import parse_date, parse_time
 
 
 def _find_root(start: Path) -> Path:
@@ -111,6 +114,35 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_init(args: argparse.Namespace) -> int:
+    from .init import init_site, term_id_of
+
+    target = Path(args.directory)
+    if (target / "conf.py").exists():
+        print(f"seminar init: {target / 'conf.py'} exists already; pick an empty or new folder", file=sys.stderr)
+        return 1
+    try:
+        written = init_site(target, vars(args))
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        print(f"seminar init: --timezone: unknown time zone '{args.timezone}' (use an IANA name such as America/New_York)", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"wrote {path}")
+    if not args.calendar_domain:
+        print("note: calendar UIDs end in a made-up '.invalid' domain: set seminar_calendar_domain in conf.py "
+              "to a domain of the seminar's own (or html_baseurl once the site is published)")
+    print(f"next: cd {target} && make html  (then: .venv/bin/seminar new --date ... in sessions/{term_id_of(args.first_year)}/)")
+    return 0
+
+
+def _time(value: str) -> str:
+    try:
+        parse_time(value)
+    except PydanticCustomError as error:
+        raise argparse.ArgumentTypeError(f"{error.message()} ({error.context['hint']})") from None
+    return value
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="seminar", description="Add and check the seminar's session pages.")
     parser.add_argument("--root", default=".", help="the repository (default: the folder with conf.py above here)")
@@ -126,6 +158,19 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--series", help="slug shared by the parts of a multi-part lecture")
     new.add_argument("--term", help="term folder under sessions/ (default: the latest)")
     new.set_defaults(run=cmd_new)
+    init = commands.add_parser("init", help="start a new seminar's site in DIRECTORY")
+    init.add_argument("directory")
+    init.add_argument("--name", default="Research Seminar", help="the seminar's name (default: %(default)s)")
+    init.add_argument("--institute", default="", help="shown under the name on the handouts' title pages")
+    init.add_argument("--organiser", action="append", help="repeat for each organiser")
+    init.add_argument("--timezone", default="UTC", help="IANA time zone where the seminar meets (default: %(default)s)")
+    init.add_argument("--start", type=_time, default="14:00", help="usual start time (default: %(default)s)")
+    init.add_argument("--end", type=_time, default="15:30", help="usual end time (default: %(default)s)")
+    init.add_argument("--room", default="Seminar room", help="usual room (default: %(default)s)")
+    init.add_argument("--first-year", type=int, default=default_first_year(),
+                      help="year the first term starts (default: the academic year under way, %(default)s)")
+    init.add_argument("--calendar-domain", default="", help="a domain of the seminar's own, for calendar UIDs")
+    init.set_defaults(run=cmd_init)
     args = parser.parse_args(argv)
     return args.run(args)
 

@@ -6,6 +6,8 @@ from typing import ClassVar, cast
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx import addnodes
+from sphinx.directives.other import TocTree
 from sphinx.util.docutils import SphinxDirective
 
 from . import nodes as seminar_nodes
@@ -125,3 +127,27 @@ class SeriesListDirective(OverviewDirective):
     """Every lecture in several parts, with its parts."""
 
     node_class = seminar_nodes.series_list
+
+
+class SessionPagesDirective(TocTree):
+    """A term page's hidden toctree of its session pages, as ``:glob:`` would list them.
+
+    A glob that matches nothing warns, and a new term has no sessions yet;
+    this lists what the term's folder holds, nothing at first.  It is marked
+    as a glob so that Sphinx reads the term page again when a session page
+    is added or removed.
+    """
+
+    has_content = False
+    option_spec: ClassVar = {}
+
+    def run(self) -> list[nodes.Node]:
+        self.options = {"hidden": True, "glob": True}
+        return super().run()
+
+    def parse_content(self, toctree: addnodes.toctree) -> None:
+        here = self.env.current_document.docname
+        folder = here.rpartition("/")[0]
+        pages = sorted(d for d in self.env.found_docs if d.rpartition("/")[0] == folder and d != here)
+        toctree["entries"] = [(None, page) for page in pages]
+        toctree["includefiles"] = pages

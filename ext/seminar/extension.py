@@ -12,7 +12,7 @@ from sphinx.util.typing import ExtensionMetadata
 
 from . import bibentries, bibspeed, config, latex_style, bibstyle, calendar, handouts, html, latex, mathjax, memory, navigation, nodes, parallel, references, render, searchindex
 from .builder import SeminarHTMLBuilder
-from .directives import ConfigValuesDirective, FieldsDirective, ScheduleDirective, SeriesListDirective, SpeakersDirective
+from .directives import ConfigValuesDirective, FieldsDirective, SessionPagesDirective, ScheduleDirective, SeriesListDirective, SpeakersDirective
 from .domain import SeminarDomain
 from .model import check_sessions
 from .reading import SessionPageTransform, check_source, read_sources_leniently, warn
@@ -45,6 +45,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     latex_style.setup_package(app)
     app.connect("builder-inited", config.require_calendar_domain)
     app.add_directive("seminar-config-values", ConfigValuesDirective)
+    app.add_directive("session-pages", SessionPagesDirective)
 
     app.add_builder(SeminarHTMLBuilder, override=True)
     app.add_domain(SeminarDomain)

@@ -61,7 +61,7 @@ def parse_date(value: Any) -> dt.date:
         ) from None
 
 
-def _parse_time(value: Any) -> dt.time:
+def parse_time(value: Any) -> dt.time:
     if isinstance(value, dt.time):
         return value
     text = str(value).strip()
@@ -119,7 +119,7 @@ def _list(value: Any) -> list[Any]:
 Date = Annotated[dt.date, BeforeValidator(parse_date), WithJsonSchema({"type": "string", "format": "date"})]
 Time = Annotated[
     dt.time,
-    BeforeValidator(_parse_time),
+    BeforeValidator(parse_time),
     WithJsonSchema({"type": "string", "pattern": r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$"}),
 ]
 Text = Annotated[str, BeforeValidator(_text), Field(min_length=1)]

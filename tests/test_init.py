@@ -1,0 +1,42 @@
+"""``seminar init``: what it refuses, and the site it writes with its defaults."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from sitebuild import sphinx_build
+
+SEMINAR = str(Path(sys.executable).with_name("seminar"))
+
+
+def seminar(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([SEMINAR, *args], capture_output=True, text=True, cwd=cwd, timeout=120)
+
+
+def test_it_refuses_a_folder_with_a_site_and_an_unknown_time_zone(tmp_path: Path) -> None:
+    (tmp_path / "old").mkdir()
+    (tmp_path / "old/conf.py").write_text("project = 'Old'\n", encoding="utf-8")
+    run = seminar("init", str(tmp_path / "old"))
+    assert run.returncode == 1 and f"seminar init: {tmp_path / 'old/conf.py'} exists already" in run.stderr
+    assert (tmp_path / "old/conf.py").read_text(encoding="utf-8") == "project = 'Old'\n"
+    run = seminar("init", str(tmp_path / "new"), "--timezone", "Mars/Olympus")
+    assert run.returncode == 1 and "--timezone: unknown time zone 'Mars/Olympus'" in run.stderr
+    assert not (tmp_path / "new").exists()
+    run = seminar("init", str(tmp_path / "new"), "--start", "4pm")
+    assert run.returncode == 2 and "'4pm' is not a time in the form HH:MM" in run.stderr
+
+
+def test_with_its_defaults_the_site_builds_and_checks_clean(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    run = seminar("init", str(site), "--first-year", "2030")
+    assert run.returncode == 0, run.stderr
+    assert "note: calendar UIDs end in a made-up '.invalid' domain" in run.stdout
+    term = (site / "sessions/2030-31/index.md").read_text(encoding="utf-8")
+    assert 'title: "Term 2030/31"\ntimezone: UTC\n' in term and 'start: "14:00"' in term and 'room: "Seminar room"' in term
+    build = sphinx_build(site, tmp_path / "html")
+    assert build.returncode == 0, build.warnings
+    assert "Research Seminar" in build.page("index").title.get_text()
+    check = seminar("check", cwd=site)
+    assert check.returncode == 0 and "checked 0 sessions in 1 term(s)" in check.stdout
