@@ -81,10 +81,12 @@ def problems_of(yaml_lines: str) -> list[str]:
         ("title: !!python/object:os.system x\n", "p.md:2: title: explicit YAML tags"),
         ("title: x\nspeaker: !shout Ada\n", "p.md:3: speaker: explicit YAML tags"),
         ("title: x\nspeaker: " + "[" * 20 + "]" * 20 + "\n", "p.md:3: speaker: front-matter is nested more than 8 levels deep"),
+        ("title: x\nspeaker:\n" + "".join(" " * depth + f"k{depth}:\n" for depth in range(1, 10)) + " " * 10 + "k: x\n",
+         "p.md:11: speaker: front-matter is nested more than 8 levels deep"),
         ("title: x\nabstract: " + "word " * 4000 + "\n", "p.md:3: abstract: a value is longer than 16 KB"),
         ("title: x\n" + "".join(f"field{n}: {'x' * 60}\n" for n in range(1200)), f"p.md:2: front-matter is larger than {MAX_FRONT_MATTER // 1024} KB"),
     ],
-    ids=["alias", "merge-key", "python-tag", "local-tag", "deep", "long-value", "large-block"],
+    ids=["alias", "merge-key", "python-tag", "local-tag", "deep", "deep-by-indentation", "long-value", "large-block"],
 )
 def test_unsafe_yaml_is_refused_with_file_line_and_field(yaml_lines: str, expected: str) -> None:
     problems = problems_of(yaml_lines)

@@ -6,14 +6,14 @@ from pathlib import Path
 
 from sitebuild import copy_site, schedule_rows, sphinx_build
 
+# A page with the term's upcoming meetings, then its past ones.
+UPCOMING_AND_PAST = ("---\ntitle: When\norphan: true\n---\n\n## Upcoming\n\n```{schedule}\n:term: 2030-31\n:when: upcoming\n```\n\n"
+                     "## Past\n\n```{schedule}\n:term: 2030-31\n:when: past\n```\n")
+
 
 def test_upcoming_and_past_split_at_the_configured_day(tmp_path: Path) -> None:
     site = copy_site("mini", tmp_path)
-    (site / "when.md").write_text(
-        "---\ntitle: When\norphan: true\n---\n\n## Upcoming\n\n```{schedule}\n:term: 2030-31\n:when: upcoming\n```\n\n"
-        "## Past\n\n```{schedule}\n:term: 2030-31\n:when: past\n```\n",
-        encoding="utf-8",
-    )
+    (site / "when.md").write_text(UPCOMING_AND_PAST, encoding="utf-8")
     build = sphinx_build(site, tmp_path / "html")
     assert build.returncode == 0, build.warnings
     tables = build.page("when").select("table.schedule")
@@ -81,11 +81,7 @@ def test_on_the_day_of_a_meeting_it_is_still_upcoming(tmp_path: Path) -> None:
     site = copy_site("mini", tmp_path)
     conf = site / "conf.py"
     conf.write_text(conf.read_text(encoding="utf-8").replace('seminar_today = "2030-11-15"', 'seminar_today = "2030-11-25"'), encoding="utf-8")
-    (site / "when.md").write_text(
-        "---\ntitle: When\norphan: true\n---\n\n## Upcoming\n\n```{schedule}\n:term: 2030-31\n:when: upcoming\n```\n\n"
-        "## Past\n\n```{schedule}\n:term: 2030-31\n:when: past\n```\n",
-        encoding="utf-8",
-    )
+    (site / "when.md").write_text(UPCOMING_AND_PAST, encoding="utf-8")
     build = sphinx_build(site, tmp_path / "html")
     assert build.returncode == 0, build.warnings
     upcoming, past = (table.get_text(" ", strip=True) for table in build.page("when").select("table.schedule"))

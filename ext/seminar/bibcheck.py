@@ -382,14 +382,20 @@ def _entry_problems(display: str, line: int, key: str, entry: Entry, data: Bibli
     if url and not SAFE_URL.match(url.strip()):
         problems.append(Problem(display, line, key, f"url '{url}' is not an http(s) address", "give an address starting with https://"))
     repair = False
-    values = [(name.lower(), value) for name, value in entry.fields.items() if name.lower() in _SHOWN_NOT_NAMES]
-    # Names as pybtex splits them: parsed into persons (the build) or not (seminar check, faster).
+    # The values LaTeX may be wrong in (one pass over the fields: this runs for every entry of a large .bib).
+    values = []
+    for field_name, value in entry.fields.items():
+        name = field_name.lower()
+        if name in PERSON_ROLES:  # names not split into persons (seminar check, faster)
+            if value.count(",") > 2:
+                problems += [_commas_problem(display, line, key, name, bad) for bad in too_many_commas(value)]
+            if _LATEX_MARKUP.search(value):
+                values += [(name, word) for person in split_name_list(value) for part in split_tex_string(person, ",")
+                           for word in split_tex_string(part)]
+        elif name in _SHOWN_NOT_NAMES and _LATEX_MARKUP.search(value):
+            values.append((name, value))
+    # Names as pybtex splits them, where it did (the build).
     values += [(role.lower(), part) for role, people in entry.persons.items() for person in people for part in _person_parts(person)]
-    for role, names in [(name.lower(), value) for name, value in entry.fields.items() if name.lower() in PERSON_ROLES]:
-        if names.count(",") > 2:
-            problems += [_commas_problem(display, line, key, role, bad) for bad in too_many_commas(names)]
-        if _LATEX_MARKUP.search(names):
-            values += [(role, word) for person in split_name_list(names) for part in split_tex_string(person, ",") for word in split_tex_string(part)]
     for name, value in values:
         for message, hint, needs_repair in latex_problems(value):
             repair = repair or needs_repair

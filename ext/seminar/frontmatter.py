@@ -122,6 +122,20 @@ _COLLECTION_START = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _COLLECTION_END = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 
+# What anchors (&), aliases (*), tags (!), merge keys (<<), flow collections
+# ([, {), complex keys (?) and block sequences nested on one line (- -) need.
+_MAY_BE_UNSAFE = re.compile(r"[&*!\[{]|<<|^[ \t]*\?|^[ \t]*-[ \t]+-", re.M)
+_INDENT = re.compile(r"^[ \t]{%d,}\S" % (MAX_DEPTH - 1), re.M)
+
+
+def _plainly_safe(yaml_text: str) -> bool:
+    """True for front-matter that cannot hold what :func:`unsafe_yaml` refuses: no character
+    that starts an anchor, alias, tag or flow collection, indented too little to nest deeper
+    than the limit, shorter than a value may be.  Most pages are such, and skip the event scan."""
+    return (len(yaml_text) <= MAX_VALUE and _MAY_BE_UNSAFE.search(yaml_text) is None
+            and _INDENT.search(yaml_text) is None)
+
+
 def unsafe_yaml(yaml_text: str, path: str, offset: int) -> Problem | None:
     """The first reason to refuse this front-matter before composing it, if any.
 
@@ -131,6 +145,8 @@ def unsafe_yaml(yaml_text: str, path: str, offset: int) -> Problem | None:
     if len(yaml_text.encode("utf-8")) > MAX_FRONT_MATTER:
         return Problem(path, offset, None, f"front-matter is larger than {MAX_FRONT_MATTER // 1024} KB",
                        "keep the fields short and move long text into the page body")
+    if _plainly_safe(yaml_text):
+        return None
     # One entry per open collection: is it a mapping, and how many nodes it holds so far
     # (in a mapping, even counts are keys).
     open_collections: list[list] = []
