@@ -99,3 +99,20 @@ def test_the_editors_notes_say_who_prepared_them_and_spell_leman(site: Build, st
     for reference in page.select("#references li, #further-reading li"):
         reference.decompose()
     assert "Lehman" not in page.get_text(" ", strip=True)
+
+
+def test_adding_further_reading_rewrites_the_references_page_in_an_incremental_build(tmp_path: Path) -> None:
+    from sitebuild import settle
+
+    site = copy_site("mini", tmp_path)
+    first = sphinx_build(site, tmp_path / "html")
+    assert first.returncode == 0, first.warnings
+    assert "Further reading for" not in first.page("references").get_text()
+    settle()
+    beta = site / "sessions/2030-31/2030-11-25-beta.md"
+    beta.write_text(beta.read_text(encoding="utf-8").replace("room: Room 2\n", "room: Room 2\nfurther_reading:\n  - knuth1984texbook\n"),
+                    encoding="utf-8")
+    again = sphinx_build(site, tmp_path / "html")
+    assert again.returncode == 0, again.warnings
+    assert "references" in again.written()
+    assert "Further reading for: Beta (25.11.2030)." in words(again.page("references"))

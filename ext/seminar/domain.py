@@ -85,7 +85,8 @@ class SeminarDomain(Domain):
         return [s for s in self.sorted_sessions() if s.series == session.series]
 
     def pages_to_rewrite(
-        self, with_pdf: Set[str] = frozenset(), citations: dict[str, list[str]] | None = None, bibliography_pages: Set[str] = frozenset()
+        self, with_pdf: Set[str] = frozenset(), citations: dict[str, dict[str, list[str]]] | None = None,
+        bibliography_pages: Set[str] = frozenset()
     ) -> Iterable[str]:
         """Pages whose rendering depends on other pages' front-matter and changed.
 
@@ -94,7 +95,8 @@ class SeminarDomain(Domain):
         again, not read again.  We compare a fingerprint of what each of them
         shows with the one stored at the previous build.  ``with_pdf`` are the
         pages whose PDF handout exists, which their pages and schedules link;
-        ``citations`` maps each cited key to the sessions citing it, which the
+        ``citations`` maps each kind of back-link ("Cited in", "Further reading
+        for") to each key and the sessions citing or suggesting it, which the
         ``bibliography_pages`` link back to.
         """
         old = self.data["fingerprints"]
@@ -122,9 +124,10 @@ class SeminarDomain(Domain):
         for session in ordered:
             parts = by_series.get(session.series, []) if session.series else []
             new[session.docname] = _digest([(s.docname, s.title, s.date.isoformat()) for s in parts], session.docname in with_pdf)
-        citing = sorted({d for docs in (citations or {}).values() for d in docs if d in self.sessions})
+        backlinks = citations or {}
+        citing = sorted({d for by_key in backlinks.values() for docs in by_key.values() for d in docs if d in self.sessions})
         cited_state = _digest(
-            sorted((citations or {}).items()),
+            sorted((kind, sorted(by_key.items())) for kind, by_key in backlinks.items()),
             [(d, self.sessions[d].title, self.sessions[d].date.isoformat()) for d in citing],
         )
         for docname in bibliography_pages:

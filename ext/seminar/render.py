@@ -346,38 +346,45 @@ def render_series_list(app: Sphinx, fromdocname: str, domain: SeminarDomain) -> 
     return [overview] if series else [nodes.paragraph("", "No lecture in several parts yet.")]
 
 
-def citing_sessions(app: Sphinx, reading: bool = False) -> dict[str, list[str]]:
-    """Each cited key and the session pages citing it, in date order (``reading``: that suggest it as further reading)."""
+CITED_IN = "Cited in"
+FURTHER_READING_FOR = "Further reading for"
+
+
+def citing_sessions(app: Sphinx) -> dict[str, dict[str, list[str]]]:
+    """The References page's back-links: for "Cited in" and "Further reading for", each key
+    and the session pages that cite it or suggest it, in date order."""
+    backlinks: dict[str, dict[str, set[str]]] = {CITED_IN: {}, FURTHER_READING_FOR: {}}
     if not seminar_nodes.bibtex_loaded(app):
-        return {}
+        return {kind: {} for kind in backlinks}
     domain: SeminarDomain = app.env.domains["seminar"]
     order = {s.docname: i for i, s in enumerate(domain.sorted_sessions())}
-    cited: dict[str, set[str]] = {}
     for ref in app.env.domains["cite"].citation_refs:
-        if ref.docname in order and further_reading.is_further_reading(ref) == reading:
+        if ref.docname in order:
+            by_key = backlinks[FURTHER_READING_FOR if further_reading.is_further_reading(ref) else CITED_IN]
             for target in ref.targets:
-                cited.setdefault(target.key, set()).add(ref.docname)
-    return {key: sorted(docs, key=order.__getitem__) for key, docs in sorted(cited.items())}
+                by_key.setdefault(target.key, set()).add(ref.docname)
+    return {kind: {key: sorted(docs, key=order.__getitem__) for key, docs in sorted(by_key.items())}
+            for kind, by_key in backlinks.items()}
 
 
 def add_reference_extras(app: Sphinx, entries: list[nodes.Element], docname: str, domain: SeminarDomain) -> None:
     """On a page with the bibliography: each entry's citing sessions and its BibTeX."""
     if not seminar_nodes.bibtex_loaded(app):
         return
-    cited = suggested = None
+    backlinks = None
     key_of = citation_index(app).key_of
     for entry in entries:
         key = next((key_of[i] for i in entry["ids"] if i in key_of), None)
         if key is None:
             continue
-        if cited is None:
-            cited, suggested = citing_sessions(app), citing_sessions(app, reading=True)
+        if backlinks is None:
+            backlinks = citing_sessions(app)
         extras = nodes.paragraph(classes=["reference-extras"])
-        for label, by_key in (("Cited in", cited), ("Further reading for", suggested)):
+        for label, by_key in backlinks.items():
             sessions = [domain.sessions[d] for d in by_key.get(key, []) if d in domain.sessions]
             if sessions:
                 extras += _session_links(app, docname, label, sessions)
-        if suggested.get(key):
+        if backlinks[FURTHER_READING_FOR].get(key):
             entry["classes"].append("further-reading")
         extras += links.site_file(app, docname, bibentries.entry_file(key), "BibTeX", "bibtex-download")
         entry += extras
