@@ -455,7 +455,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     Mutant(
         "reading-hostile-front-matter-reaches-myst", "reading.py",
-        "    _drop_unsafe_front_matter(lines, display, docname, report=kind is None)\n",
+        "    _drop_unsafe_front_matter(text, lines, display, docname, report=kind is None)\n",
         "    pass\n",
         "refused front-matter is still handed to MyST's own YAML loader",
         ("tests/test_hostile_front_matter.py::test_the_build_refuses_the_alias_bomb_and_builds_the_other_pages",),

@@ -12,7 +12,7 @@ from pydantic_core import PydanticCustomError
 from slugify import slugify
 
 from .check import check_project, read_conf
-from .init import default_first_year
+from .init import default_first_year, init_site, term_id_of
 from .model import parse_date, parse_time
 
 
@@ -115,8 +115,6 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from .init import init_site, term_id_of
-
     target = Path(args.directory)
     if (target / "conf.py").exists():
         print(f"seminar init: {target / 'conf.py'} exists already; pick an empty or new folder", file=sys.stderr)

@@ -10,11 +10,12 @@ PDFs' bibliographies leave these out (:func:`is_further_reading`).
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from docutils import nodes
 
 from . import nodes as seminar_nodes
-from .model import Session, unknown_further_reading
-from .problems import Problem
+from .model import Session
 
 REF_PREFIX = "seminar-further-reading-"
 NOTE = ("Chosen by the site's editors as background to this session's topic, "
@@ -25,22 +26,18 @@ def is_further_reading(citation_ref: object) -> bool:
     return str(getattr(citation_ref, "citation_ref_id", "")).startswith(REF_PREFIX)
 
 
-def note_citations(cite_domain: object, session: Session, known: set[str] | None) -> list[Problem]:
-    """Record the session's further reading as cited by its page; a problem for each unknown key.
-
-    ``known``: the keys of the parsed ``.bib`` files, or None when there is no bibliography.
-    """
+def note_citations(cite_domain: object, session: Session, known: Container[str]) -> None:
+    """Record the session's further reading, the keys in ``known``, as cited by its page."""
     from sphinxcontrib.bibtex.citation_target import CitationTarget
     from sphinxcontrib.bibtex.roles import CitationRef
 
     line = session.line_of("further_reading")
     for key in session.further_reading:
-        if known is not None and key in known:
+        if key in known:
             cite_domain.citation_refs.append(  # type: ignore[attr-defined]
                 CitationRef(citation_ref_id=REF_PREFIX + nodes.make_id(key), docname=session.docname, line=line or 0,
                             targets=[CitationTarget(key=key, pre="", post="")])
             )
-    return unknown_further_reading(session, known)
 
 
 def section(docname: str, keys: list[str]) -> nodes.section:

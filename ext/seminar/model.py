@@ -16,6 +16,7 @@ import datetime as dt
 import difflib
 import re
 import zoneinfo
+from collections.abc import Container
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
@@ -382,7 +383,7 @@ def check_sessions(sessions: list[Session], terms: dict[str, Term]) -> list[Prob
     return problems
 
 
-def unknown_further_reading(session: Session, known: set[str] | None) -> list[Problem]:
+def unknown_further_reading(session: Session, known: Container[str] | None) -> list[Problem]:
     """A problem for each key of the session's ``further_reading`` that no ``.bib`` file has."""
     return [
         Problem(session.path, session.line_of("further_reading"), "further_reading", f"unknown citation key '{key}'",

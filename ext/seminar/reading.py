@@ -24,7 +24,7 @@ from . import nodes as seminar_nodes
 from .domain import SeminarDomain
 from .content import check_body, include_problem, unsafe_include_lines
 from .frontmatter import read_source, split_front_matter, unsafe_yaml
-from .model import Session, Term, load_session, read_term
+from .model import Session, Term, load_session, read_term, unknown_further_reading
 from .problems import Problem
 
 logger = logging.getLogger(__name__)
@@ -108,7 +108,7 @@ def check_source(app: Sphinx, docname: str, source: list[str]) -> None:
     kind = classify(docname, app.config.seminar_sessions_dir)
     text = source[0]
     lines = text.split("\n")
-    _drop_unsafe_front_matter(lines, display, docname, report=kind is None)
+    _drop_unsafe_front_matter(text, lines, display, docname, report=kind is None)
     for first, last, name, argument in unsafe_include_lines(text, path, root, extensions):
         warn(include_problem(display, first + 1, name, argument), docname, subtype="include")
         lines[first : last + 1] = [""] * (last + 1 - first)
@@ -119,14 +119,14 @@ def check_source(app: Sphinx, docname: str, source: list[str]) -> None:
             warn(problem, docname, subtype="content")
 
 
-def _drop_unsafe_front_matter(lines: list[str], display: str, docname: str, report: bool) -> None:
+def _drop_unsafe_front_matter(text: str, lines: list[str], display: str, docname: str, report: bool) -> None:
     """Blank out front-matter that :func:`unsafe_yaml` refuses, before MyST's YAML loader sees it.
 
     MyST turns every front-matter value into a string: an alias bomb of
     twenty lines would become gigabytes.  Session and term pages report the
     problem when the transform reads them; other pages here (``report``).
     """
-    block = split_front_matter("\n".join(lines))
+    block = split_front_matter(text)  # ``lines`` are the lines of ``text``, not yet changed
     if block is None:
         return
     yaml_text, first, last = block
@@ -200,12 +200,12 @@ class SessionPageTransform(SphinxTransform):
             self._note_further_reading(session)
 
     def _note_further_reading(self, session: Session) -> None:
+        known = None
         if "cite" in self.env.domains:  # sphinxcontrib-bibtex is loaded
             cite = self.env.domains["cite"]
-            problems = further_reading.note_citations(cite, session, set(cite.bibdata.data.entries))
-        else:
-            problems = further_reading.note_citations(None, session, None)
-        for problem in problems:
+            known = cite.bibdata.data.entries
+            further_reading.note_citations(cite, session, known)
+        for problem in unknown_further_reading(session, known):
             warn(problem, self.env.docname, subtype="citation")
 
     def _term(self, term_id: str, term_path: Path) -> Term | None:
