@@ -16,7 +16,7 @@ help:
 	@echo "make html      build the site into $(BUILDDIR)/html (warnings are errors)"
 	@echo "make live      serve the site on http://127.0.0.1:$(PORT)/, rebuilt and reloaded on every save"
 	@echo "make latexpdf  the PDF handout of each term, in $(BUILDDIR)/latex/"
-	@echo "make handouts  one PDF per session, in $(BUILDDIR)/handouts/"
+	@echo "make handouts  one PDF per session, in $(BUILDDIR)/handouts/latex/"
 	@echo "make site      the PDFs, then the site linking to them"
 	@echo "make test      run the test suite"
 	@echo "make mutants   the mutation check (about 5 minutes): prints each mutant the tests let through"
@@ -27,7 +27,7 @@ help:
 $(STAMP): pyproject.toml
 	@$(PYTHON) -m venv $(VENV) || { echo "Could not create $(VENV): on Debian, run 'apt-get install python3-venv'." >&2; exit 1; }
 	$(VENV)/bin/python -m pip install --quiet --upgrade pip
-	$(VENV)/bin/python -m pip install --quiet -e '.[test]'
+	$(VENV)/bin/python -m pip install --quiet -e '.[site,test]'
 	@touch $@
 
 html: $(STAMP)
@@ -36,6 +36,7 @@ html: $(STAMP)
 # A preview while writing: sphinx-autobuild rebuilds on every save and
 # reloads the page in the browser.  Warnings are shown, not fatal.
 live: $(STAMP)
+	@test -x $(VENV)/bin/sphinx-autobuild || { echo "make live needs sphinx-autobuild: $(VENV)/bin/pip install sphinx-autobuild" >&2; exit 1; }
 	$(VENV)/bin/sphinx-autobuild "$(SOURCEDIR)" "$(BUILDDIR)/live" --host 127.0.0.1 --port $(PORT) \
 	  --re-ignore '(^|/)(\.venv|\.git|_build|\.pytest_cache)(/|$$)' $(O)
 
@@ -49,9 +50,7 @@ latexpdf: check-tex $(STAMP)
 	$(SPHINXBUILD) -M latexpdf "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
 
 handouts: check-tex $(STAMP)
-	$(SPHINXBUILD) -M latexpdf "$(SOURCEDIR)" "$(BUILDDIR)/handouts-tex" -D seminar_handouts=1 $(SPHINXOPTS) $(O)
-	@mkdir -p "$(BUILDDIR)/handouts"
-	cp "$(BUILDDIR)"/handouts-tex/latex/*.pdf "$(BUILDDIR)/handouts/"
+	$(SPHINXBUILD) -M latexpdf "$(SOURCEDIR)" "$(BUILDDIR)/handouts" -D seminar_handouts=1 $(SPHINXOPTS) $(O)
 
 # The site with its PDFs: the HTML pages link to the handouts built first.
 site: latexpdf handouts html

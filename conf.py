@@ -15,7 +15,7 @@ language = "en"
 extensions = [
     "myst_parser",
     "sphinxcontrib.bibtex",
-    "seminar",
+    "sphinx_seminar",
 ]
 
 root_doc = "index"

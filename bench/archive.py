@@ -67,7 +67,7 @@ PROJECT_CONF = '''
 import sys
 sys.path.insert(0, {ext!r})
 project = "Synthetic seminar archive"
-extensions = ["myst_parser", "sphinxcontrib.bibtex", "seminar"]
+extensions = ["myst_parser", "sphinxcontrib.bibtex", "sphinx_seminar"]
 exclude_patterns = ["_build"]
 myst_title_to_header = True
 myst_enable_extensions = ["dollarmath", "amsmath"]
@@ -82,7 +82,7 @@ NOBIB_CONF = '''
 import sys
 sys.path.insert(0, {ext!r})
 project = "Synthetic seminar archive"
-extensions = ["myst_parser", "seminar"]
+extensions = ["myst_parser", "sphinx_seminar"]
 exclude_patterns = ["_build"]
 myst_title_to_header = True
 myst_enable_extensions = ["dollarmath", "amsmath"]

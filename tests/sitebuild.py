@@ -134,3 +134,15 @@ def settle() -> None:
     older than the read.
     """
     time.sleep(0.05)
+
+
+def sphinx_build_fresh(srcdir: Path, outdir: Path, *options: str, builder: str = "html") -> Build:
+    """:func:`sphinx_build` in a new Python process: nothing an earlier build loaded or changed is in it."""
+    warnings_file = outdir.parent / f"{outdir.name}-warnings.txt"
+    outdir.parent.mkdir(parents=True, exist_ok=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", builder, "-N", "-W", "--keep-going", "-w", str(warnings_file),
+         "-d", str(outdir / ".doctrees"), *options, str(srcdir), str(outdir)],
+        capture_output=True, text=True,
+    )
+    return Build(run.returncode, warnings_file.read_text(encoding="utf-8"), run.stderr, outdir, run.stdout)

@@ -19,8 +19,8 @@ import pytest
 from pybtex.database import Entry, Person
 from pybtex.style.template import FieldIsMissing
 
-from seminar.bibcheck import REQUIRED
-from seminar.bibstyle import SeminarFormattingStyle, bibtex_view, register
+from sphinx_seminar.core.bibfields import REQUIRED
+from sphinx_seminar.outputs.bibstyle import SeminarFormattingStyle, bibtex_view
 from sitebuild import Build, copy_site, schedule_rows, settle, sphinx_build
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -175,7 +175,6 @@ def _strict_format(kind: str, fields: dict[str, str], persons: dict[str, str]) -
     """The entry formatted with its type's template, with no fallback: FieldIsMissing if it lacks a field."""
     entry = Entry(kind, fields=fields, persons={role: [Person(name)] for role, name in persons.items()})
     entry.key = "k"
-    register()  # the style's label plugin, as the extension's setup() does
     style = SeminarFormattingStyle()
     view = bibtex_view(entry)
     getattr(style, f"get_{view.type}_template")(view).format_data({"entry": view, "style": style, "bib_data": None})

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from icalendar import Calendar
 
-from seminar.config import CONFIG_VALUES
+from sphinx_seminar.integration.config import CONFIG_VALUES
 from sitebuild import ROOT, Build, copy_site, sphinx_build
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pybtex.database import parse_file
 
-from seminar.frontmatter import read_source
+from sphinx_seminar.core.frontmatter import read_source
 from sitebuild import ROOT, Build, copy_site, sphinx_build
 
 SESSIONS = sorted(p for p in (ROOT / "sessions" / "2024-25").glob("*.md") if p.name != "index.md")

@@ -16,10 +16,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from seminar.bibcheck import check_bibfile
-from seminar.frontmatter import FrontMatter, read_front_matter, read_page
-from seminar.model import Session, TermFields, Term, load_session
-from seminar.problems import Problem
+from sphinx_seminar.core.bibcheck import check_bibfile
+from sphinx_seminar.core.frontmatter import FrontMatter, read_front_matter, read_page
+from sphinx_seminar.core.model import TermFields, Term, load_session
+from sphinx_seminar.core.problems import Problem
 
 ROOT = Path(__file__).resolve().parents[1]
 BAD = ROOT / "tests" / "bad"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from seminar.frontmatter import MAX_FRONT_MATTER, read_front_matter
+from sphinx_seminar.core.frontmatter import MAX_FRONT_MATTER, read_front_matter
 from sitebuild import copy_site, schedule_rows
 from bs4 import BeautifulSoup
 

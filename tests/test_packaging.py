@@ -28,13 +28,16 @@ def test_the_wheel_carries_the_browser_files(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     (wheel,) = tmp_path.glob("*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    static = sorted(p.relative_to(ROOT / "ext").as_posix() for p in (ROOT / "ext/seminar/static").iterdir())
-    assert static == ["seminar/static/seminar.css", "seminar/static/seminar.js"]
+    static = sorted(p.relative_to(ROOT / "ext").as_posix() for p in (ROOT / "ext/sphinx_seminar/static").iterdir())
+    assert static == ["sphinx_seminar/static/seminar.css", "sphinx_seminar/static/seminar.js"]
     assert set(static) <= names
-    assert "seminar/py.typed" in names and "seminar/extension.py" in names
-    assert "seminar/texinputs/sphinxseminar.sty" in names
-    templates = {f"seminar/templates/site/{p.name}" for p in (ROOT / "ext/seminar/templates/site").iterdir()}
+    assert "sphinx_seminar/py.typed" in names and "sphinx_seminar/integration/extension.py" in names
+    assert {f"sphinx_seminar/{layer}/__init__.py" for layer in ("core", "integration", "outputs", "cli")} <= names
+    assert "sphinx_seminar/texinputs/sphinxseminar.sty" in names
+    templates = {f"sphinx_seminar/cli/templates/site/{p.name}" for p in (ROOT / "ext/sphinx_seminar/cli/templates/site").iterdir()}
     assert templates and templates <= names
+    entry_points = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith(".dist-info/entry_points.txt"))).decode()
+    assert "[pybtex.style.formatting]\nseminar = sphinx_seminar.outputs.bibstyle:SeminarFormattingStyle" in entry_points
 
 
 def local_files_linked(page: Path, outdir: Path) -> list[Path]:
@@ -66,7 +69,7 @@ def test_a_second_seminar_goes_from_the_wheel_to_a_built_site_in_two_commands(tm
     for name in ("conf.py", "index.md", "sessions/2031-32/index.md", "references.bib", "Makefile", "README.md",
                  ".pre-commit-config.yaml", ".github/workflows/build.yml"):
         assert (site / name).is_file(), name
-    assert (site / "requirements.txt").read_text(encoding="utf-8").strip() == f"sphinx-seminar @ {wheel.as_uri()}"
+    assert (site / "requirements.txt").read_text(encoding="utf-8").strip() == f"sphinx-seminar[site] @ {wheel.as_uri()}"
     assert "make html" in (site / "README.md").read_text(encoding="utf-8") and "make test" in (site / "README.md").read_text(encoding="utf-8")
     # A first session, as a speaker adds it.
     new = subprocess.run([str(venv / "bin/seminar"), "new", "--date", "2031-10-06", "--speaker", "Ada Lovelace", "--title", "Engines"],

@@ -181,13 +181,13 @@ def test_latex_special_characters_in_front_matter_come_out_literally(tmp_path: P
 
 
 def test_site_links_the_handouts_that_were_built(tmp_path: Path, term_pdf: PdfBuild, handouts: PdfBuild) -> None:
-    pdf_dir = tmp_path / "pdfs"
-    (pdf_dir / "latex").mkdir(parents=True)
-    (pdf_dir / "handouts").mkdir()
-    (pdf_dir / "latex" / TERM_PDF).write_bytes((term_pdf.latexdir / TERM_PDF).read_bytes())
+    # Where sphinx-build -M puts them beside the HTML: <build>/latex and <build>/handouts/latex.
+    (tmp_path / "latex").mkdir()
+    (tmp_path / "handouts" / "latex").mkdir(parents=True)
+    (tmp_path / "latex" / TERM_PDF).write_bytes((term_pdf.latexdir / TERM_PDF).read_bytes())
     for pdf in handouts.latexdir.glob("*.pdf"):
-        (pdf_dir / "handouts" / pdf.name).write_bytes(pdf.read_bytes())
-    site = sphinx_build(ROOT, tmp_path / "html", "-D", f"seminar_pdf_dir={pdf_dir}")
+        (tmp_path / "handouts" / "latex" / pdf.name).write_bytes(pdf.read_bytes())
+    site = sphinx_build(ROOT, tmp_path / "html")
     assert site.returncode == 0, site.warnings
     term_link = site.page("index").select_one("a.pdf-handout")
     assert term_link["href"] == "pdf/2024-25.pdf" and (site.outdir / term_link["href"]).is_file()

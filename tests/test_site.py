@@ -185,9 +185,9 @@ def test_parallel_build_has_no_warning(tmp_path: Path) -> None:
 
 
 def test_checked_in_json_schemas_are_up_to_date() -> None:
-    from seminar.schema import SCHEMA_DIR, SCHEMAS, render
+    from sphinx_seminar.core.schema import SCHEMA_DIR, SCHEMAS, render
 
     for name, model in SCHEMAS.items():
         on_disk = (ROOT / SCHEMA_DIR / name).read_text(encoding="utf-8")
-        assert on_disk == render(model), f"run 'python -m seminar.schema' to regenerate {name}"
+        assert on_disk == render(model), f"run 'python -m sphinx_seminar.core.schema' to regenerate {name}"
         assert json.loads(on_disk)["additionalProperties"] is False

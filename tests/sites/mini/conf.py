@@ -1,6 +1,6 @@
 # A small site for tests: the project's extension on a few sessions.
 project = "Test seminar"
-extensions = ["myst_parser", "sphinxcontrib.bibtex", "seminar"]
+extensions = ["myst_parser", "sphinxcontrib.bibtex", "sphinx_seminar"]
 exclude_patterns = ["_build"]
 myst_title_to_header = True
 myst_enable_extensions = ["dollarmath"]

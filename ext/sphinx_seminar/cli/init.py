@@ -1,0 +1,108 @@
+"""``seminar init DIR``: a new seminar's site, ready for its two commands.
+
+The files come from ``templates/site/`` (in the wheel); the values from the
+options, each with a default.  The site installs the extension from where
+this ``seminar`` came from: the wheel or repository recorded by pip
+(PEP 610), else the package by name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.metadata
+import json
+import zoneinfo
+from pathlib import Path
+from string import Template
+
+from slugify import slugify
+
+TEMPLATES = Path(__file__).parent / "templates" / "site"
+DISTRIBUTION = "sphinx-seminar"
+#: Template (or file) -> where it goes in the new site.
+FILES = {
+    "conf.py.tmpl": "conf.py",
+    "index.md.tmpl": "index.md",
+    "term.md.tmpl": "sessions/{term_id}/index.md",
+    "references.md": "references.md",
+    "references.bib": "references.bib",
+    "Makefile.tmpl": "Makefile",
+    "README.md.tmpl": "README.md",
+    "requirements.txt.tmpl": "requirements.txt",
+    "gitignore": ".gitignore",
+    "pre-commit-config.yaml": ".pre-commit-config.yaml",
+    "github-build.yml": ".github/workflows/build.yml",
+}
+
+
+def package_requirement() -> str:
+    """How the new site installs this extension: as this copy was installed, with
+    the ``site`` extra (Furo, offline MathJax, sphinx-autobuild)."""
+    name = f"{DISTRIBUTION}[site]"
+    try:
+        distribution = importlib.metadata.distribution(DISTRIBUTION)
+    except importlib.metadata.PackageNotFoundError:
+        return name
+    direct = json.loads(distribution.read_text("direct_url.json") or "{}")
+    url = direct.get("url", "")
+    vcs = direct.get("vcs_info")
+    if vcs:
+        return f"{name} @ {vcs['vcs']}+{url}@{vcs['commit_id']}"
+    if url:  # a wheel or a folder (an editable install of a clone)
+        return f"{name} @ {url}"
+    return f"{name}>={distribution.version}"
+
+
+def _quoted(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)  # a valid Python and YAML string
+
+
+def term_id_of(first_year: int) -> str:
+    return f"{first_year}-{(first_year + 1) % 100:02d}"
+
+
+def values(options: dict) -> dict[str, str]:
+    year = options["first_year"]
+    organisers = options["organiser"] or []
+    name = options["name"]
+    return {
+        "project": _quoted(name),
+        "title_yaml": _quoted(name),
+        "title": name,
+        "title_quoted": f"*{name}*",
+        "author": _quoted(" and ".join(organisers) or name),
+        "institute": _quoted(options["institute"]),
+        "calendar_domain": _quoted(options["calendar_domain"] or f"{slugify(name)}.invalid"),
+        "intro": (f"The seminar {name}" + (f" at {options['institute']}" if options["institute"] else "")
+                  + ": its schedule, the notes of its sessions and their references."),
+        "term_id": term_id_of(year),
+        "term_title": _quoted(f"Term {year}/{(year + 1) % 100:02d}"),
+        "timezone": options["timezone"],
+        "organizers": "\n".join(f"  - {_quoted(person)}" for person in organisers) or "  []",
+        "start": options["start"],
+        "end": options["end"],
+        "room_yaml": _quoted(options["room"]),
+        "package": package_requirement(),
+    }
+
+
+def init_site(target: Path, options: dict) -> list[Path]:
+    """Write the site into ``target`` (which must not hold a conf.py yet); the files written."""
+    zoneinfo.ZoneInfo(options["timezone"])  # raises for an unknown zone
+    substitutions = values(options)
+    written = []
+    for template, destination in FILES.items():
+        path = target / destination.format(term_id=substitutions["term_id"])
+        text = (TEMPLATES / template).read_text(encoding="utf-8")
+        if template.endswith(".tmpl"):
+            text = Template(text).substitute(substitutions)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def default_first_year(today: dt.date | None = None) -> int:
+    """The academic year under way: from August on, the one that starts this year."""
+    today = today or dt.date.today()
+    return today.year if today.month >= 8 else today.year - 1

@@ -1,0 +1,55 @@
+"""A term's schedule as data: its rows in date order, with the weeks without a meeting.
+
+What the HTML table, the printed table and the calendars show, computed
+once from the sessions and the term's no-meeting days.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .model import Session
+
+COLUMNS = ("Week", "Date", "Time", "Room", "Speaker", "Topic")
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a schedule: a session, or a week without a meeting."""
+
+    date: dt.date
+    session: Session | None = None
+
+    @property
+    def week(self) -> int:
+        return self.date.isocalendar().week
+
+
+def schedule_rows(sessions: Iterable[Session], no_meeting: Iterable[dt.date], when: str, today: dt.date) -> list[Row]:
+    """The rows of one term's schedule in date order: ``when`` is all, upcoming or past."""
+    rows = [Row(s.date, s) for s in sessions] + [Row(day) for day in no_meeting]
+    rows.sort(key=lambda row: (row.date, row.session is not None, row.session.start if row.session else dt.time()))
+    if when == "upcoming":
+        rows = [row for row in rows if row.date >= today]
+    elif when == "past":
+        rows = [row for row in rows if row.date < today]
+    return rows
+
+
+def roman(index: int) -> str:
+    """The part number of the ``index``-th part (from 0) of a series."""
+    return _ROMAN[index] if index < len(_ROMAN) else str(index + 1)
+
+
+def series_title(parts: list[Session]) -> str:
+    """What the parts' titles share, without the part numbers."""
+    words = [p.title.split() for p in parts]
+    common = []
+    for column in zip(*words):
+        if len(set(column)) != 1:
+            break
+        common.append(column[0])
+    return " ".join(common) or parts[0].title

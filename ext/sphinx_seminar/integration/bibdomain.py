@@ -1,0 +1,153 @@
+"""sphinxcontrib-bibtex's ``cite`` domain, with work that grows with what changed.
+
+Upstream (sphinxcontrib-bibtex 2.6 and 2.7) formats every entry of every
+bibliography on every build, no-op builds included, twice when tooltips use
+the bibliography's style; finds the pages citing an entry by scanning every
+citation reference once per ``.bib`` entry; and resolves each citation by
+scanning every formatted citation.  In an archive of a
+thousand sessions each of these is quadratic or costs seconds.
+
+:class:`SeminarBibtexDomain` is a subclass registered in the domain's place
+(``add_domain(..., override=True)``), only for the versions that
+``tests/test_equivalence.py`` proves render the same, in fresh processes:
+
+* ``env_updated`` is skipped when nothing it reads changed since the last
+  build (the ``.bib`` files, bibliographies, citations, pages and style
+  settings); the citations it formatted then are in the pickled environment;
+* ``get_filtered_entries`` looks the citing pages up in an index of
+  key → pages, made once per ``env_updated``;
+* ``get_formatted_entries`` formats an entry once when its tooltip has the
+  bibliography's style;
+* ``resolve_xref`` works on the citations of the cited keys only, from an
+  index.
+
+``seminar_fast_bibtex = False`` in ``conf.py`` keeps upstream's domain.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import importlib.metadata
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+TESTED = ("2.6.", "2.7.")
+_FINGERPRINT = "seminar_fingerprint"
+
+
+def register(app: Sphinx, config: Config) -> None:
+    """``config-inited``: put the subclass in place of upstream's domain, where tested."""
+    if not config.seminar_fast_bibtex or "sphinxcontrib.bibtex" not in app.extensions:
+        return
+    version = importlib.metadata.version("sphinxcontrib-bibtex")
+    if not version.startswith(TESTED):
+        logger.info(f"sphinx-seminar: sphinxcontrib-bibtex {version} is not a version its bibliography domain "
+                    f"was tested with ({', '.join(v + 'x' for v in TESTED)}); sphinxcontrib-bibtex's own is used "
+                    "(the same output; large archives build more slowly)")
+        return
+    app.add_domain(domain_class(), override=True)
+
+
+def domain_class() -> type:
+    from sphinxcontrib.bibtex.domain import BibtexDomain
+
+    return type("SeminarBibtexDomain", (_FasterLookups, BibtexDomain), {"__module__": __name__})
+
+
+def _fingerprint(domain) -> str:
+    """What upstream's ``env_updated`` reads, as a digest."""
+    config = domain.env.config
+    state = (
+        sorted((str(path), info.mtime) for path, info in domain.bibdata.bibfiles.items()),
+        sorted(
+            (key.docname, key.id_, value.style, value.list_, value.enumtype, value.start, value.labelprefix,
+             value.keyprefix, ast.dump(value.filter_), tuple(value.keys), tuple(value.bibfiles))
+            for key, value in domain.bibliographies.items()
+        ),
+        sorted((ref.docname, tuple(t.key for t in ref.targets)) for ref in domain.citation_refs),
+        sorted(domain.env.found_docs),
+        sorted((doc, tuple(children)) for doc, children in domain.env.toctree_includes.items()),
+        (config.bibtex_tooltips, config.bibtex_tooltips_style, config.bibtex_default_style, config.bibtex_reference_style),
+    )
+    # JSON, not pickle: pickle's output depends on which strings share an object.
+    return hashlib.sha256(json.dumps(state, default=str).encode()).hexdigest()
+
+
+class _FasterLookups:
+    """The overridden methods; mixed in before ``BibtexDomain`` by :func:`domain_class`."""
+
+    _cited_in: dict[str, set[str]] | None = None
+    _citations_by_key: dict[str, list] | None = None
+
+    def env_updated(self) -> Iterable[str]:
+        fingerprint = _fingerprint(self)
+        if self.data.get(_FINGERPRINT) == fingerprint and self.citations:
+            return []  # the citations formatted at the last build still hold
+        self._cited_in = defaultdict(set)
+        for citation_ref in self.citation_refs:
+            for target in citation_ref.targets:
+                self._cited_in[target.key].add(citation_ref.docname)
+        self._citations_by_key = None
+        try:
+            result = super().env_updated()
+        finally:
+            self._cited_in = None
+        self.data[_FINGERPRINT] = fingerprint
+        return result
+
+    def get_filtered_entries(self, bibliography_key) -> Iterable:
+        if self._cited_in is None:
+            yield from super().get_filtered_entries(bibliography_key)
+            return
+        from sphinxcontrib.bibtex.domain import _FilterVisitor
+
+        bibliography = self.bibliographies[bibliography_key]
+        for entry in self.get_entries(bibliography.bibfiles):
+            key = bibliography.keyprefix + entry.key
+            cited_docnames = self._cited_in.get(key, set())
+            visitor = _FilterVisitor(entry=entry, docname=bibliography_key.docname, cited_docnames=cited_docnames)
+            try:
+                success = visitor.visit(bibliography.filter_)
+            except ValueError as err:
+                logger.warning(f"syntax error in :filter: expression; {err}", location=(bibliography_key.docname, bibliography.line),
+                               type="bibtex", subtype="filter_syntax_error")
+                success = bool(cited_docnames)
+            if success or entry.key in bibliography.keys:
+                yield key, entry
+
+    def get_formatted_entries(self, bibliography_key, docnames, tooltips, tooltips_style):
+        if not tooltips or tooltips_style:
+            yield from super().get_formatted_entries(bibliography_key, docnames, tooltips, tooltips_style)
+            return
+        from pybtex.richtext import Tag
+
+        # Tooltips in the bibliography's own style: upstream formats each entry twice, alike.
+        for entry, formatted, _ in super().get_formatted_entries(bibliography_key, docnames, False, ""):
+            # An entry with a missing field is upstream's bold message, with no tooltip.
+            missing_field = isinstance(formatted.text, Tag) and formatted.text.name == "b"
+            yield entry, formatted, None if missing_field else formatted
+
+    def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode):
+        from sphinxcontrib.bibtex.citation_target import parse_citation_targets
+
+        if self._citations_by_key is None:
+            self._citations_by_key = defaultdict(list)
+            for position, citation in enumerate(self.citations):
+                self._citations_by_key[citation.key].append((position, citation))
+        keys = {parsed.key for parsed in parse_citation_targets(target)}
+        subset = [citation for _, citation in sorted((pair for key in keys for pair in self._citations_by_key.get(key, ())),
+                                                     key=lambda pair: pair[0])]
+        everything = self.data["citations"]
+        self.data["citations"] = subset  # upstream scans self.citations; here only the cited keys'
+        try:
+            return super().resolve_xref(env, fromdocname, builder, typ, target, node, contnode)
+        finally:
+            self.data["citations"] = everything

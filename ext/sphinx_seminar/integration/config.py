@@ -1,0 +1,84 @@
+"""Every configuration value of the extension, in one table.
+
+``setup()`` registers them from :data:`CONFIG_VALUES`, and the site's
+configuration page lists them from the same table (the
+``{seminar-config-values}`` directive), so the documentation cannot
+drift from what is registered.  Defaults are neutral: nothing here names
+one seminar, institute or place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ConfigValue:
+    name: str
+    default: Any
+    rebuild: str  # what Sphinx rebuilds when it changes: "env", "html" or ""
+    types: tuple[type, ...]
+    description: str
+
+
+CONFIG_VALUES: tuple[ConfigValue, ...] = (
+    ConfigValue("seminar_sessions_dir", "sessions", "env", (str,),
+                "Folder (from the source directory) with one sub-folder per term: its index.md and its session pages."),
+    ConfigValue("seminar_today", "", "html", (str,),
+                "The day (YYYY-MM-DD) that separates upcoming from past meetings in {schedule} :when:; "
+                "empty means the day of the build. The HTML marks the next meeting from the reader's own date."),
+    ConfigValue("seminar_handouts", False, "env", (bool,),
+                "Build one PDF per session instead of one per term (make handouts sets it)."),
+    ConfigValue("seminar_term_pdfs", "", "html", (str,),
+                "Folder (from conf.py's) of the terms' PDFs that the HTML links; empty means the LaTeX builder's "
+                "output beside the HTML's, as sphinx-build -M latexpdf writes it (<build>/latex)."),
+    ConfigValue("seminar_session_pdfs", "", "html", (str,),
+                "Folder (from conf.py's) of the sessions' PDFs that the HTML links; empty means <build>/handouts/latex, "
+                "where make handouts (sphinx-build -M latexpdf . <build>/handouts -D seminar_handouts=1) writes them."),
+    ConfigValue("seminar_name", "", "", (str,),
+                "The seminar's name on the handouts' title pages; empty means the project's name."),
+    ConfigValue("seminar_institute", "", "", (str,),
+                "The institute under the seminar's name on the handouts' title pages; empty leaves the line out."),
+    ConfigValue("seminar_calendar_domain", "", "html", (str,),
+                "Right-hand side of the calendar events' UIDs, which must be unique worldwide: "
+                "empty means the host name of html_baseurl; one of the two is required for the calendars."),
+    ConfigValue("seminar_offline_math", True, "html", (bool,),
+                "Serve MathJax from the site itself (the django-static-mathjax package) instead of a CDN, "
+                "where that package is installed."),
+    ConfigValue("seminar_collapse_navigation", True, "html", (bool,),
+                "In Furo's sidebar, expand only the term of the page shown."),
+    ConfigValue("seminar_single_parse", True, "", (bool,),
+                "Check each Markdown page on the tokens myst-parser renders (one parse a page), on the "
+                "myst-parser versions this was tested with; off parses each page a second time for the checks."),
+    ConfigValue("seminar_fast_bibtex", True, "", (bool,),
+                "Use a subclass of sphinxcontrib-bibtex's citation domain whose work grows with what changed "
+                "(on the versions it was tested with); off keeps sphinxcontrib-bibtex's own."),
+)
+
+
+def register(app: Sphinx) -> None:
+    for value in CONFIG_VALUES:
+        app.add_config_value(value.name, value.default, value.rebuild, types=frozenset(value.types),
+                             description=value.description)
+
+
+def calendar_domain(app: Sphinx) -> str:
+    """``seminar_calendar_domain``, else the host of ``html_baseurl``, else empty."""
+    return app.config.seminar_calendar_domain or urlsplit(app.config.html_baseurl or "").hostname or ""
+
+
+def require_calendar_domain(app: Sphinx) -> None:
+    """``builder-inited``: the calendars' UIDs need a domain of the site's own (RFC 5545)."""
+    if app.builder.format == "html" and not calendar_domain(app):
+        logger.warning(
+            "calendar UIDs need a domain of this site's own: set html_baseurl (its address) or "
+            "seminar_calendar_domain (for example your site's host name) in conf.py",
+            type="seminar", subtype="config",
+        )

@@ -1,0 +1,153 @@
+"""The ``{schedule}`` directive: records where a schedule goes and with which options."""
+
+from __future__ import annotations
+
+from typing import ClassVar, cast
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+from sphinx.directives.other import TocTree
+from sphinx.util.docutils import SphinxDirective
+
+from . import nodes as seminar_nodes
+from .domain import SeminarDomain
+from .reading import classify
+
+WHEN = ("all", "upcoming", "past")
+
+
+class ScheduleDirective(SphinxDirective):
+    """Show the schedule of one term, or of every term grouped by term.
+
+    On a term's own page, the term is that one unless ``:term:`` says otherwise.
+    """
+
+    has_content = False
+    option_spec: ClassVar = {
+        "term": directives.unchanged_required,
+        "when": lambda value: directives.choice(value, WHEN),
+    }
+
+    def run(self) -> list[nodes.Node]:
+        term = self.options.get("term")
+        if term is None:
+            kind = classify(self.env.docname, self.config.seminar_sessions_dir)
+            if kind and kind[0] == "term":
+                term = kind[1]
+        node = seminar_nodes.schedule(term=term or "", when=self.options.get("when", "all"))
+        self.set_source_info(node)
+        cast(SeminarDomain, self.env.domains["seminar"]).note_overview(self.env.docname, term)
+        return [node]
+
+
+class FieldsDirective(SphinxDirective):
+    """A table of the front-matter fields of sessions (or of terms, ``:term:``)."""
+
+    has_content = False
+    option_spec: ClassVar = {"term": directives.flag}
+
+    def run(self) -> list[nodes.Node]:
+        from ..core.model import SessionFields, TermFields
+        from ..core.schema import field_rows
+
+        model = TermFields if "term" in self.options else SessionFields
+        table = nodes.table(classes=["front-matter-fields"])
+        group = nodes.tgroup(cols=4)
+        table += group
+        for width in (14, 18, 22, 46):
+            group += nodes.colspec(colwidth=width)
+        head = nodes.thead()
+        head += nodes.row("", *(nodes.entry("", nodes.paragraph("", h)) for h in ("Field", "Type", "Needed", "Meaning")))
+        body = nodes.tbody()
+        for name, kind, need, description in field_rows(model):
+            body += nodes.row(
+                "",
+                nodes.entry("", nodes.paragraph("", "", nodes.literal("", name))),
+                *(nodes.entry("", nodes.paragraph("", text)) for text in (kind, need, description)),
+            )
+        group += head
+        group += body
+        return [table]
+
+
+def _table(classes: str, widths: tuple[int, ...], header: tuple[str, ...], rows: list[tuple[nodes.Node, ...]]) -> nodes.table:
+    table = nodes.table(classes=[classes])
+    group = nodes.tgroup(cols=len(widths))
+    table += group
+    for width in widths:
+        group += nodes.colspec(colwidth=width)
+    head = nodes.thead()
+    head += nodes.row("", *(nodes.entry("", nodes.paragraph("", h)) for h in header))
+    body = nodes.tbody()
+    for cells in rows:
+        body += nodes.row("", *(nodes.entry("", cell) for cell in cells))
+    group += head
+    group += body
+    return table
+
+
+class ConfigValuesDirective(SphinxDirective):
+    """A table of the extension's configuration values, from the table ``setup()`` registers."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        from .config import CONFIG_VALUES
+
+        rows = [
+            (nodes.paragraph("", "", nodes.literal("", value.name)),
+             nodes.paragraph("", "", nodes.literal("", repr(value.default))),
+             nodes.paragraph("", value.description))
+            for value in CONFIG_VALUES
+        ]
+        return [_table("seminar-config-values", (22, 12, 66), ("Name", "Default", "Meaning"), rows)]
+
+
+class OverviewDirective(SphinxDirective):
+    """Base of directives that show every session: they are rendered late."""
+
+    has_content = False
+    node_class: type[nodes.Element]
+
+    def run(self) -> list[nodes.Node]:
+        node = self.node_class()
+        self.set_source_info(node)
+        cast(SeminarDomain, self.env.domains["seminar"]).note_overview(self.env.docname, None)
+        return [node]
+
+
+class SpeakersDirective(OverviewDirective):
+    """Every speaker, their affiliation and their sessions."""
+
+    node_class = seminar_nodes.speakers
+
+
+class SeriesListDirective(OverviewDirective):
+    """Every lecture in several parts, with its parts."""
+
+    node_class = seminar_nodes.series_list
+
+
+class SessionPagesDirective(TocTree):
+    """A term page's hidden toctree of its session pages, as ``:glob:`` would list them.
+
+    A glob that matches nothing warns, and a new term has no sessions yet;
+    this lists what the term's folder holds, nothing at first.  It is marked
+    as a glob so that Sphinx reads the term page again when a session page
+    is added or removed.
+    """
+
+    has_content = False
+    option_spec: ClassVar = {}
+
+    def run(self) -> list[nodes.Node]:
+        self.options = {"hidden": True, "glob": True}
+        return super().run()
+
+    def parse_content(self, toctree: addnodes.toctree) -> None:
+        here = self.env.current_document.docname
+        folder = here.rpartition("/")[0]
+        pages = sorted(d for d in self.env.found_docs if d.rpartition("/")[0] == folder and d != here)
+        toctree["entries"] = [(None, page) for page in pages]
+        toctree["includefiles"] = pages

@@ -1,0 +1,106 @@
+"""The seminar's Sphinx extension: what ``setup()`` registers, and the handlers that tie the modules together."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import cast
+
+from docutils import nodes as docutils_nodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+from sphinx.util.typing import ExtensionMetadata
+
+from .directives import ConfigValuesDirective, FieldsDirective, SessionPagesDirective, ScheduleDirective, SeriesListDirective, SpeakersDirective
+from .domain import SeminarDomain
+from ..core.model import check_sessions
+from .pagecheck import check_source, leave_out_undecodable_pages, register_parser
+from .reading import SessionPageTransform, warn
+from .. import __version__
+from . import bibdomain, config, navigation, nodes, references, resolve
+from ..outputs import bibentries, bibstyle, calendar, citations, handouts, html, latex, latex_style, mathjax
+
+STATIC = Path(__file__).parents[1] / "static"
+logger = logging.getLogger(__name__)
+
+
+def _pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    domain = cast(SeminarDomain, env.domains["seminar"])
+    pages = [*domain.sessions, *(term.docname for term in domain.terms.values())]
+    bibliography_pages = {key.docname for key in env.domains["cite"].bibliographies} if nodes.bibtex_loaded(app) else set()
+    return list(domain.pages_to_rewrite(set(handouts.state(app, pages)), citations.citing_sessions(app), bibliography_pages))
+
+
+def _check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
+    domain = cast(SeminarDomain, env.domains["seminar"])
+    for problem in check_sessions(list(domain.sessions.values()), domain.terms):
+        docname = next(d for d, s in domain.sessions.items() if s.path == problem.path)
+        warn(problem, docname, subtype="schedule")
+
+
+def _static_files(app: Sphinx) -> None:
+    app.config.html_static_path.append(str(STATIC))
+
+
+def _check_bibliography_styles(app: Sphinx, config: Config) -> None:
+    """``config-inited``: the ``seminar`` styles are entry points of the installed distribution."""
+    styles = (config.bibtex_default_style, config.bibtex_reference_style) if nodes.bibtex_loaded(app) else ()
+    missing = bibstyle.missing_plugins() if bibstyle.STYLE_NAME in styles else []
+    if missing:
+        logger.warning(f"the '{bibstyle.STYLE_NAME}' bibliography styles are not installed ({', '.join(missing)}): "
+                       "install the extension with pip (pip install -e . in its repository) rather than "
+                       "putting its folder on sys.path", type="seminar", subtype="config")
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    config.register(app)
+    latex_style.setup_package(app)
+    app.connect("builder-inited", config.require_calendar_domain)
+    app.add_directive("seminar-config-values", ConfigValuesDirective)
+    app.add_directive("session-pages", SessionPagesDirective)
+
+    app.add_domain(SeminarDomain)
+    for node in nodes.PLACEHOLDERS:
+        app.add_node(node, **{fmt: (nodes.visit_placeholder, None) for fmt in ("html", "latex", "text", "man", "texinfo")})
+    app.add_node(docutils_nodes.title, override=True, html=(html.visit_title, html.depart_title))
+    app.add_node(docutils_nodes.citation, override=True, html=(html.visit_citation, html.depart_citation))
+    app.add_directive("schedule", ScheduleDirective)
+    app.add_directive("speakers", SpeakersDirective)
+    app.add_directive("series-list", SeriesListDirective)
+    app.add_directive("front-matter-fields", FieldsDirective)
+    app.add_transform(SessionPageTransform)
+    app.add_css_file("seminar.css")
+    app.add_js_file("seminar.js", defer="defer")
+    # The printed schedule (outputs.schedule.latex_schedule) is an xltabular.
+    app.add_latex_package("booktabs")
+    app.add_latex_package("xltabular")
+
+    app.connect("config-inited", mathjax.configure)
+    app.connect("config-inited", bibdomain.register)
+    app.connect("config-inited", _check_bibliography_styles)
+    app.connect("config-inited", leave_out_undecodable_pages)
+    app.connect("config-inited", register_parser)
+    app.connect("builder-inited", _static_files)
+    app.connect("builder-inited", latex.configure)
+    # Around sphinxcontrib-bibtex's own builder-inited (priority 500).
+    app.connect("builder-inited", references.parse_bibfiles, priority=100)
+    app.connect("builder-inited", references.check_bibfiles, priority=900)
+    # After sphinxcontrib-bibtex's env-updated (500), which formats the listed entries.
+    app.connect("env-updated", references.report_entry_problems, priority=600)
+    app.connect("source-read", check_source)
+    app.connect("html-page-context", navigation.collapse_navigation, priority=400)
+    app.connect("html-page-context", navigation.move_furo_current, priority=600)
+    app.connect("builder-inited", navigation.reset)
+    app.connect("env-updated", _pages_to_rewrite)
+    app.connect("env-updated", citations.forget_citation_index)
+    app.connect("env-check-consistency", _check_consistency)
+    app.connect("doctree-resolved", resolve.resolve)
+    # After resolve.resolve, which fills the placeholders it rearranges.
+    app.connect("doctree-resolved", latex.resolve, priority=600)
+    app.connect("build-finished", handouts.copy_pdfs)
+    app.connect("html-page-context", calendar.write_page_calendars)
+    app.connect("build-finished", calendar.write_schedule_calendar)
+    app.connect("html-page-context", bibentries.write_entries)
+    app.connect("builder-inited", mathjax.copy_mathjax)
+    return {"version": __version__, "env_version": SeminarDomain.data_version, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,195 @@
+"""Reading a page: validate its front-matter, record it, and lay out a session page.
+
+Runs as a transform while Sphinx reads each page, after docutils has made
+the docinfo and before Sphinx collects titles and tables of contents, so
+that the page title and the "References" section are seen by both.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+from typing import cast
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
+
+from . import further_reading
+from . import nodes as seminar_nodes
+from .domain import SeminarDomain
+from ..core.frontmatter import read_source
+from ..core.model import Session, Term, load_session, read_term, unknown_further_reading
+from ..core.problems import Problem
+
+logger = logging.getLogger(__name__)
+
+
+def classify(docname: str, sessions_dir: str) -> tuple[str, str] | None:
+    """``("term", id)`` for ``sessions/<id>/index``, ``("session", id)`` for
+    any other page in ``sessions/<id>/``, ``None`` for the rest of the site."""
+    parts = docname.split("/")
+    if len(parts) != 3 or parts[0] != sessions_dir:
+        return None
+    return ("term" if parts[2] == "index" else "session"), parts[1]
+
+
+def warn(problem: Problem, docname: str, subtype: str = "front-matter") -> None:
+    logger.warning(problem.text, location=(docname, problem.line), type="seminar", subtype=subtype)
+
+
+def _neutralise_raw_html(document: nodes.document) -> None:
+    """Show a session page's raw HTML as text: contributions are untrusted.
+
+    The warning, with its line, comes from :mod:`sphinx_seminar.integration.pagecheck`.
+    """
+    for raw in list(document.findall(nodes.raw)):
+        if "html" in raw.get("format", "").split():
+            text = raw.astext()
+            inline = isinstance(raw.parent, nodes.TextElement)
+            raw.replace_self(nodes.literal(text, text) if inline else nodes.literal_block(text, text))
+
+
+@functools.lru_cache(maxsize=64)
+def _read_term_cached(term_id: str, path: str, mtime_ns: int, size: int) -> tuple[Term | None, list[Problem]]:
+    return read_term(term_id, "", Path(path), path)
+
+
+def _same_title(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _fold_into(page: nodes.section, body_h1: nodes.section, title: str) -> None:
+    """A body '# heading' below the front-matter's title: one page, one title.
+
+    The heading that repeats the title is dropped and its text joins the
+    page; any other becomes the page's first section (with its own
+    sections under it).
+    """
+    body_h1.parent.remove(body_h1)
+    if _same_title(body_h1[0].astext(), title):
+        page.extend(body_h1.children[1:])
+    else:
+        page.append(body_h1)
+
+
+class SessionPageTransform(SphinxTransform):
+    """Validate the front-matter of pages under ``sessions/`` and record them."""
+
+    # After docutils' DocInfo (340), which turns `abstract:` into a topic.
+    default_priority = 500
+
+    def apply(self, **kwargs: object) -> None:
+        kind = classify(self.env.docname, self.config.seminar_sessions_dir)
+        if kind is None:
+            return
+        role, term_id = kind
+        if role == "session":
+            _neutralise_raw_html(self.document)
+        path = Path(self.env.doc2path(self.env.docname))
+        display = os.path.relpath(path, self.env.srcdir)
+        domain = cast(SeminarDomain, self.env.domains["seminar"])
+        if role == "term":
+            term, problems = read_term(term_id, self.env.docname, path, display)
+            for problem in problems:
+                warn(problem, self.env.docname)
+            if term is not None:
+                domain.terms[term_id] = term
+            return
+
+        front, problems = read_source(path, display)
+
+        term = self._term(term_id, path.parent / f"index{path.suffix}")
+        session, more = (load_session(self.env.docname, display, term_id, front, term) if front else (None, []))
+        for problem in problems + more:
+            warn(problem, self.env.docname)
+        if session is None:
+            return
+        domain.sessions[self.env.docname] = session
+        self._lay_out(session)
+        if session.further_reading:
+            self._note_further_reading(session)
+
+    def _note_further_reading(self, session: Session) -> None:
+        known = None
+        if "cite" in self.env.domains:  # sphinxcontrib-bibtex is loaded
+            cite = self.env.domains["cite"]
+            known = cite.bibdata.data.entries
+            further_reading.note_citations(cite, session, known)
+        for problem in unknown_further_reading(session, known):
+            warn(problem, self.env.docname, subtype="citation")
+
+    def _term(self, term_id: str, term_path: Path) -> Term | None:
+        """The term's defaults, read from its page (which may not be read yet)."""
+        # The session page shows the term's default room and time: when the
+        # term page changes, this page must be read again.
+        self.env.note_dependency(str(term_path))
+        if not term_path.exists():
+            logger.warning(
+                f"term page {os.path.relpath(term_path, self.env.srcdir)} is missing "
+                "(create it with the term's title, defaults and no-meeting dates)",
+                location=self.env.docname,
+                type="seminar",
+                subtype="term",
+            )
+            return None
+        stat = term_path.stat()
+        # Every session page of a term needs its defaults: parse the term page
+        # once per version of it, not once per session page.
+        term, _ = _read_term_cached(term_id, str(term_path), stat.st_mtime_ns, stat.st_size)
+        return term  # its own problems are reported when the term page is read
+
+    def _lay_out(self, session: Session) -> None:
+        document = self.document
+        for topic in list(document.findall(nodes.topic)):
+            if "abstract" in topic["classes"] and topic.parent is document:
+                topic.parent.remove(topic)  # we render the abstract ourselves, as text
+        sections = [child for child in document.children if isinstance(child, nodes.section)]
+        if not sections:
+            return
+        page = sections[0]
+        for body_h1 in sections[1:]:
+            _fold_into(page, body_h1, session.title)
+        title = cast(nodes.title, page[0])
+        # myst-parser parses the front-matter title as Markdown; it is text.
+        title.children = []
+        title += nodes.Text(session.title)
+        # Front-matter is text: no typographic quotes either (SmartQuotes runs later).
+        title["support_smartquotes"] = False
+        index = page.index(title) + 1
+        page.insert(index, self._details(session))
+        page.insert(index + 1, seminar_nodes.session_links(docname=self.env.docname))
+        if session.abstract:
+            abstract = nodes.topic("", nodes.title("", "Abstract"), classes=["abstract", "session-abstract"])
+            for paragraph in session.abstract.split("\n\n"):
+                abstract += nodes.paragraph("", paragraph, support_smartquotes=False)
+            page.insert(index + 2, abstract)
+        if session.series:
+            page.insert(index + 2, seminar_nodes.series_navigation(series=session.series, docname=self.env.docname))
+        if any(ref.get("refdomain") == "cite" for ref in document.findall(addnodes.pending_xref)):
+            section = nodes.section(
+                "", nodes.title("", "References"), ids=["references"], names=["references"], classes=["session-references"]
+            )
+            section += seminar_nodes.session_references(docname=self.env.docname)
+            page += section
+        if session.further_reading:
+            page += further_reading.section(self.env.docname, session.further_reading)
+
+    def _details(self, session: Session) -> nodes.field_list:
+        def item(name: str, value: str, classes: str) -> nodes.field:
+            return nodes.field(
+                "",
+                nodes.field_name("", name),
+                nodes.field_body("", nodes.paragraph("", value, support_smartquotes=False)),
+                classes=[classes],
+            )
+
+        speaker = session.speaker + (f" ({session.affiliation})" if session.affiliation else "")
+        details = nodes.field_list(classes=["session-details"])
+        details += item("Speaker", speaker, "session-speaker")
+        details += item("Date", f"{session.date:%A}, {session.date.day} {session.date:%B %Y} (week {session.week})", "session-date")
+        details += item("Time", f"{session.start:%H:%M}–{session.end:%H:%M}", "session-time")
+        details += item("Room", session.room, "session-room")
+        return details

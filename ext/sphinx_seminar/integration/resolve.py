@@ -1,0 +1,52 @@
+"""Late resolution (``doctree-resolved``): the placeholders that show every session and
+every reference are filled in once every page has been read, from what the
+seminar domain and the bibtex domain hold (as ``sphinx.ext.todo`` does)."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from ..outputs import calendar, handouts
+from ..outputs.citations import add_reference_extras, cited_in, render_reference_items
+from ..outputs.links import link_line, site_file
+from ..outputs.people import render_series_list, render_speakers
+from ..outputs.schedule import render_schedule, render_series
+from . import nodes as seminar_nodes
+from .domain import SeminarDomain
+
+
+def render_session_links(app: Sphinx, docname: str, fromdocname: str) -> list[nodes.Node]:
+    """'Add to calendar' and, where it was built, the PDF handout (HTML only)."""
+    ics = site_file(app, fromdocname, calendar.session_ics_name(docname), "Add to calendar (.ics)", "session-calendar")
+    pdf = handouts.link(app, fromdocname, docname, "Printable handout of this session (PDF)")
+    return link_line("session-links", ics, pdf)
+
+
+def resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    domain = cast(SeminarDomain, app.env.domains["seminar"])
+    # One walk of the tree for every kind of placeholder, not one per kind.
+    kinds = (*seminar_nodes.PLACEHOLDERS, nodes.citation)
+    found: dict[type, list[nodes.Element]] = {kind: [] for kind in kinds}
+    for node in doctree.findall(lambda node: isinstance(node, kinds)):
+        found[next(kind for kind in kinds if isinstance(node, kind))].append(node)
+    for node in found[seminar_nodes.schedule]:
+        node.replace_self(render_schedule(app, node, docname, domain))
+    # In a LaTeX document several pages share one tree: each placeholder
+    # knows the page it came from.
+    for node in found[seminar_nodes.series_navigation]:
+        node.replace_self(render_series(app, node, node["docname"], domain))
+    for node in found[seminar_nodes.session_links]:
+        node.replace_self(render_session_links(app, node["docname"], docname))
+    for node in found[seminar_nodes.speakers]:
+        node.replace_self(render_speakers(app, docname, domain))
+    for node in found[seminar_nodes.series_list]:
+        node.replace_self(render_series_list(app, docname, domain))
+    if app.builder.format == "html" and found[nodes.citation]:
+        add_reference_extras(app, found[nodes.citation], docname, domain)
+    for node in found[seminar_nodes.session_references]:
+        node.replace_self(render_reference_items(app, cited_in(app, {node["docname"]})))
+    for node in found[seminar_nodes.further_reading]:
+        node.replace_self(render_reference_items(app, node["keys"], classes="further-reading-list"))

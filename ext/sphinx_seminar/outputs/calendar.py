@@ -1,0 +1,145 @@
+"""iCalendar files of the schedule, from the same session model as the table.
+
+``schedule.ics`` at the site root holds every meeting, and each session page
+has its own ``.ics`` beside it.  The ``icalendar`` package does the RFC 5545
+work: escaping of commas, semicolons and newlines, folding of long lines,
+and the VTIMEZONE of each term's zone.
+
+A session's file is written with its page (``html-page-context``), so it is
+rewritten when the page is, and by the writer processes of ``-j N``; the
+schedule's with the first page that shows every term (at the end of the
+build where there is none).  A VTIMEZONE holds the transitions of
+the years its events fall in, not 1970 to 2038: RFC 5545 asks only for
+those, and it was most of every file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from icalendar import Calendar, Event, Timezone
+from sphinx.application import Sphinx
+
+from ..integration.config import calendar_domain
+from ..integration.domain import SeminarDomain
+from ..core.model import Session, Term
+
+SCHEDULE_ICS = "schedule.ics"
+
+
+def prodid(app: Sphinx) -> str:
+    """The calendar's producer (RFC 5545 PRODID): this site, by its project name."""
+    return f"-//{app.config.project}//seminar calendar//EN"
+
+
+def uid(session: Session, domain_name: str) -> str:
+    """Stable across builds: made from the page's name, not from the build."""
+    return f"{session.docname.replace('/', '-')}@{domain_name}"
+
+
+def page_url(app: Sphinx, docname: str) -> str | None:
+    base = app.config.html_baseurl
+    if not base:
+        return None
+    return base.rstrip("/") + "/" + app.builder.get_target_uri(docname)
+
+
+def event(app: Sphinx, session: Session, term: Term | None) -> Event:
+    tz = term.tz if term else dt.timezone.utc
+    item = Event()
+    item.add("uid", uid(session, calendar_domain(app) or "invalid"))
+    item.add("dtstamp", _stamp())
+    item.add("dtstart", dt.datetime.combine(session.date, session.start, tzinfo=tz))
+    item.add("dtend", dt.datetime.combine(session.date, session.end, tzinfo=tz))
+    item.add("summary", session.title)
+    item.add("location", session.room)
+    speaker = session.speaker + (f" ({session.affiliation})" if session.affiliation else "")
+    description = [f"Speaker: {speaker}"]
+    if session.abstract:
+        description.append(session.abstract)
+    url = page_url(app, session.docname)
+    if url:
+        description.append(url)
+        item.add("url", url)
+    item.add("description", "\n\n".join(description))
+    return item
+
+
+def _stamp() -> dt.datetime:
+    # Reproducible builds set SOURCE_DATE_EPOCH; otherwise the build's time.
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
+    return moment.replace(microsecond=0)
+
+
+@functools.lru_cache(maxsize=256)
+def zone(tzid: str, first_year: int, last_year: int) -> Timezone:
+    """The VTIMEZONE of ``tzid`` with its transitions from ``first_year`` to ``last_year``."""
+    return Timezone.from_tzid(tzid, first_date=dt.date(first_year, 1, 1), last_date=dt.date(last_year + 1, 1, 1))
+
+
+def calendar(app: Sphinx, sessions: Iterable[Session], terms: dict[str, Term], name: str) -> Calendar:
+    """A calendar of ``sessions``, with the time zones their terms give."""
+    cal = Calendar()
+    cal.add("prodid", prodid(app))
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", name)
+    years: dict[str, tuple[int, int]] = {}
+    for session in sessions:
+        term = terms.get(session.term)
+        cal.add_component(event(app, session, term))
+        if term is not None:
+            first, last = years.get(term.fields.timezone, (session.date.year, session.date.year))
+            years[term.fields.timezone] = (min(first, session.date.year), max(last, session.date.year))
+    for tzid, (first, last) in sorted(years.items()):
+        cal.add_component(zone(tzid, first, last))
+    return cal
+
+
+def session_ics_name(docname: str) -> str:
+    return f"{docname}.ics"
+
+
+def schedule_page(domain: SeminarDomain) -> str | None:
+    """The page that ``schedule.ics`` is written with: the first that shows sessions of every term.
+
+    Its fingerprint covers every session and term (SeminarDomain.pages_to_rewrite),
+    so it is written again whenever the calendar would change.
+    """
+    pages = sorted(docname for docname, scopes in domain.overview_pages.items() if "*" in scopes)
+    return pages[0] if pages else None
+
+
+def _write_schedule(app: Sphinx, domain: SeminarDomain) -> None:
+    (Path(app.outdir) / SCHEDULE_ICS).write_bytes(calendar(app, domain.sorted_sessions(), domain.terms, app.config.project).to_ical())
+
+
+def write_page_calendars(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object) -> None:
+    """``html-page-context``: a session page's own ``.ics`` beside it, and ``schedule.ics``
+    with the schedule page; so by the writer processes of ``-j N``, and only when the
+    page is written again."""
+    if app.builder.format != "html" or doctree is None:
+        return
+    domain: SeminarDomain = app.env.domains["seminar"]
+    if pagename == schedule_page(domain):
+        _write_schedule(app, domain)
+    session = domain.sessions.get(pagename)
+    if session is None:
+        return
+    target = Path(app.outdir) / session_ics_name(session.docname)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(calendar(app, [session], domain.terms, session.title).to_ical())
+
+
+def write_schedule_calendar(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: ``schedule.ics`` on a site where no page shows every term."""
+    if exception is not None or app.builder.format != "html":
+        return
+    domain: SeminarDomain = app.env.domains["seminar"]
+    if schedule_page(domain) is None:
+        _write_schedule(app, domain)

@@ -1,0 +1,156 @@
+"""The schedule and a series' navigation, as docutils nodes: an HTML table, or LaTeX of our own for print."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.errors import NoUri
+from sphinx.util import logging, texescape
+
+from ..core.model import Term
+from ..core.schedule import COLUMNS, Row, roman, schedule_rows
+from ..integration import nodes as seminar_nodes
+from ..integration.domain import SeminarDomain
+from . import calendar, handouts
+from .links import link_line, page_link, site_file
+
+logger = logging.getLogger(__name__)
+
+_WIDTHS = (8, 16, 13, 11, 18, 34)
+
+
+def today(app: Sphinx) -> dt.date:
+    value = app.config.seminar_today
+    return dt.date.fromisoformat(value) if value else dt.date.today()
+
+
+def term_rows(domain: SeminarDomain, term_id: str, when: str, day: dt.date) -> list[Row]:
+    term = domain.terms.get(term_id)
+    return schedule_rows(domain.sorted_sessions(term_id), term.fields.no_meeting if term else (), when, day)
+
+
+def _cell(*children: nodes.Node) -> nodes.entry:
+    return nodes.entry("", nodes.paragraph("", "", *children))
+
+
+def schedule_table(app: Sphinx, fromdocname: str, title: nodes.Node | None, rows: list[Row]) -> nodes.table:
+    table = nodes.table(classes=["schedule"])
+    if title is not None:
+        table += title
+    group = nodes.tgroup(cols=len(COLUMNS))
+    table += group
+    for width in _WIDTHS:
+        group += nodes.colspec(colwidth=width)
+    head = nodes.thead()
+    head += nodes.row("", *(_cell(nodes.Text(name)) for name in COLUMNS))
+    group += head
+    body = nodes.tbody()
+    group += body
+    for row in rows:
+        date = f"{row.date:%a}, {row.date:%d.%m.%Y}"
+        if row.session is None:
+            line = nodes.row("", _cell(nodes.Text(str(row.week))), _cell(nodes.Text(date)),
+                             _cell(nodes.Text("—")), _cell(nodes.Text("—")), _cell(nodes.Text("—")),
+                             _cell(nodes.strong("", "No meeting")))
+            line["classes"] += ["no-meeting", f"date-{row.date.isoformat()}"]
+        else:
+            s = row.session
+            line = nodes.row("", _cell(nodes.Text(str(row.week))), _cell(nodes.Text(date)),
+                             _cell(nodes.Text(f"{s.start:%H:%M}–{s.end:%H:%M}")), _cell(nodes.Text(s.room)),
+                             _cell(nodes.Text(s.speaker)), _cell(page_link(app, fromdocname, s.docname, s.title)))
+            line["classes"] += ["session", f"date-{row.date.isoformat()}"]
+        body += line
+    return table
+
+
+def latex_schedule(app: Sphinx, rows: list[Row]) -> nodes.raw:
+    """The schedule for print, as LaTeX of our own.
+
+    Sphinx's LaTeX tables give every column a fixed share of the width and
+    wrap dates, times and names; this one sets week, date, time, room and
+    speaker on one line, gives the topic the rest of the line, repeats the
+    header after a page break (xltabular), and escapes every value.
+    """
+    engine = app.config.latex_engine
+
+    def tex(text: str) -> str:
+        return texescape.escape(text, engine)
+
+    lines = [
+        r"\begingroup\footnotesize\renewcommand{\arraystretch}{1.25}\setlength{\LTpre}{1em}\setlength{\LTpost}{1em}",
+        r"\begin{xltabular}{\linewidth}{@{}rllll>{\raggedright\arraybackslash}X@{}}",
+        r"\toprule",
+        r"\textbf{Week} & \textbf{Date} & \textbf{Time} & \textbf{Room} & \textbf{Speaker} & \textbf{Topic}\\",
+        r"\midrule\endhead",
+        r"\bottomrule\endfoot",
+    ]
+    for row in rows:
+        date = tex(f"{row.date:%a}, {row.date:%d.%m.%Y}")
+        if row.session is None:
+            cells = [str(row.week), date, "—", "—", "—", r"\textbf{No meeting}"]
+            lines.append(r"\color{gray}" + " & \\color{gray}".join(cells) + r"\\")
+            continue
+        s = row.session
+        try:
+            target = app.builder.get_relative_uri("", s.docname)[1:]  # '%docname'
+            topic = rf"\hyperref[\detokenize{{{target}::doc}}]{{{tex(s.title)}}}"
+        except NoUri:
+            topic = tex(s.title)
+        cells = [str(row.week), date, tex(f"{s.start:%H:%M}–{s.end:%H:%M}"), tex(s.room), tex(s.speaker), topic]
+        lines.append(" & ".join(cells) + r"\\")
+    lines += [r"\end{xltabular}", r"\endgroup"]
+    return nodes.raw("", "\n".join(lines) + "\n", format="latex")
+
+
+def render_schedule(app: Sphinx, node: seminar_nodes.schedule, fromdocname: str, domain: SeminarDomain) -> list[nodes.Node]:
+    term_ids = [node["term"]] if node["term"] else sorted(
+        {s.term for s in domain.sessions.values()} | set(domain.terms)
+    )
+    result: list[nodes.Node] = []
+    for term_id in term_ids:
+        term: Term | None = domain.terms.get(term_id)
+        if node["term"] and term is None and not domain.sorted_sessions(term_id):
+            logger.warning(f"schedule: no term '{term_id}' (known: {', '.join(sorted(domain.terms)) or 'none'})",
+                           location=node, type="seminar", subtype="schedule")
+            continue
+        rows = term_rows(domain, term_id, node["when"], today(app))
+        title = None
+        if len(term_ids) > 1 or not node["term"]:
+            name = term.title if term else term_id
+            title = nodes.title("", "")
+            title += page_link(app, fromdocname, term.docname, name) if term else nodes.Text(name)
+        if rows and app.builder.format == "latex":
+            result.append(latex_schedule(app, rows))
+        elif rows:
+            table = schedule_table(app, fromdocname, title, rows)
+            # A captioned table needs an id (Sphinx numbers tables by id).
+            table["names"].append(f"schedule-{term_id}")
+            node.document.set_id(table, suggested_prefix="schedule")
+            # Rendered after Furo wraps tables: wrap it the same way, so that
+            # on a narrow screen the table scrolls in its own box.
+            result.append(nodes.container("", table, classes=["table-wrapper"]))
+            subscribe = site_file(app, fromdocname, calendar.SCHEDULE_ICS, "Subscribe to the schedule (iCalendar)", "calendar-feed")
+            pdf = handouts.link(app, fromdocname, term.docname, f"Printable handout of {term.title} (PDF)") if term else None
+            result += link_line("schedule-links", subscribe, pdf)
+        else:
+            result.append(nodes.paragraph("", f"No {node['when']} meetings in this term." if node["when"] != "all" else "No meetings yet in this term."))
+    return result
+
+
+def render_series(app: Sphinx, node: seminar_nodes.series_navigation, docname: str, domain: SeminarDomain) -> list[nodes.Node]:
+    session = domain.sessions.get(docname)
+    parts = domain.series(session) if session else []
+    if len(parts) < 2:
+        return []
+    position = [p.docname for p in parts].index(docname)
+    paragraph = nodes.paragraph(classes=["series-navigation"])
+    paragraph += nodes.Text(f"Part {roman(position)} of {roman(len(parts) - 1)}.")
+    for label, index in (("Previous", position - 1), ("Next", position + 1)):
+        if 0 <= index < len(parts):
+            part = parts[index]
+            paragraph += nodes.Text(f" {label}: ")
+            paragraph += page_link(app, docname, part.docname, f"{part.title} ({part.date:%d.%m.%Y})")
+            paragraph += nodes.Text(".")
+    return [paragraph]
