@@ -65,3 +65,33 @@ def test_the_log_says_when_a_version_guard_declines(tmp_path: Path, monkeypatch:
     assert build.returncode == 0, build.warnings
     assert "sphinxcontrib-bibtex 2." in build.log and "is not a version its bibliography domain was tested with" in build.log
     assert "myst-parser 5." in build.log and "pages are parsed a second time for their checks" in build.log
+
+
+REAL_BIBS = sorted((ROOT.parent / "shared" / "data" / "real-bib").glob("*/*.bib"))
+
+
+@pytest.mark.skipif(not REAL_BIBS, reason="the real lab bibliographies are not in this checkout's shared data")
+def test_names_split_later_are_those_pybtex_splits_when_parsing() -> None:
+    # The build parses without splitting names and splits those of the entries it shows.
+    import pybtex.errors
+    from pybtex.database.input.bibtex import Parser
+
+    from sphinx_seminar.core.bibfields import split_persons
+
+    def parse(**options):
+        parser = Parser("utf-8-sig", **options)
+        with pybtex.errors.capture():
+            for path in REAL_BIBS:
+                try:
+                    parser.parse_file(path)
+                except UnicodeDecodeError:
+                    continue  # a file in another encoding: left out by the build too
+        return parser.data.entries
+
+    eager, lazy = parse(), parse(person_fields=())
+    assert len(eager) > 6000 and list(eager) == list(lazy)
+    for key, entry in lazy.items():
+        split_persons(entry)
+        assert [(role, [str(p) for p in people]) for role, people in entry.persons.items()] == \
+            [(role, [str(p) for p in people]) for role, people in eager[key].persons.items()], key
+        assert list(entry.fields.items()) == list(eager[key].fields.items()), key

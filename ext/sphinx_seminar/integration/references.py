@@ -22,6 +22,7 @@ import os
 from pathlib import Path
 
 import pybtex.errors
+from pybtex.database import Person
 from pybtex.database.input.bibtex import Parser
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
@@ -29,7 +30,7 @@ from sphinx.util import logging
 
 from ..core import bibcheck
 from ..core.bibcheck import BibCheck, read_bibfile, split_by_citation
-from ..core.bibfields import inherit_crossrefs, repair_entry
+from ..core.bibfields import inherit_crossrefs, repair_entry, split_persons
 from .nodes import bibtex_loaded
 from ..core.problems import Problem
 
@@ -103,7 +104,8 @@ def parse_bibfiles(app: Sphinx) -> None:
     domain = app.env.domains["cite"]
     if not is_bibdata_outdated(domain.bibdata, paths, encoding):
         return
-    parser = Parser(encoding)
+    # Names are split only for the entries shown, where the domain does so (seminar.bibdomain).
+    parser = Parser(encoding, person_fields=() if getattr(domain, "seminar_splits_persons", False) else Person.valid_roles)
     bibfiles = {}
     keys: dict[str, None] = {}
     with pybtex.errors.capture() as errors:
@@ -149,6 +151,7 @@ def check_bibfiles(app: Sphinx) -> None:
     for name, result in results.items():
         for key in result.repair:
             if key in data.entries:
+                split_persons(data.entries[key])
                 repair_entry(data.entries[key])
         for problem in result.problems:
             if problem.field not in result.keys:  # the file's own problems; entries' wait for the citations
