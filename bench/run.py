@@ -264,7 +264,8 @@ def report(sizes: list[Size], real: Size | None = None) -> tuple[str, list[tuple
                            f"{p['date_change'].read} / {p['date_change'].written}"))
         if "full_j2" in p:
             speedup = p["full"].seconds / p["full_j2"].seconds
-            checks.append((f"N={size.sessions}: -j 2 at least 1.5× faster", speedup >= 1.5, f"{speedup:.2f}×"))
+            # Sphinx's own -j (issue 12): it may not be faster, but at most 5% slower.
+            checks.append((f"N={size.sessions}: -j 2 at most 5% slower than -j 1", speedup >= 1 / 1.05, f"{speedup:.2f}× as fast"))
     by_n = {s.sessions: s.runs.get("project", {}).get("full") for s in sizes}
     if 100 in by_n and 1000 in by_n and by_n[100] and by_n[1000]:
         ratio = by_n[1000].seconds / by_n[100].seconds
