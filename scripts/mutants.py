@@ -497,6 +497,27 @@ MUTANTS: tuple[Mutant, ...] = (
         "removed guard: every url of the .bib becomes a link, javascript: included",
         ("tests/test_bad_inputs.py::test_a_javascript_url_in_the_bib_is_no_link",),
     ),
+    Mutant(
+        "bibfields-names-split-only-lower-case", "core/bibfields.py",
+        "    written = [name for name in entry.fields if name.lower() in Person.valid_roles]",
+        "    written = [name for name in entry.fields if name in Person.valid_roles]",
+        "names of an 'Author = {...}' field (capitalised, common in lab files) are never split into persons",
+        ("tests/test_equivalence.py::test_names_split_later_are_those_pybtex_splits_when_parsing",),
+    ),
+    Mutant(
+        "pagecheck-blanked-include-still-rendered", "integration/pagecheck.py",
+        "            if checked is not inputstring:  # an unsafe include was blanked: parse what remains\n",
+        "            if False:\n",
+        "the single-parse parser reports an unsafe include but renders the tokens that still hold it",
+        OUTSIDE,
+    ),
+    Mutant(
+        "bibdomain-tooltip-dropped", "integration/bibdomain.py",
+        "            yield entry, formatted, None if missing_field else formatted\n",
+        "            yield entry, formatted, None\n",
+        "the faster domain drops the citations' tooltips that upstream shows",
+        ("tests/test_equivalence.py::test_the_site_is_the_same_with_upstreams_domain_and_parser",),
+    ),
 )
 
 
@@ -533,6 +554,10 @@ def copy_repository(root: Path, target: Path) -> None:
     modules = root / "tests/browser/node_modules"
     if modules.is_dir():
         shutil.copytree(modules, target / "tests/browser/node_modules", symlinks=True)
+    # The shared data beside the repository (the real lab bibliographies), where the tests look for it.
+    shared = root.parent / "shared"
+    if shared.is_dir() and not (target.parent / "shared").exists():
+        (target.parent / "shared").symlink_to(shared, target_is_directory=True)
 
 
 # ---------------------------------------------------------------- running tests
@@ -580,7 +605,7 @@ class Runner:
 
     def smoke(self) -> None:
         """The copy's extension is the one imported, by Python and by the 'seminar' command."""
-        code, output, _ = self.run([sys.executable, "-c", "import seminar; print(seminar.__file__)"], timeout=120)
+        code, output, _ = self.run([sys.executable, "-c", "import sphinx_seminar; print(sphinx_seminar.__file__)"], timeout=120)
         where = Path(output.strip().splitlines()[-1]).resolve() if output.strip() else None
         if code != 0 or where is None or not where.is_relative_to(self.copy.resolve()):
             raise SystemExit(f"mutants: the copy's extension is not the one imported (got {output.strip()!r})")
