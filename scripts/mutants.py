@@ -149,8 +149,8 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     Mutant(
         "model-week-not-iso", "core/model.py",
-        "        return self.fields.date.isocalendar().week\n",
-        '        return int(self.fields.date.strftime("%W"))\n',
+        "    return day.isocalendar().week\n",
+        '    return int(day.strftime("%W"))\n',
         "a session's week is strftime's %W (weeks from the first Monday), not the ISO 8601 week",
         ("tests/test_pdf.py::test_term_handout_has_every_session_with_speaker_and_date",),
     ),
@@ -214,7 +214,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     Mutant(
         "render-week-not-iso", "core/schedule.py",
-        "        return self.date.isocalendar().week\n",
+        "        return iso_week(self.date)\n",
         '        return int(self.date.strftime("%W"))\n',
         "the schedule's week column is strftime's %W, not the ISO 8601 week",
         SCHEDULE,

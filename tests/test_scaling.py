@@ -194,3 +194,34 @@ def test_a_parallel_build_writes_exactly_what_a_serial_build_writes(tmp_path: Pa
     one, two = _outputs(serial), _outputs(parallel)
     assert b"zyzzogeton" in two["searchindex.js"] and b"2000-10-02-session-0" in two["searchindex.js"]
     assert [name for name in one if one[name] != two[name]] == []
+
+
+def test_a_forked_reader_sends_back_no_bibliography(tmp_path: Path) -> None:
+    # Under -j N Sphinx pickles each forked reader's environment back to the
+    # main process; the parsed .bib and its check stay in the main process.
+    import os
+    import pickle
+
+    from sphinx.application import Sphinx
+    from sphinx.util.docutils import docutils_namespace
+
+    site = copy_site("mini", tmp_path)
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()), docutils_namespace():
+        app = Sphinx(str(site), str(site), str(tmp_path / "html"), str(tmp_path / "doctrees"), "html", status=None)
+        app.build()
+    env = app.env
+    assert env.domains["cite"].bibdata.data.entries and env.seminar_bibchecks.results
+    whole = pickle.loads(pickle.dumps(env, pickle.HIGHEST_PROTOCOL))  # what Sphinx saves for the next build
+    assert list(whole.domaindata["cite"]["bibdata"].data.entries) == list(env.domains["cite"].bibdata.data.entries)
+    assert whole.seminar_bibchecks.results.keys() == env.seminar_bibchecks.results.keys()
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # as a reader forked by Sphinx
+        reader = pickle.loads(pickle.dumps(env, pickle.HIGHEST_PROTOCOL))
+        lean = not reader.domaindata["cite"]["bibdata"].data.entries and not reader.seminar_bibchecks.results
+        kept = [ref.citation_ref_id for ref in reader.domaindata["cite"]["citation_refs"]] == \
+            [ref.citation_ref_id for ref in env.domaindata["cite"]["citation_refs"]]
+        os.write(write, b"1" if lean and kept else b"0")
+        os._exit(0)
+    os.waitpid(child, 0)
+    assert os.read(read, 1) == b"1"

@@ -39,6 +39,11 @@ _TIME = re.compile(r"^(\d{1,2})[:.h](\d{2})$")
 _SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
+def iso_week(day: dt.date) -> int:
+    """The ISO 8601 week number of a day: the week every output shows, computed, never typed."""
+    return day.isocalendar().week
+
+
 def parse_date(value: Any) -> dt.date:
     if isinstance(value, dt.datetime):
         return value.date()
@@ -231,8 +236,7 @@ class Session:
 
     @property
     def week(self) -> int:
-        """ISO 8601 week number, computed, never typed."""
-        return self.fields.date.isocalendar().week
+        return iso_week(self.fields.date)
 
     @property
     def iso_year(self) -> int:

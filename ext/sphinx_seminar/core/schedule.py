@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .model import Session
+from .model import Session, iso_week
 
 COLUMNS = ("Week", "Date", "Time", "Room", "Speaker", "Topic")
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
@@ -25,7 +25,7 @@ class Row:
 
     @property
     def week(self) -> int:
-        return self.date.isocalendar().week
+        return iso_week(self.date)
 
 
 def schedule_rows(sessions: Iterable[Session], no_meeting: Iterable[dt.date], when: str, today: dt.date) -> list[Row]:

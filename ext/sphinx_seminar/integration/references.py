@@ -22,7 +22,7 @@ import os
 from pathlib import Path
 
 import pybtex.errors
-from pybtex.database import Person
+from pybtex.database import BibliographyData, Person
 from pybtex.database.input.bibtex import Parser
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
@@ -37,6 +37,55 @@ from ..core.problems import Problem
 logger = logging.getLogger(__name__)
 
 _CACHE = "seminar_bibchecks"
+
+
+class _MainProcessOnly:
+    """A value that Sphinx's reader processes (``-j N``) do not send back.
+
+    Under ``-j N`` Sphinx forks a reader for each chunk of about seventy
+    pages and pickles the reader's whole environment back to the main
+    process, which merges only the pages that reader read (the ``cite``
+    domain's ``merge_domaindata`` reads its bibliographies and citation
+    references).  The parsed ``.bib`` and its check were most of each
+    pickle: with a 5,000-entry file, ``-j 2`` was slower than ``-j 1``.
+    Pickled in a forked process, such a value is empty; in the main process
+    (the environment Sphinx saves for the next build) it is whole, and it
+    belongs to the process that loads it.
+    """
+
+    def _own(self) -> None:
+        self._seminar_owner = os.getpid()
+
+    def __reduce_ex__(self, protocol):
+        if getattr(self, "_seminar_owner", os.getpid()) != os.getpid():
+            return self._empty()
+        return super().__reduce_ex__(protocol)
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._own()
+
+
+class ParsedBibliography(_MainProcessOnly, BibliographyData):
+    """pybtex's parse of the ``.bib`` files, kept by the main process only."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._own()
+
+    def _empty(self):
+        return (BibliographyData, ())
+
+
+class _Checks(_MainProcessOnly):
+    """The check of each ``.bib`` file and the files' stamps, kept by the main process only."""
+
+    def __init__(self, stamp: tuple, results: dict[str, BibCheck]) -> None:
+        self.stamp, self.results = stamp, results
+        self._own()
+
+    def _empty(self):
+        return (_Checks, ((), {}))
 _PARSED = "seminar_parsed_bibfiles"
 
 
@@ -65,13 +114,13 @@ def checked_bibfiles(app: Sphinx, parsed: tuple | None = None) -> dict[str, BibC
     encoding = app.config.bibtex_encoding
     stamp = (encoding, tuple((name, _stamp(_path(app, name))) for name in names))
     cached = app.env.__dict__.get(_CACHE)
-    if parsed is None and isinstance(cached, tuple) and cached[0] == stamp:
-        return cached[1]
+    if parsed is None and isinstance(cached, _Checks) and cached.stamp == stamp:
+        return cached.results
     files = [(_path(app, name), os.path.relpath(_path(app, name), app.srcdir)) for name in names]
     results = dict(zip(names, bibcheck.check_bibfiles(files, encoding, parsed)))
     for result in results.values():
         result.data = None  # pybtex's own parse is kept by sphinxcontrib-bibtex
-    app.env.__dict__[_CACHE] = (stamp, results)
+    app.env.__dict__[_CACHE] = _Checks(stamp, results)
     return results
 
 
@@ -106,6 +155,7 @@ def parse_bibfiles(app: Sphinx) -> None:
         return
     # Names are split only for the entries shown, where the domain does so (seminar.bibdomain).
     parser = Parser(encoding, person_fields=() if getattr(domain, "seminar_splits_persons", False) else Person.valid_roles)
+    parser.data = ParsedBibliography()  # what Parser makes, but not sent back by -j readers
     bibfiles = {}
     keys: dict[str, None] = {}
     with pybtex.errors.capture() as errors:
