@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import ast
 import hashlib
-import importlib.metadata
 import json
 from collections import defaultdict
 from collections.abc import Iterable
@@ -42,6 +41,7 @@ from sphinx.config import Config
 from sphinx.util import logging
 
 from ..core.bibfields import split_persons
+from .guards import tested
 
 logger = logging.getLogger(__name__)
 
@@ -53,11 +53,8 @@ def register(app: Sphinx, config: Config) -> None:
     """``config-inited``: put the subclass in place of upstream's domain, where tested."""
     if not config.seminar_fast_bibtex or "sphinxcontrib.bibtex" not in app.extensions:
         return
-    version = importlib.metadata.version("sphinxcontrib-bibtex")
-    if not version.startswith(TESTED):
-        logger.info(f"sphinx-seminar: sphinxcontrib-bibtex {version} is not a version its bibliography domain "
-                    f"was tested with ({', '.join(v + 'x' for v in TESTED)}); sphinxcontrib-bibtex's own is used "
-                    "(the same output; large archives build more slowly)")
+    if not tested("sphinxcontrib-bibtex", TESTED, "its bibliography domain",
+                  "sphinxcontrib-bibtex's own is used (the same output; large archives build more slowly)"):
         return
     app.add_domain(domain_class(), override=True)
 

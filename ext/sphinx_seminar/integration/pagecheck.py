@@ -19,7 +19,6 @@ processes, and compares every page.
 
 from __future__ import annotations
 
-import importlib.metadata
 import os
 import re
 from pathlib import Path
@@ -32,6 +31,7 @@ from sphinx.util import logging
 
 from ..core.content import body_problems, include_problem, parse, unsafe_include_lines
 from ..core.frontmatter import split_front_matter, undecodable, unsafe_yaml
+from .guards import tested
 from .reading import classify, warn
 
 logger = logging.getLogger(__name__)
@@ -66,10 +66,7 @@ def register_parser(app: Sphinx, config: Config) -> None:
     """``config-inited``: MyST's parser with the checks on its tokens, where tested."""
     if not config.seminar_single_parse or "myst_parser" not in app.extensions:
         return
-    version = importlib.metadata.version("myst-parser")
-    if not version.startswith(TESTED):
-        logger.info(f"sphinx-seminar: myst-parser {version} is not a version its parser was tested with "
-                    f"({', '.join(v + 'x' for v in TESTED)}); pages are parsed a second time for their checks")
+    if not tested("myst-parser", TESTED, "its parser", "pages are parsed a second time for their checks"):
         return
     app.add_source_parser(parser_class(), override=True)
 
