@@ -7,16 +7,20 @@ holds the term's title, defaults and no-meeting dates.  ``{schedule}``,
 the PDF handouts, the calendar files and the per-entry BibTeX files are
 derived from the same session model.
 
-The package is in layers, each importing only those before it:
+The package is in layers (``tests/test_layers.py`` checks what each imports):
 
 * :mod:`~sphinx_seminar.core`: front-matter, the session and term model,
-  validation, the schedule's rows and the ``.bib`` checks; no Sphinx;
+  validation, the schedule's rows and the ``.bib`` checks; it imports no
+  other layer, and neither Sphinx nor docutils;
 * :mod:`~sphinx_seminar.integration`: ``setup()``, the configuration, the
   domain, directives, nodes, transforms and late resolution;
 * :mod:`~sphinx_seminar.outputs`: HTML, LaTeX, iCalendar and the
   bibliography's styles and files, each read from the domain's model;
 * :mod:`~sphinx_seminar.cli`: the ``seminar`` command (``check``, ``new``,
   ``init``), on the core alone.
+
+The integration and the outputs use each other: ``setup()`` connects the
+outputs, and they read the domain's model.
 """
 
 from __future__ import annotations

@@ -14,10 +14,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
-from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
-from myst_parser.config.main import MdParserConfig
-from myst_parser.parsers.mdit import create_md_parser
 
 from .problems import Problem
 
@@ -28,8 +25,17 @@ CITE_ROLES = ("cite", "cite:p", "cite:ps", "cite:t", "cite:ts", "cite:ct", "cite
 _VERBATIM = {"code", "code-block", "code-cell", "sourcecode", "math", "raw", "eval-rst", "literalinclude", "include", "csv-table"}
 
 
+DEFAULT_EXTENSIONS = frozenset({"dollarmath", "amsmath"})
+
+
 @lru_cache(maxsize=8)
 def _parser(extensions: frozenset[str]):
+    # myst-parser's setup, imported on first use: it imports docutils, which
+    # the core does not load until a page body is checked.
+    from markdown_it.renderer import RendererHTML
+    from myst_parser.config.main import MdParserConfig
+    from myst_parser.parsers.mdit import create_md_parser
+
     return create_md_parser(MdParserConfig(enable_extensions=set(extensions)), RendererHTML)
 
 
@@ -115,9 +121,6 @@ def _empty(display: str, heading: tuple[int, str, int | None]) -> Problem:
 def check_body(text: str, page: Path, display: str, root: Path, **options) -> tuple[list[Problem], list[tuple[str, int | None]]]:
     """Problems in a session page's body, and the citation keys it uses (see :func:`body_problems`)."""
     return body_problems(parse(text, options.get("extensions", DEFAULT_EXTENSIONS)), page, display, root, **options)
-
-
-DEFAULT_EXTENSIONS = frozenset({"dollarmath", "amsmath"})
 
 
 def body_problems(

@@ -17,7 +17,6 @@ reads PyYAML's event stream, which costs the length of the text.
 from __future__ import annotations
 
 import codecs
-
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
