@@ -31,8 +31,8 @@ from sphinx.util import logging
 from ..core import bibcheck
 from ..core.bibcheck import BibCheck, read_bibfile, split_by_citation
 from ..core.bibfields import inherit_crossrefs, repair_entry, split_persons
-from .nodes import bibtex_loaded
 from ..core.problems import Problem
+from .nodes import bibtex_loaded
 
 logger = logging.getLogger(__name__)
 
@@ -86,6 +86,8 @@ class _Checks(_MainProcessOnly):
 
     def _empty(self):
         return (_Checks, ((), {}))
+
+
 _PARSED = "seminar_parsed_bibfiles"
 
 
@@ -108,7 +110,7 @@ def checked_bibfiles(app: Sphinx, parsed: tuple | None = None) -> dict[str, BibC
     The files are checked together (macros and crossrefs cross files), so a
     change to one checks them all again.  A large shared ``.bib`` takes
     seconds to parse; a no-op build should not, and a full build parses it
-    once (``parsed``: sphinxcontrib-bibtex's parse, with pybtex's errors).
+    once (``parsed``: :func:`parse_bibfiles`'s parse, with pybtex's errors).
     """
     names = list(app.config.bibtex_bibfiles or [])
     encoding = app.config.bibtex_encoding
@@ -148,11 +150,11 @@ def parse_bibfiles(app: Sphinx) -> None:
     names = list(app.config.bibtex_bibfiles or [])
     encoding = app.config.bibtex_encoding
     paths = [_path(app, name).resolve() for name in names]
-    readable = [path.is_file() and read_bibfile(path, name, encoding)[0] is not None for path, name in zip(paths, names)]
-    _note_files_parsed(app.env, [name for name, ok in zip(names, readable) if ok])
     domain = app.env.domains["cite"]
     if not is_bibdata_outdated(domain.bibdata, paths, encoding):
-        return
+        return  # the same files, unchanged: which of them can be read has not changed either
+    readable = [path.is_file() and read_bibfile(path, name, encoding)[0] is not None for path, name in zip(paths, names)]
+    _note_files_parsed(app.env, [name for name, ok in zip(names, readable) if ok])
     # Names are split only for the entries shown, where the domain does so (seminar.bibdomain).
     parser = Parser(encoding, person_fields=() if getattr(domain, "seminar_splits_persons", False) else Person.valid_roles)
     parser.data = ParsedBibliography()  # what Parser makes, but not sent back by -j readers
