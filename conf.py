@@ -70,4 +70,5 @@ latex_elements = {
     # seminar_institute below).
     "preamble": r"\setcounter{secnumdepth}{-1}",
 }
+seminar_timezone = "Europe/Berlin"
 seminar_institute = "Max Planck Institute for Mathematics in the Sciences, Leipzig"

@@ -132,10 +132,12 @@ def generate(target: Path, sessions: int, variant: str, seed: int = 2024) -> Pat
         year = 2000 + term
         folder = target / "sessions" / f"{year}-{(year + 1) % 100:02d}"
         folder.mkdir(parents=True)
-        front = f"---\ntitle: Term {year}/{(year + 1) % 100:02d}\ntimezone: Europe/Berlin\ndefaults:\n  start: \"15:00\"\n  end: \"16:30\"\n  room: MIS, E2 10\n---\n\n"
+        first_monday = dt.date(year, 10, 2) + dt.timedelta(days=(7 - dt.date(year, 10, 2).weekday()) % 7)
+        front = (f"---\ntitle: Term {year}/{(year + 1) % 100:02d}\ntimezone: Europe/Berlin\n"
+                 f"first_day: {first_monday}\nlast_day: {year + 1}-09-30\n"
+                 "defaults:\n  weekday: Monday\n  start: \"15:00\"\n  end: \"16:30\"\n  room: MIS, E2 10\n---\n\n")
         schedule = "```{schedule}\n```\n\n" if variant != "plain" else ""
         (folder / "index.md").write_text(front + schedule + "```{toctree}\n:glob:\n:hidden:\n\n2*\n```\n", encoding="utf-8")
-        first_monday = dt.date(year, 10, 2) + dt.timedelta(days=(7 - dt.date(year, 10, 2).weekday()) % 7)
         for week in range(sessions // terms if term < terms - 1 else sessions - number):
             day = first_monday + dt.timedelta(weeks=week)
             keys = [f"key{rng.randrange(entries):05d}" for _ in range(3)]

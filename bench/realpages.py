@@ -17,13 +17,13 @@ import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-_DATE = re.compile(r"^((?:date|  -) *:? *)(\d{4}-\d{2}-\d{2})", re.M)
+_DATE = re.compile(r"^((?:date|first_day|last_day|  -) *:? *)(\d{4}-\d{2}-\d{2})", re.M)
 # What a site needs to build: its configuration, pages and bibliography.
 _COPIED = ("conf.py", "index.md", "references.bib", "docs")
 
 
 def _shift_dates(text: str, years: int) -> str:
-    """Every front-matter date (``date:`` and list items) moved by ``years`` × 52 weeks: same weekday."""
+    """Every front-matter date (``date:``, the term's days and list items) moved by ``years`` × 52 weeks: same weekday."""
     def later(match: re.Match[str]) -> str:
         day = dt.date.fromisoformat(match.group(2)) + dt.timedelta(weeks=52 * years)
         return match.group(1) + day.isoformat()

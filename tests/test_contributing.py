@@ -38,7 +38,7 @@ def test_seminar_new_writes_a_page_that_checks_once_written_and_builds(tmp_path:
     # Until the speaker writes the notes, the check says so.
     check = run("check", cwd=site)
     assert check.returncode == 1
-    assert "sessions/2030-31/2030-12-09-bases-a-tour-i.md:14: section 'Notes' is empty" in check.stdout
+    assert "sessions/2030-31/2030-12-09-bases-a-tour-i.md:20: section 'Notes' is empty" in check.stdout
     page.write_text(text + "The notes.\n", encoding="utf-8")
     assert run("check", cwd=site).returncode == 0
     build = sphinx_build(site, tmp_path / "html")

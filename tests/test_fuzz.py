@@ -35,7 +35,8 @@ REAL_SLICES = [
 
 FUZZ = settings(max_examples=150, deadline=dt.timedelta(seconds=2), suppress_health_check=[HealthCheck.too_slow])
 TERM = Term(id="2030-31", docname="sessions/2030-31/index", path="sessions/2030-31/index.md",
-            fields=TermFields.model_validate({"title": "Term", "timezone": "Europe/Berlin", "defaults": {"start": "15:00", "end": "16:30", "room": "Room 1"}}))
+            fields=TermFields.model_validate({"title": "Term", "timezone": "Europe/Berlin", "first_day": "2024-09-01", "last_day": "2031-08-31",
+                                               "defaults": {"weekday": "Monday", "start": "15:00", "end": "16:30", "room": "Room 1"}}))
 
 
 @st.composite
@@ -93,9 +94,11 @@ def test_random_text_after_a_fence_gives_problem_reports_only(text: str, tmp_pat
     read_and_load(f"---\n{text}\n---\n\nBody.\n".encode(), tmp_path_factory.mktemp("page"))
 
 
-SCALARS = st.text(max_size=30) | st.sampled_from(["15:00", "9:30", "24:00", "2030-12-09", "2030-02-30", "", "~", "null", "yes"])
+SCALARS = st.text(max_size=30) | st.sampled_from(["15:00", "9:30", "24:00", "2030-12-09", "2030-02-30", "", "~", "null", "yes",
+                                                 "TBA", "cancelled", "moved", "true", "https://example.org/", "../x", "Europe/London"])
 VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3), max_leaves=8)
-FIELDS = st.sampled_from(["title", "speaker", "affiliation", "date", "start", "end", "room", "abstract", "series", "time", "speakers"])
+FIELDS = st.sampled_from(["title", "speaker", "affiliation", "date", "start", "end", "room", "abstract", "series", "time", "speakers",
+                          "status", "reason", "moved_from", "online", "join_url", "materials", "note", "timezone"])
 
 
 @FUZZ

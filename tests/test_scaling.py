@@ -15,7 +15,8 @@ from sphinx.cmd.build import build_main
 from sitebuild import ROOT, copy_site, settle, sphinx_build
 
 from sphinx_seminar.core.frontmatter import FrontMatter
-from sphinx_seminar.core.model import Session, check_sessions, load_session
+from sphinx_seminar.core.conflicts import check_sessions
+from sphinx_seminar.core.model import Session, load_session
 
 TERM = "sessions/2030-31"
 
@@ -81,7 +82,9 @@ def test_the_sidebar_expands_only_the_term_being_read(tmp_path: Path) -> None:
     other = site / "sessions/2031-32"
     shutil.copytree(site / TERM, other)
     index = other / "index.md"
-    index.write_text(index.read_text().replace("Term 2030/31", "Term 2031/32").replace("2030-11-18", "2031-11-17"), encoding="utf-8")
+    index.write_text(index.read_text().replace("Term 2030/31", "Term 2031/32").replace("2030-11-18", "2031-11-17")
+                     .replace("first_day: 2030-10-07", "first_day: 2031-10-06").replace("last_day: 2031-02-10", "last_day: 2032-02-09"),
+                     encoding="utf-8")
     for page in other.glob("2*.md"):
         day = dt.date.fromisoformat(page.name[:10]) + dt.timedelta(weeks=52)
         text = page.read_text().replace(page.name[:10], day.isoformat()).replace("title: ", "title: Later ")
@@ -160,10 +163,7 @@ def _outputs(build) -> dict[str, bytes]:
     for path in build.outdir.rglob("*"):
         name = path.relative_to(build.outdir).as_posix()
         if path.is_file() and not name.startswith((".doctrees/", "_static/")) and name != ".buildinfo":
-            data = path.read_bytes()
-            if path.suffix == ".ics":  # the moment it was written
-                data = b"\n".join(line for line in data.split(b"\r\n") if not line.startswith(b"DTSTAMP:"))
-            found[name] = data
+            found[name] = path.read_bytes()  # calendars too: their stamps are the pages' history, not the build's time
     return found
 
 

@@ -105,7 +105,8 @@ def test_what_a_speaker_naturally_types_is_accepted(tmp_path: Path) -> None:
 
 def test_an_unquoted_15_00_is_three_in_the_afternoon_in_a_session_and_in_term_defaults(tmp_path: Path) -> None:
     # The term's defaults differ from 15:00, so the session's own unquoted value is what shows.
-    term = "---\ntitle: Term 2030/31\ntimezone: Europe/Berlin\ndefaults:\n  start: 10:15\n  end: 11:45\n  room: Room 1\nno_meeting:\n  - 2030-11-18\n---\n"
+    term = ("---\ntitle: Term 2030/31\ntimezone: Europe/Berlin\nfirst_day: 2030-10-07\nlast_day: 2031-02-10\n"
+            "defaults:\n  start: 10:15\n  end: 11:45\n  room: Room 1\nno_meeting:\n  - 2030-11-18\n---\n")
     build = build_with(tmp_path, {
         f"{TERM}/index.md": term + "\n```{schedule}\n```\n\n```{toctree}\n:glob:\n\n2*\n```\n",
         **beta("title: Beta\nspeaker: Alan Turing\ndate: 2030-11-25\nstart: 15:00\nend: 16:30\nroom: Room 2\n"),

@@ -17,6 +17,8 @@ from string import Template
 
 from slugify import slugify
 
+from .terms import term_page
+
 TEMPLATES = Path(__file__).parent / "templates" / "site"
 DISTRIBUTION = "sphinx-seminar"
 #: Template (or file) -> where it goes in the new site.
@@ -76,12 +78,6 @@ def values(options: dict) -> dict[str, str]:
         "intro": (f"The seminar {name}" + (f" at {options['institute']}" if options["institute"] else "")
                   + ": its schedule, the notes of its sessions and their references."),
         "term_id": term_id_of(year),
-        "term_title": _quoted(f"Term {year}/{(year + 1) % 100:02d}"),
-        "timezone": options["timezone"],
-        "organizers": "\n".join(f"  - {_quoted(person)}" for person in organisers) or "  []",
-        "start": options["start"],
-        "end": options["end"],
-        "room_yaml": _quoted(options["room"]),
         "package": package_requirement(),
     }
 
@@ -94,12 +90,25 @@ def init_site(target: Path, options: dict) -> list[Path]:
     for template, destination in FILES.items():
         path = target / destination.format(term_id=substitutions["term_id"])
         text = (TEMPLATES / template).read_text(encoding="utf-8")
-        if template.endswith(".tmpl"):
+        if template == "term.md.tmpl":
+            text = first_term_page(options)
+        elif template.endswith(".tmpl"):
             text = Template(text).substitute(substitutions)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         written.append(path)
     return written
+
+
+def first_term_page(options: dict) -> str:
+    """The first term: the academic year from September to August, unless the options say otherwise."""
+    year = options["first_year"]
+    return term_page(
+        title=f"Term {year}/{(year + 1) % 100:02d}", timezone=options["timezone"],
+        first_day=options.get("first_day") or dt.date(year, 9, 1), last_day=options.get("last_day") or dt.date(year + 1, 8, 31),
+        organizers=options["organiser"] or [], weekday=options.get("weekday"),
+        start=options["start"], end=options["end"], room=options["room"],
+    )
 
 
 def default_first_year(today: dt.date | None = None) -> int:

@@ -1,9 +1,11 @@
-"""The ``seminar`` command: ``seminar init`` starts a site, ``seminar new`` scaffolds a session page,
-``seminar check`` checks them all."""
+"""The ``seminar`` command: ``seminar init`` starts a site, ``seminar term new`` a term,
+``seminar new`` scaffolds a session page, ``seminar check`` checks them all (``--todo``:
+and lists what the organisers still have to do)."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 import zoneinfo
 from pathlib import Path
@@ -11,9 +13,11 @@ from pathlib import Path
 from pydantic_core import PydanticCustomError
 from slugify import slugify
 
+from ..core import fields
 from ..core.check import check_project, read_conf
+from ..core.reminders import reminders
 from .init import default_first_year, init_site, term_id_of
-from ..core.model import parse_date, parse_time
+from .terms import cmd_term_new, term_covering
 
 
 def _find_root(start: Path) -> Path:
@@ -39,6 +43,12 @@ def cmd_check(args: argparse.Namespace) -> int:
               "(not shown on the site, so not fatal; fix them where the .bib is kept):")
         for note in report.notes:
             print(f"  {note}")
+    if args.todo:
+        today = args.today or _configured_today(root)
+        todo = reminders(report.sessions, report.terms, today, args.weeks)
+        for reminder in todo:
+            print(str(reminder).replace(": ", ": reminder: ", 1))
+        print(f"{len(todo)} reminder(s) on {today:%Y-%m-%d}, looking {args.weeks} weeks ahead")
     if problems:
         print(f"{len(problems)} problem(s) in {root}", file=sys.stderr)
         return 1
@@ -46,48 +56,87 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _configured_today(root: Path) -> dt.date:
+    """conf.py's seminar_today (a site that pins the date, as the tests do), else today."""
+    value = read_conf(root).get("today")
+    return fields.parse_date(value) if value else dt.date.today()
+
+
 def _yaml_text(value: str) -> str:
     """A YAML scalar that reads back as exactly ``value``."""
     return "'" + value.replace("'", "''") + "'"
+
+
+def _speaker_lines(speakers: list[str], affiliations: list[str]) -> list[str]:
+    """One speaker on one line; several as a list, each with their affiliation where given in the same order."""
+    if len(speakers) == 1:
+        return [f"speaker: {_yaml_text(speakers[0])}"] + (
+            [f"affiliation: {_yaml_text(affiliations[0])}"] if affiliations else ["# affiliation: the speaker's institute"])
+    lines = ["speaker:"]
+    paired = affiliations if len(affiliations) == len(speakers) else [None] * len(speakers)
+    for name, affiliation in zip(speakers, paired):
+        lines.append(f"  - name: {_yaml_text(name)}")
+        if affiliation:
+            lines.append(f"    affiliation: {_yaml_text(affiliation)}")
+    if affiliations and len(affiliations) != len(speakers):
+        lines.append(f"affiliation: {_yaml_text('; '.join(affiliations))}")
+    return lines
+
+
+def _new_refusal(args: argparse.Namespace, date: dt.date, report) -> str | None:
+    """Why ``seminar new`` does not write the page, or None."""
+    term = report.terms.get(args.term) if args.term else term_covering(date, report.terms)
+    if term is None or not term.covers(date):
+        known = "; ".join(f"{t.id}: {t.fields.first_day} to {t.fields.last_day}" for t in sorted(report.terms.values(), key=lambda t: t.fields.first_day))
+        where = f"term '{args.term}'" if args.term else "no term"
+        return (f"{where} covers {date:%Y-%m-%d} (terms: {known or 'none'}); start one with "
+                f"'seminar term new --first-day YYYY-MM-DD --last-day YYYY-MM-DD'")
+    for session in report.sessions:
+        if session.date == date and not session.cancelled:
+            return f"{date:%Y-%m-%d} clashes with '{session.title}' ({session.path}); pick another date"
+    week = date.isocalendar()[:2]
+    for day in term.fields.no_meeting:
+        if day.isocalendar()[:2] == week:
+            return f"week {week[1]} of {week[0]} has no meeting ({day:%Y-%m-%d} in {term.path}); pick another date"
+    return None
 
 
 def cmd_new(args: argparse.Namespace) -> int:
     root = _find_root(Path(args.root).resolve())
     conf = read_conf(root)
     try:
-        date = parse_date(args.date)
+        date = fields.parse_date(args.date)
     except PydanticCustomError as error:
         print(f"seminar new: --date: {error.message()} ({error.context['hint']})", file=sys.stderr)
         return 2
     report = check_project(root)
-    terms = sorted(report.terms)
-    term_id = args.term or (terms[-1] if terms else None)
-    if term_id is None or term_id not in report.terms:
-        known = ", ".join(terms) or "none"
-        print(f"seminar new: no term '{term_id}' (known: {known}); create sessions/<term>/index.md first", file=sys.stderr)
-        return 2
-    term = report.terms[term_id]
-    for session in report.sessions:
-        if session.date == date:
-            print(f"seminar new: {date:%Y-%m-%d} clashes with '{session.title}' ({session.path}); pick another date", file=sys.stderr)
-            return 1
-    week = date.isocalendar()[:2]
-    for day in term.fields.no_meeting:
-        if day.isocalendar()[:2] == week:
-            print(f"seminar new: week {week[1]} of {week[0]} has no meeting ({day:%Y-%m-%d} in {term.path}); pick another date",
-                  file=sys.stderr)
-            return 1
+    refusal = _new_refusal(args, date, report)
+    if refusal:
+        print(f"seminar new: {refusal}", file=sys.stderr)
+        return 2 if "covers" in refusal else 1
+    term = report.terms[args.term] if args.term else term_covering(date, report.terms)
     slug = slugify(args.title, max_length=60, word_boundary=True) or "session"
-    path = root / conf["sessions_dir"] / term_id / f"{date:%Y-%m-%d}-{slug}.md"
+    path = root / conf["sessions_dir"] / term.id / f"{date:%Y-%m-%d}-{slug}.md"
     if path.exists():
         print(f"seminar new: {path.relative_to(root)} exists already", file=sys.stderr)
         return 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(_scaffold(args, date, term)), encoding="utf-8")
+    print(f"wrote {path.relative_to(root)}")
+    if fields.is_tba(args.title) or any(fields.is_tba(s) for s in args.speaker):
+        print("next: once the speaker confirms, fill in the speaker and title; 'seminar check --todo' lists the open slots")
+    else:
+        print("next: write the notes, preview them with 'make live', and run 'seminar check'")
+    return 0
+
+
+def _scaffold(args: argparse.Namespace, date: dt.date, term) -> list[str]:
+    """The new page: the fields given, the term's defaults, and the optional fields as comments."""
     defaults = term.fields.defaults
     lines = [
         "---",
         f"title: {_yaml_text(args.title)}",
-        f"speaker: {_yaml_text(args.speaker)}",
-        f"affiliation: {_yaml_text(args.affiliation)}" if args.affiliation else "# affiliation: your institute",
+        *_speaker_lines(args.speaker, args.affiliation or []),
         f"date: {date:%Y-%m-%d}",
         f'start: "{defaults.start:%H:%M}"' if defaults.start else '# start: "HH:MM"',
         f'end: "{defaults.end:%H:%M}"' if defaults.end else '# end: "HH:MM"',
@@ -95,8 +144,18 @@ def cmd_new(args: argparse.Namespace) -> int:
         f"series: {args.series}" if args.series else "# series: a slug shared by all parts of a lecture in several parts",
         "# abstract: |",
         "#   The abstract, as plain text; a blank line starts a new paragraph.",
+        "# note: a short note for the schedule, e.g. Note the irregular time.",
+        "# online: true              (an online talk: then no room)   join_url: https://...",
+        "# status: cancelled         (or moved, with moved_from: and its former date:)   reason: ...",
+        "# materials:                (after the talk: https:// links, or files beside this page)",
+        "#   slides: slides.pdf",
+        "#   recording: https://...",
         "---",
         "",
+    ]
+    if fields.is_tba(args.title) or any(fields.is_tba(s) for s in args.speaker):
+        return lines  # a slot needs no notes until its talk is known
+    return lines + [
         "## Notes",
         "",
         "% The notes of the session. The title comes from the front-matter above, so",
@@ -107,11 +166,6 @@ def cmd_new(args: argparse.Namespace) -> int:
         "% empty section: write the notes, or remove the heading.",
         "",
     ]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join(lines), encoding="utf-8")
-    print(f"wrote {path.relative_to(root)}")
-    print("next: write the notes, preview them with 'make live', and run 'seminar check'")
-    return 0
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -133,12 +187,29 @@ def cmd_init(args: argparse.Namespace) -> int:
     return 0
 
 
+def _argument(parse):
+    """An argparse type from a front-matter validator: the same message as in a page."""
+    def convert(value: str):
+        try:
+            return parse(value)
+        except PydanticCustomError as error:
+            raise argparse.ArgumentTypeError(f"{error.message()} ({error.context['hint']})") from None
+    return convert
+
+
+_date = _argument(fields.parse_date)
+_weekday = _argument(fields.parse_weekday)
+_zone = _argument(fields.parse_zone)
+
+
 def _time(value: str) -> str:
-    try:
-        parse_time(value)
-    except PydanticCustomError as error:
-        raise argparse.ArgumentTypeError(f"{error.message()} ({error.context['hint']})") from None
-    return value
+    return f"{_argument(fields.parse_time)(value):%H:%M}"
+
+
+def cmd_term(args: argparse.Namespace) -> int:
+    root = _find_root(Path(args.root).resolve())
+    report = check_project(root)
+    return cmd_term_new(args, root, read_conf(root)["sessions_dir"], report.terms)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -147,15 +218,32 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="check every session page and references.bib without building")
     check.add_argument("paths", nargs="*", help="report only on these files (all are checked)")
+    check.add_argument("--todo", action="store_true", help="also list reminders: open slots, days without a session, talks without materials")
+    check.add_argument("--today", type=_date, help="the day the reminders are for (default: conf.py's seminar_today, else today)")
+    check.add_argument("--weeks", type=int, default=4, help="how many weeks ahead the reminders look (default: %(default)s)")
     check.set_defaults(run=cmd_check)
     new = commands.add_parser("new", help="write the page of a new session")
     new.add_argument("--date", required=True, help="YYYY-MM-DD")
-    new.add_argument("--speaker", required=True)
-    new.add_argument("--title", required=True)
-    new.add_argument("--affiliation")
+    new.add_argument("--speaker", required=True, action="append", help="the speaker, or TBA; repeat for a joint talk")
+    new.add_argument("--title", required=True, help="the title, or TBA")
+    new.add_argument("--affiliation", action="append", help="repeat in the order of --speaker")
     new.add_argument("--series", help="slug shared by the parts of a multi-part lecture")
-    new.add_argument("--term", help="term folder under sessions/ (default: the latest)")
+    new.add_argument("--term", help="term folder under sessions/ (default: the term whose dates cover --date)")
     new.set_defaults(run=cmd_new)
+    term = commands.add_parser("term", help="start a term: 'seminar term new'")
+    term_commands = term.add_subparsers(dest="term_command", required=True)
+    term_new = term_commands.add_parser("new", help="write the page of a new term, sessions/<id>/index.md")
+    term_new.add_argument("--first-day", required=True, type=_date, help="YYYY-MM-DD")
+    term_new.add_argument("--last-day", required=True, type=_date, help="YYYY-MM-DD")
+    term_new.add_argument("--title", help="default: 'Term <id>'")
+    term_new.add_argument("--id", help="the folder under sessions/ (default: from the dates, e.g. 2031-32 or 2031-spring)")
+    term_new.add_argument("--weekday", type=_weekday, help="default: the latest term's, else the first day's")
+    term_new.add_argument("--start", type=_time, help="default: the latest term's")
+    term_new.add_argument("--end", type=_time, help="default: the latest term's")
+    term_new.add_argument("--room", help="default: the latest term's")
+    term_new.add_argument("--timezone", type=_zone, help="IANA name (default: the latest term's)")
+    term_new.add_argument("--organiser", action="append", help="repeat for each (default: the latest term's)")
+    term_new.set_defaults(run=cmd_term)
     init = commands.add_parser("init", help="start a new seminar's site in DIRECTORY")
     init.add_argument("directory")
     init.add_argument("--name", default="Research Seminar", help="the seminar's name (default: %(default)s)")

@@ -24,7 +24,9 @@ from typing import Any
 from .bibcheck import BibCheck, check_bibfiles, entry_keys, split_by_citation
 from .content import check_body
 from .frontmatter import read_front_matter, read_page
-from .model import Session, Term, check_sessions, load_session, read_term, unknown_further_reading
+from .materials import problems as material_problems
+from .conflicts import check_sessions, unknown_further_reading
+from .model import Session, Term, load_session, read_term, sessions_term
 from .problems import Problem
 
 _SKIP_DIRS = {"_build", "tests", "bench", "ext", "node_modules"}
@@ -49,6 +51,7 @@ def read_conf(root: Path) -> dict[str, Any]:
     conf = runpy.run_path(str(root / "conf.py")) if (root / "conf.py").is_file() else {}
     return {
         "sessions_dir": conf.get("seminar_sessions_dir", "sessions"),
+        "today": conf.get("seminar_today", ""),
         "bibfiles": list(conf.get("bibtex_bibfiles", [])),
         "bibencoding": conf.get("bibtex_encoding", "utf-8-sig"),
         "extensions": frozenset(conf.get("myst_enable_extensions", [])),
@@ -115,6 +118,10 @@ def _check_pages(root: Path, conf: dict[str, Any], report: Report) -> None:
         if term:
             report.terms[term.id] = term
 
+    # Sessions take what is valid of a term page with problems (reported once, for the term page).
+    sessions_terms = {term_dir.name: report.terms.get(term_dir.name) or sessions_term(
+        term_dir.name, "", term_dir / "index.md", _display(term_dir / "index.md", root)) for term_dir in term_dirs
+        if (term_dir / "index.md").is_file()}
     session_paths = {p for term_dir in term_dirs for p in term_dir.glob("*.md") if p.name != "index.md"}
     for path in markdown_pages(root):
         display = _display(path, root)
@@ -135,11 +142,13 @@ def _check_pages(root: Path, conf: dict[str, Any], report: Report) -> None:
         front, problems = read_front_matter(text, display)
         report.problems += problems
         if front is not None:
-            session, problems = load_session(docname, display, term_id, front, report.terms.get(term_id))
+            session, problems = load_session(docname, display, term_id, front, sessions_terms.get(term_id))
             report.problems += problems
             if session:
                 report.sessions.append(session)
                 report.problems += unknown_further_reading(session, report.bib_keys if conf["bibfiles"] else None)
+                report.problems += material_problems(root, session.path, session.materials.items() if session.materials else [],
+                                                     session.line_of("materials"))
                 report.cited.update(session.further_reading)
         body_problems, citations = check_body(text, path, display, root, bib_keys=report.bib_keys, extensions=conf["extensions"])
         report.problems += body_problems

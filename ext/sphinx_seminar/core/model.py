@@ -1,42 +1,36 @@
 """The one model of a seminar session and of a term.
 
-Every output (the schedule table, the session pages, later the calendar,
-the PDF and the command-line checker) gets its sessions from
+Every output (the schedule table, the session pages, the calendars, the
+PDF and the command-line checker) gets its sessions from
 :func:`load_session` and :func:`load_term`, so a field is parsed and
-validated in exactly one place.
+validated in exactly one place.  The kinds of values (dates, times, links,
+time zones) are read by :mod:`sphinx_seminar.core.fields`.
 
-Front-matter arrives as the text the speaker typed (see
-:mod:`sphinx_seminar.core.frontmatter`), so the validators below parse strings, and a
-value that cannot be parsed gets a message saying what to write.
+A session is scheduled, cancelled or moved; its speaker and title may be
+"to be announced"; it may have several speakers, its own time zone (the
+venue's), a join link, materials and a note.  What is derived from the
+fields (the display of the speakers, the zone, the attendance mode) is a
+property of :class:`Session`, so every output shows the same.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import re
 import zoneinfo
-from collections.abc import Container
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    ValidationError,
-    WithJsonSchema,
-)
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from .frontmatter import FrontMatter, Loc, read_source
+from . import fields as f
+from .frontmatter import FrontMatter, read_source
 from .problems import Problem
+from .validation import field_problems, session_rules, term_rules
 
-_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_TIME = re.compile(r"^(\d{1,2})[:.h](\d{2})$")
-_SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+STATUSES = ("scheduled", "cancelled", "moved")
+MATERIAL_KINDS = ("slides", "recording", "code", "notes")
 
 
 def iso_week(day: dt.date) -> int:
@@ -44,92 +38,65 @@ def iso_week(day: dt.date) -> int:
     return day.isocalendar().week
 
 
-def parse_date(value: Any) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    match = _DATE.match(text)
-    if not match:
-        raise PydanticCustomError(
-            "date_format",
-            "'{value}' is not a date in the form YYYY-MM-DD",
-            {"value": text, "hint": "write the date as YYYY-MM-DD, for example 2024-11-04"},
-        )
-    try:
-        return dt.date(*(int(part) for part in match.groups()))
-    except ValueError as error:
-        raise PydanticCustomError(
-            "date_value",
-            "'{value}' is not a day of the calendar ({reason})",
-            {"value": text, "reason": str(error), "hint": "check the day and the month"},
-        ) from None
+def _status(value: Any) -> str:
+    text = " ".join(str(value).split()).casefold()
+    text = {"canceled": "cancelled", "postponed": "moved", "rescheduled": "moved"}.get(text, text)
+    if text not in STATUSES:
+        raise PydanticCustomError("status_value", "'{value}' is not a status", {"value": str(value).strip(), "hint": "write scheduled, cancelled or moved"})
+    return text
 
 
-def parse_time(value: Any) -> dt.time:
-    if isinstance(value, dt.time):
-        return value
-    text = str(value).strip()
-    match = _TIME.match(text)
-    if not match:
-        raise PydanticCustomError(
-            "time_format",
-            "'{value}' is not a time in the form HH:MM",
-            {"value": text, "hint": 'write a 24-hour time such as "15:00"'},
-        )
-    hours, minutes = (int(part) for part in match.groups())
-    if hours > 23 or minutes > 59:
-        raise PydanticCustomError(
-            "time_value",
-            "'{value}' is not a time of day",
-            {"value": text, "hint": "hours go from 00 to 23 and minutes from 00 to 59"},
-        )
-    return dt.time(hours, minutes)
+def _speakers(value: Any) -> list[Any]:
+    """One speaker as text, or a list of them: each a name or ``{name, affiliation}``."""
+    items = value if isinstance(value, list) else [value]
+    return [{"name": item} if not isinstance(item, dict) else item for item in items]
 
 
-def _text(value: Any) -> str:
-    if isinstance(value, (list, dict)):
-        raise PydanticCustomError(
-            "text_type",
-            "expected a single line of text, got a {kind}",
-            {"kind": "list" if isinstance(value, list) else "mapping", "hint": "write the value on the same line as the field name"},
-        )
-    return " ".join(str(value).split())
+def _former(value: Any) -> Any:
+    """``moved_from: 2031-02-26`` is short for ``moved_from: {date: 2031-02-26}``."""
+    return {"date": value} if isinstance(value, str) else value
 
 
-def _paragraphs(value: Any) -> str:
-    """Keep paragraph breaks (blank lines) but nothing else of the layout."""
-    if isinstance(value, (list, dict)):
-        raise PydanticCustomError(
-            "text_type",
-            "expected text, got a {kind}",
-            {"kind": "list" if isinstance(value, list) else "mapping", "hint": "write the text after '|' on the following, indented lines"},
-        )
-    paragraphs = re.split(r"\n\s*\n", str(value).strip())
-    return "\n\n".join(" ".join(p.split()) for p in paragraphs if p.strip())
+class Speaker(BaseModel):
+    """One speaker of a talk."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: f.Text = Field(description="Full name.")
+    affiliation: f.Text | None = Field(None, description="Their institution.")
 
 
-def _list(value: Any) -> list[Any]:
-    if isinstance(value, list):
-        return value
-    if isinstance(value, str) and not value.strip():
-        return []
-    raise PydanticCustomError(
-        "list_type",
-        "expected a list",
-        {"hint": "write one '- item' per line under the field"},
-    )
+class MovedFrom(BaseModel):
+    """Where and when a moved session was planned before."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    date: f.Date = Field(description="The day it was planned for.")
+    start: f.Time | None = Field(None, description="The start it had, if another.")
+    room: f.Text | None = Field(None, description="The room it had, if another.")
 
 
-Date = Annotated[dt.date, BeforeValidator(parse_date), WithJsonSchema({"type": "string", "format": "date"})]
-Time = Annotated[
-    dt.time,
-    BeforeValidator(parse_time),
-    WithJsonSchema({"type": "string", "pattern": r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$"}),
+class Materials(BaseModel):
+    """What a talk leaves behind: each an http(s) link or a file of the repository."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    slides: f.Material | None = None
+    recording: f.Material | None = None
+    code: f.Material | None = None
+    notes: f.Material | None = None
+
+    def items(self) -> list[tuple[str, str]]:
+        return [(kind, value) for kind in MATERIAL_KINDS if (value := getattr(self, kind))]
+
+
+Speakers = Annotated[
+    list[Speaker],
+    BeforeValidator(_speakers),
+    Field(min_length=1),
+    WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": Speaker.model_json_schema()}]}),
 ]
-Text = Annotated[str, BeforeValidator(_text), Field(min_length=1)]
-Paragraphs = Annotated[str, BeforeValidator(_paragraphs), Field(min_length=1)]
+Status = Annotated[str, BeforeValidator(_status), WithJsonSchema({"type": "string", "enum": list(STATUSES)})]
 
 
 class SessionFields(BaseModel):
@@ -137,21 +104,35 @@ class SessionFields(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, title="Seminar session front-matter")
 
-    title: Text = Field(description="Title of the session, as in the schedule.", examples=["Random Walks on Graphs"])
-    speaker: Text = Field(description="Full name of the speaker.", examples=["Ada Lovelace"])
-    affiliation: Text | None = Field(None, description="The speaker's institution.", examples=["University of Example"])
-    date: Date = Field(description="Day of the meeting, YYYY-MM-DD.", examples=["2031-01-13"])
-    start: Time = Field(description='Start time, "HH:MM" in the term\'s time zone. Default: the term\'s.', examples=["15:00"])
-    end: Time = Field(description='End time, "HH:MM", after the start. Default: the term\'s.', examples=["16:30"])
-    room: Text = Field(description="Where the meeting takes place. Default: the term's.", examples=["Room 101"])
-    abstract: Paragraphs | None = Field(None, description="The abstract, as plain text; blank lines separate paragraphs.")
-    series: str | None = Field(
-        None,
-        pattern=_SLUG,
-        description="Slug shared by the parts of a multi-part lecture; parts are numbered by date.",
-        examples=["random-walks"],
-    )
-    further_reading: Annotated[list[Text], BeforeValidator(_list)] = Field(
+    title: f.Text = Field(description="Title of the session, as in the schedule; TBA while it is not known.",
+                          examples=["Random Walks on Graphs"])
+    speaker: Speakers = Field(description="Name of the speaker, TBA while not known, or a list of speakers "
+                              "(each a name, or 'name' and 'affiliation') for a joint talk.", examples=["Ada Lovelace"])
+    affiliation: f.Text | None = Field(None, description="The speaker's institution (for a list: of those who give none).",
+                                       examples=["University of Example"])
+    date: f.Date = Field(description="Day of the meeting, YYYY-MM-DD.", examples=["2031-01-13"])
+    start: f.Time = Field(description='Start time, "HH:MM", the venue\'s wall-clock time. Default: the term\'s.', examples=["15:00"])
+    end: f.Time = Field(description='End time, "HH:MM", after the start. Default: the term\'s.', examples=["16:30"])
+    room: f.Text | None = Field(None, description="Where the meeting takes place. Default: the term's. None for an online talk.",
+                                examples=["Room 101"])
+    timezone: f.Zone | None = Field(None, description="IANA time zone of the venue, where it is not the term's.",
+                                    examples=["Europe/London"])
+    status: Status = Field("scheduled", description="scheduled, cancelled or moved.")
+    reason: f.Text | None = Field(None, description="Public reason of a cancellation or move.")
+    moved_from: Annotated[MovedFrom | None, BeforeValidator(_former), WithJsonSchema(
+        {"anyOf": [{"type": "string", "format": "date"}, MovedFrom.model_json_schema()]})] = Field(
+        None, description="For a moved session: the date it had before, or 'date' (and 'start', 'room' if other) indented below.")
+    online: f.Boolean = Field(False, description="true for a talk given online only (no room).")
+    join_url: f.WebLink | None = Field(None, description="Link to join online (an online or hybrid talk); "
+                                       "published only where the term's join_links_public is true.")
+    materials: Materials | None = Field(None, description="After the talk: 'slides', 'recording', 'code', 'notes', "
+                                        "each an https:// link or a file path relative to the page's folder.")
+    note: f.Text | None = Field(None, description="A short note shown in the schedule and on the page.",
+                                examples=["Note the irregular time."])
+    abstract: f.Paragraphs | None = Field(None, description="The abstract, as plain text; blank lines separate paragraphs.")
+    series: str | None = Field(None, pattern=f.SLUG, examples=["random-walks"],
+                               description="Slug shared by the parts of a multi-part lecture; parts are numbered by date.")
+    further_reading: f.list_of(f.Text) = Field(
         default_factory=list,
         description="Keys in references.bib of works the site's editors suggest as background; "
         "shown under 'Further reading', apart from the works the page cites.",
@@ -164,9 +145,10 @@ class TermDefaults(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    start: Time | None = None
-    end: Time | None = None
-    room: Text | None = None
+    weekday: f.Weekday | None = Field(None, description="The day the seminar meets.")
+    start: f.Time | None = None
+    end: f.Time | None = None
+    room: f.Text | None = None
 
 
 class TermFields(BaseModel):
@@ -174,29 +156,21 @@ class TermFields(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, title="Seminar term front-matter")
 
-    title: Text = Field(description="Name of the term.", examples=["Term 2031/32"])
-    timezone: Text = Field(description="IANA time zone of the meeting times, where the seminar meets.",
-                           examples=["America/New_York", "Asia/Tokyo"])
-    organizers: Annotated[list[Text], BeforeValidator(_list)] = Field(default_factory=list, description="Names of the organisers.")
-    defaults: TermDefaults = Field(default_factory=TermDefaults, description="Default start, end and room of the term's sessions.")
-    no_meeting: Annotated[list[Date], BeforeValidator(_list)] = Field(
-        default_factory=list, description="Dates of regular meeting days on which there is no meeting."
-    )
+    title: f.Text = Field(description="Name of the term.", examples=["Term 2031/32"])
+    timezone: f.Zone = Field(description="IANA time zone of the meeting times, where the seminar meets.",
+                             examples=["America/New_York", "Asia/Tokyo"])
+    first_day: f.Date = Field(description="First day of the term, YYYY-MM-DD.", examples=["2031-10-13"])
+    last_day: f.Date = Field(description="Last day of the term, YYYY-MM-DD.", examples=["2032-02-09"])
+    organizers: f.list_of(f.Text) = Field(default_factory=list, description="Names of the organisers.")
+    defaults: TermDefaults = Field(default_factory=TermDefaults, description="Default weekday, start, end and room of the term's sessions.")
+    no_meeting: f.list_of(f.Date) = Field(default_factory=list, description="Dates of regular meeting days on which there is no meeting.")
+    join_links_public: f.Boolean = Field(False, description="true to publish sessions' join links on the site and in the calendars.")
+    join_info: f.Text | None = Field(None, description="Where the join link is to be had when it is not published.",
+                                     examples=["The link is sent to the mailing list."])
 
 
 SESSION_FIELDS: tuple[str, ...] = tuple(SessionFields.model_fields)
 REQUIRED_SESSION_FIELDS: tuple[str, ...] = ("title", "speaker", "date", "start", "end", "room")
-
-# Fields that speakers coming from other tools type, and what to write instead.
-_INSTEAD = {
-    "time": "give 'start' and 'end' separately, e.g. start: \"15:00\" and end: \"16:30\"",
-    "location": "the field is called 'room'",
-    "place": "the field is called 'room'",
-    "author": "the field is called 'speaker'",
-    "authors": "the field is called 'speaker'",
-    "description": "the field is called 'abstract'",
-    "summary": "the field is called 'abstract'",
-}
 
 
 @dataclass(frozen=True)
@@ -216,6 +190,9 @@ class Term:
     def tz(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.fields.timezone)
 
+    def covers(self, day: dt.date) -> bool:
+        return self.fields.first_day <= day <= self.fields.last_day
+
 
 @dataclass(frozen=True)
 class Session:
@@ -227,12 +204,101 @@ class Session:
     fields: SessionFields
     #: Line of each front-matter field in the page, for later messages.
     lines: tuple[tuple[str, int], ...] = ()
+    #: The venue's time zone: the session's own, else its term's.
+    zone: str = "UTC"
 
     def __getattr__(self, name: str) -> Any:
-        # Read the front-matter fields as attributes: session.date, session.room ...
+        # Read the front-matter fields as attributes: session.date, session.status ...
         if name in SESSION_FIELDS:
             return getattr(self.fields, name)
         raise AttributeError(name)
+
+    @property
+    def title(self) -> str:
+        return f.TBA_TEXT if self.title_tba else self.fields.title
+
+    @property
+    def page_title(self) -> str:
+        """The title of the session's own page: a slot's says its day, so that two slots differ in menus."""
+        return f"{f.TBA_TEXT} ({self.fields.date.day} {self.fields.date:%B %Y})" if self.title_tba else self.fields.title
+
+    @property
+    def title_tba(self) -> bool:
+        return f.is_tba(self.fields.title)
+
+    @property
+    def speakers(self) -> tuple[Speaker, ...]:
+        """The speakers, each with an affiliation where the page gives one (none while TBA)."""
+        if self.speaker_tba:
+            return ()
+        default = self.fields.affiliation
+        return tuple(s if s.affiliation or not default else Speaker(name=s.name, affiliation=default) for s in self.fields.speaker)
+
+    @property
+    def speaker_tba(self) -> bool:
+        return len(self.fields.speaker) == 1 and f.is_tba(self.fields.speaker[0].name)
+
+    @property
+    def speaker(self) -> str:
+        """"A", "A and B" or "A, B and C"; "To be announced" while not known."""
+        return join_names([s.name for s in self.speakers]) or f.TBA_TEXT
+
+    @property
+    def speaker_line(self) -> str:
+        """The speakers with their affiliations: "A (X) and B"."""
+        names = [s.name + (f" ({s.affiliation})" if s.affiliation else "") for s in self.speakers]
+        return join_names(names) or f.TBA_TEXT
+
+    @property
+    def affiliation(self) -> str | None:
+        return "; ".join(dict.fromkeys(s.affiliation for s in self.speakers if s.affiliation)) or None
+
+    @property
+    def tba(self) -> bool:
+        return self.title_tba or self.speaker_tba
+
+    @property
+    def room(self) -> str:
+        return self.fields.room or "Online"
+
+    @property
+    def cancelled(self) -> bool:
+        return self.fields.status == "cancelled"
+
+    @property
+    def moved(self) -> bool:
+        return self.fields.status == "moved"
+
+    @property
+    def tz(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.zone)
+
+    @property
+    def starts(self) -> dt.datetime:
+        return dt.datetime.combine(self.fields.date, self.fields.start, tzinfo=self.tz)
+
+    @property
+    def ends(self) -> dt.datetime:
+        return dt.datetime.combine(self.fields.date, self.fields.end, tzinfo=self.tz)
+
+    @property
+    def attendance(self) -> Literal["online", "mixed", "offline"]:
+        if self.fields.online:
+            return "online"
+        return "mixed" if self.fields.join_url else "offline"
+
+    @property
+    def previous_start(self) -> dt.datetime | None:
+        """Where a moved session was before: its old day at its old (or same) start."""
+        before = self.fields.moved_from
+        if before is None:
+            return None
+        return dt.datetime.combine(before.date, before.start or self.fields.start, tzinfo=self.tz)
+
+    @property
+    def previous_room(self) -> str | None:
+        before = self.fields.moved_from
+        return None if before is None else before.room or self.room
 
     @property
     def week(self) -> int:
@@ -246,49 +312,21 @@ class Session:
         return dict(self.lines).get(field)
 
     def overlaps(self, other: Session) -> bool:
+        if self.cancelled or other.cancelled or self.fields.online or other.fields.online:
+            return False  # a cancelled or online talk takes no room
         return (
             self.fields.date == other.fields.date
-            and self.fields.room.casefold() == other.fields.room.casefold()
-            and self.fields.start < other.fields.end
-            and other.fields.start < self.fields.end
+            and self.room.casefold() == other.room.casefold()
+            and self.starts < other.ends
+            and other.starts < self.ends
         )
 
 
-def _problems_from(error: ValidationError, front: FrontMatter, path: str, known: tuple[str, ...]) -> list[Problem]:
-    problems = []
-    for item in error.errors():
-        loc: Loc = tuple(item["loc"])
-        name = ".".join(str(part) for part in loc) or None
-        line = front.line_of(loc)
-        ctx = item.get("ctx") or {}
-        kind = item["type"]
-        if kind == "extra_forbidden":
-            key = str(loc[-1])
-            close = difflib.get_close_matches(key, known, n=1)
-            if key in _INSTEAD:
-                hint = _INSTEAD[key]
-            elif close:
-                hint = f"did you mean '{close[0]}'?"
-            else:
-                hint = "known fields: " + ", ".join(known)
-            problems.append(Problem(path, line, name, "unknown field", hint))
-        elif kind == "missing":
-            hint = f"add a line '{loc[-1]}: ...' to the front-matter"
-            if loc == ("title",):
-                hint += ", or start the page's text with '# Your title'"
-            problems.append(Problem(path, front.first_line, name, "required field is missing", hint))
-        elif kind in ("string_too_short", "too_short"):
-            problems.append(Problem(path, line, name, "must not be empty", "write a value after the colon"))
-        elif kind == "string_pattern_mismatch":
-            problems.append(
-                Problem(path, line, name, f"'{item['input']}' is not a slug", "use lower-case letters, digits and hyphens, e.g. learning-dynamical-systems")
-            )
-        elif "hint" in ctx:
-            message = item["msg"]
-            problems.append(Problem(path, line, name, message, str(ctx["hint"])))
-        else:
-            problems.append(Problem(path, line, name, item["msg"], "see docs/front-matter"))
-    return problems
+def join_names(names: list[str]) -> str:
+    """"A", "A and B", "A, B and C"."""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def load_term(term_id: str, docname: str, path: str, front: FrontMatter) -> tuple[Term | None, list[Problem]]:
@@ -296,13 +334,10 @@ def load_term(term_id: str, docname: str, path: str, front: FrontMatter) -> tupl
     try:
         fields = TermFields.model_validate(front.values)
     except ValidationError as error:
-        return None, _problems_from(error, front, path, tuple(TermFields.model_fields))
-    try:
-        zoneinfo.ZoneInfo(fields.timezone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return None, [
-            Problem(path, front.line_of(("timezone",)), "timezone", f"unknown time zone '{fields.timezone}'", "use an IANA name such as America/New_York or Asia/Tokyo")
-        ]
+        return None, field_problems(error, front, path, tuple(TermFields.model_fields))
+    problems = term_rules(fields, front, path)
+    if problems:
+        return None, problems
     return Term(id=term_id, docname=docname, path=path, fields=fields), []
 
 
@@ -315,6 +350,32 @@ def read_term(term_id: str, docname: str, path: Path, display: str) -> tuple[Ter
     return term, problems + more
 
 
+def sessions_term(term_id: str, docname: str, path: Path, display: str) -> Term | None:
+    """The term as its sessions see it: valid, or, from a term page with problems, its
+    defaults and zone where those are valid (and no limits on dates).
+
+    The term's problems are reported once, on its own page; without this, every
+    session of the term would report its start, end and room as missing too.
+    """
+    front, _ = read_source(path, display)
+    if front is None:
+        return None
+    term, _ = load_term(term_id, docname, display, front)
+    if term is not None or not isinstance(front.values, dict):
+        return term
+    try:
+        defaults = TermDefaults.model_validate(front.values.get("defaults") or {})
+    except ValidationError:
+        defaults = TermDefaults()
+    try:
+        zone = f.parse_zone(front.values.get("timezone", "UTC"))
+    except PydanticCustomError:
+        zone = "UTC"
+    fields = TermFields.model_construct(title=term_id, timezone=zone, first_day=dt.date.min, last_day=dt.date.max,
+                                        organizers=[], defaults=defaults, no_meeting=[], join_links_public=False, join_info=None)
+    return Term(id=term_id, docname=docname, path=display, fields=fields)
+
+
 def load_session(
     docname: str, path: str, term_id: str, front: FrontMatter, term: Term | None
 ) -> tuple[Session | None, list[Problem]]:
@@ -325,73 +386,15 @@ def load_session(
         # A page that starts its body with '# Title' out of Markdown habit.
         values["title"], lines["title"] = front.body_heading
     if term is not None:
-        for name, default in term.fields.defaults.model_dump(exclude_none=True).items():
-            values.setdefault(name, default)
+        for name, default in term.fields.defaults.model_dump(exclude_none=True, exclude={"weekday"}).items():
+            if not (name == "room" and f.truthy(values.get("online"))):
+                values.setdefault(name, default)
     try:
         fields = SessionFields.model_validate(values)
     except ValidationError as error:
-        return None, _problems_from(error, front, path, SESSION_FIELDS)
-    if fields.end <= fields.start:
-        line = front.line_of(("end",)) if "end" in front.values else front.line_of(("start",))
-        return None, [
-            Problem(
-                path,
-                line,
-                "end",
-                f"ends at {fields.end:%H:%M}, not after its start at {fields.start:%H:%M}",
-                "give an end time later than the start time",
-            )
-        ]
-    return Session(docname=docname, path=path, term=term_id, fields=fields, lines=tuple(lines.items())), []
-
-
-def check_sessions(sessions: list[Session], terms: dict[str, Term]) -> list[Problem]:
-    """Problems between sessions: overlaps in one room, meetings on no-meeting days."""
-    problems: list[Problem] = []
-    ordered = sorted(sessions, key=lambda s: (s.date, s.start, s.docname))
-    same_day: dict[dt.date, list[Session]] = {}
-    for session in ordered:
-        earlier_that_day = same_day.setdefault(session.date, [])
-        for earlier in earlier_that_day:
-            if (earlier.date, earlier.title.casefold(), earlier.speaker.casefold()) == (
-                session.date, session.title.casefold(), session.speaker.casefold()
-            ):
-                problems.append(
-                    Problem(session.path, session.line_of("title"), "title",
-                            f"duplicate of {earlier.path} (same date, speaker and title)",
-                            "remove one of the two pages")
-                )
-            elif session.overlaps(earlier):
-                problems.append(
-                    Problem(
-                        session.path,
-                        session.line_of("date"),
-                        "date",
-                        f"overlaps with '{earlier.title}' ({earlier.path}) in {session.room} "
-                        f"on {session.date:%Y-%m-%d}, {earlier.start:%H:%M}–{earlier.end:%H:%M}",
-                        "move one of the two sessions to another time or room",
-                    )
-                )
-        earlier_that_day.append(session)
-        term = terms.get(session.term)
-        if term is not None and session.date in term.fields.no_meeting:
-            problems.append(
-                Problem(
-                    session.path,
-                    session.line_of("date"),
-                    "date",
-                    f"{session.date:%Y-%m-%d} is a no-meeting date of {term.title}",
-                    f"pick another date, or remove the date from 'no_meeting' in {term.path}",
-                )
-            )
-    return problems
-
-
-def unknown_further_reading(session: Session, known: Container[str] | None) -> list[Problem]:
-    """A problem for each key of the session's ``further_reading`` that no ``.bib`` file has."""
-    return [
-        Problem(session.path, session.line_of("further_reading"), "further_reading", f"unknown citation key '{key}'",
-                "add the entry to references.bib (with the source that confirms it) or correct the key")
-        for key in session.further_reading
-        if known is None or key not in known
-    ]
+        return None, field_problems(error, front, path, SESSION_FIELDS)
+    problems = session_rules(fields, front, path, term)
+    if problems:
+        return None, problems
+    zone = fields.timezone or (term.fields.timezone if term else "UTC")
+    return Session(docname=docname, path=path, term=term_id, fields=fields, lines=tuple(lines.items()), zone=zone), []

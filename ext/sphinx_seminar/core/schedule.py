@@ -7,6 +7,7 @@ once from the sessions and the term's no-meeting days.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -42,6 +43,19 @@ def schedule_rows(sessions: Iterable[Session], no_meeting: Iterable[dt.date], wh
 def roman(index: int) -> str:
     """The part number of the ``index``-th part (from 0) of a series."""
     return _ROMAN[index] if index < len(_ROMAN) else str(index + 1)
+
+
+_NUMERAL = re.compile(r"(?:^|\s)((?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))$")
+
+
+def part_numbers(parts: list[Session]) -> list[str]:
+    """The number of each part (in date order): the Roman numeral that ends every title
+    where they all have one ("Learning Dynamical Systems II"), so that a moved or
+    cancelled part keeps its number; else I, II, ... by date."""
+    written = [_NUMERAL.search(p.title) for p in parts]
+    if all(written) and len({m.group(1) for m in written}) == len(parts):
+        return [m.group(1) for m in written]
+    return [roman(index) for index in range(len(parts))]
 
 
 def series_title(parts: list[Session]) -> str:

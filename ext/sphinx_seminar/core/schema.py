@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
+from pydantic_core import PydanticUndefined
 
 from .model import REQUIRED_SESSION_FIELDS, SessionFields, TermFields
 
@@ -44,9 +45,11 @@ def field_rows(model: type[BaseModel]) -> list[tuple[str, str, str, str]]:
         kind = _type_name(prop)
         if name in required:
             need = "required"
+        elif name == "room" and model is SessionFields:
+            need = "required, or the term's default (none for an online talk)"
         elif model is SessionFields and name in REQUIRED_SESSION_FIELDS:
             need = "required, or the term's default"
-        elif info.default not in (None, ...) and not isinstance(info.default, BaseModel):
+        elif info.default not in (None, ..., PydanticUndefined) and not isinstance(info.default, BaseModel):
             need = f"default: {info.default}"
         else:
             need = "optional"
@@ -55,6 +58,12 @@ def field_rows(model: type[BaseModel]) -> list[tuple[str, str, str, str]]:
 
 
 def _type_name(prop: dict[str, Any]) -> str:
+    if "enum" in prop:
+        return " or ".join(prop["enum"])
+    if prop.get("description") == "IANA time zone":
+        return "IANA time zone"
+    if prop.get("format") == "uri":
+        return "link (https://...)"
     if "anyOf" in prop:
         return " or ".join(_type_name(p) for p in prop["anyOf"] if p.get("type") != "null")
     if prop.get("format") == "date":
@@ -64,10 +73,11 @@ def _type_name(prop: dict[str, Any]) -> str:
     if "pattern" in prop:
         return "slug"
     if prop.get("type") == "array":
-        return f"list of {_type_name(prop.get('items', {}))}"
+        item = prop.get("items", {})
+        return "list of " + ("mappings" if item.get("type") == "object" else _type_name(item))
     if "$ref" in prop:
         return "mapping"
-    return {"string": "text", "integer": "number"}.get(prop.get("type", ""), prop.get("type", "text"))
+    return {"string": "text", "integer": "number", "boolean": "true or false", "object": "mapping"}.get(prop.get("type", ""), prop.get("type", "text"))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -34,6 +34,9 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
     ConfigValue("seminar_today", "", "html", (str,),
                 "The day (YYYY-MM-DD) that separates upcoming from past meetings in {schedule} :when:; "
                 "empty means the day of the build. The HTML marks the next meeting from the reader's own date."),
+    ConfigValue("seminar_timezone", "", "env", (str,),
+                "The site's time zone (IANA name): a session at a venue in another zone shows its times with that "
+                "zone's abbreviation. Empty: each term's own zone."),
     ConfigValue("seminar_handouts", False, "env", (bool,),
                 "Build one PDF per session instead of one per term (make handouts sets it)."),
     ConfigValue("seminar_term_pdfs", "", "html", (str,),

@@ -14,12 +14,12 @@ from sphinx.util.typing import ExtensionMetadata
 
 from .directives import ConfigValuesDirective, FieldsDirective, SessionPagesDirective, ScheduleDirective, SeriesListDirective, SpeakersDirective
 from .domain import SeminarDomain
-from ..core.model import check_sessions
+from ..core.conflicts import check_sessions
 from .pagecheck import check_source, leave_out_undecodable_pages, register_parser
 from .reading import SessionPageTransform, warn
 from .. import __version__
 from . import bibdomain, config, navigation, nodes, references, resolve
-from ..outputs import bibentries, bibstyle, calendar, citations, handouts, html, latex, latex_style, mathjax
+from ..outputs import bibentries, bibstyle, calendar, citations, handouts, html, icsevent, latex, latex_style, mathjax
 
 STATIC = Path(__file__).parents[1] / "static"
 logger = logging.getLogger(__name__)
@@ -93,6 +93,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("html-page-context", navigation.move_furo_current, priority=600)
     app.connect("builder-inited", navigation.reset)
     app.connect("env-updated", _pages_to_rewrite)
+    app.connect("env-updated", icsevent.note_revisions)
     app.connect("env-updated", citations.forget_citation_index)
     app.connect("env-check-consistency", _check_consistency)
     app.connect("doctree-resolved", resolve.resolve)

@@ -17,11 +17,13 @@ from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
-from . import further_reading
+from . import further_reading, sessionpage
 from . import nodes as seminar_nodes
 from .domain import SeminarDomain
+from ..core import materials as material_files
 from ..core.frontmatter import read_source
-from ..core.model import Session, Term, load_session, read_term, unknown_further_reading
+from ..core.conflicts import unknown_further_reading
+from ..core.model import Session, Term, load_session, read_term, sessions_term
 from ..core.problems import Problem
 
 logger = logging.getLogger(__name__)
@@ -53,8 +55,8 @@ def _neutralise_raw_html(document: nodes.document) -> None:
 
 
 @functools.lru_cache(maxsize=64)
-def _read_term_cached(term_id: str, path: str, mtime_ns: int, size: int) -> tuple[Term | None, list[Problem]]:
-    return read_term(term_id, "", Path(path), path)
+def _read_term_cached(term_id: str, path: str, display: str, mtime_ns: int, size: int) -> Term | None:
+    return sessions_term(term_id, "", Path(path), display)
 
 
 def _same_title(a: str, b: str) -> bool:
@@ -108,7 +110,7 @@ class SessionPageTransform(SphinxTransform):
         if session is None:
             return
         domain.sessions[self.env.docname] = session
-        self._lay_out(session)
+        self._lay_out(session, term)
         if session.further_reading:
             self._note_further_reading(session)
 
@@ -138,10 +140,19 @@ class SessionPageTransform(SphinxTransform):
         stat = term_path.stat()
         # Every session page of a term needs its defaults: parse the term page
         # once per version of it, not once per session page.
-        term, _ = _read_term_cached(term_id, str(term_path), stat.st_mtime_ns, stat.st_size)
+        display = os.path.relpath(term_path, self.env.srcdir)
+        term = _read_term_cached(term_id, str(term_path), display, stat.st_mtime_ns, stat.st_size)
         return term  # its own problems are reported when the term page is read
 
-    def _lay_out(self, session: Session) -> None:
+    def _refused_materials(self, session: Session) -> set[str]:
+        """Report the material files that may not be published; their kinds."""
+        items = session.materials.items() if session.materials else []
+        problems = material_files.problems(Path(self.env.srcdir), session.path, items, session.line_of("materials"))
+        for problem in problems:
+            warn(problem, self.env.docname)
+        return {problem.field.split(".", 1)[1] for problem in problems}
+
+    def _lay_out(self, session: Session, term: Term | None) -> None:
         document = self.document
         for topic in list(document.findall(nodes.topic)):
             if "abstract" in topic["classes"] and topic.parent is document:
@@ -151,23 +162,25 @@ class SessionPageTransform(SphinxTransform):
             return
         page = sections[0]
         for body_h1 in sections[1:]:
-            _fold_into(page, body_h1, session.title)
+            _fold_into(page, body_h1, session.fields.title)
         title = cast(nodes.title, page[0])
         # myst-parser parses the front-matter title as Markdown; it is text.
         title.children = []
-        title += nodes.Text(session.title)
+        title += nodes.Text(session.page_title)
         # Front-matter is text: no typographic quotes either (SmartQuotes runs later).
         title["support_smartquotes"] = False
-        index = page.index(title) + 1
-        page.insert(index, self._details(session))
-        page.insert(index + 1, seminar_nodes.session_links(docname=self.env.docname))
+        head = [sessionpage.notice(session), sessionpage.details(session, term, self.config.seminar_timezone or None),
+                sessionpage.materials(session, self.env.docname, self._refused_materials(session)),
+                seminar_nodes.session_links(docname=self.env.docname)]
+        if session.series:
+            head.append(seminar_nodes.series_navigation(series=session.series, docname=self.env.docname))
         if session.abstract:
             abstract = nodes.topic("", nodes.title("", "Abstract"), classes=["abstract", "session-abstract"])
             for paragraph in session.abstract.split("\n\n"):
                 abstract += nodes.paragraph("", paragraph, support_smartquotes=False)
-            page.insert(index + 2, abstract)
-        if session.series:
-            page.insert(index + 2, seminar_nodes.series_navigation(series=session.series, docname=self.env.docname))
+            head.append(abstract)
+        index = page.index(title) + 1
+        page[index:index] = [node for node in head if node is not None]
         if any(ref.get("refdomain") == "cite" for ref in document.findall(addnodes.pending_xref)):
             section = nodes.section(
                 "", nodes.title("", "References"), ids=["references"], names=["references"], classes=["session-references"]
@@ -176,20 +189,3 @@ class SessionPageTransform(SphinxTransform):
             page += section
         if session.further_reading:
             page += further_reading.section(self.env.docname, session.further_reading)
-
-    def _details(self, session: Session) -> nodes.field_list:
-        def item(name: str, value: str, classes: str) -> nodes.field:
-            return nodes.field(
-                "",
-                nodes.field_name("", name),
-                nodes.field_body("", nodes.paragraph("", value, support_smartquotes=False)),
-                classes=[classes],
-            )
-
-        speaker = session.speaker + (f" ({session.affiliation})" if session.affiliation else "")
-        details = nodes.field_list(classes=["session-details"])
-        details += item("Speaker", speaker, "session-speaker")
-        details += item("Date", f"{session.date:%A}, {session.date.day} {session.date:%B %Y} (week {session.week})", "session-date")
-        details += item("Time", f"{session.start:%H:%M}–{session.end:%H:%M}", "session-time")
-        details += item("Room", session.room, "session-room")
-        return details

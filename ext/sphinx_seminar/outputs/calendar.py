@@ -17,16 +17,15 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from icalendar import Calendar, Event, Timezone
+from icalendar import Calendar, Timezone
 from sphinx.application import Sphinx
 
-from ..integration.config import calendar_domain
-from ..integration.domain import SeminarDomain
 from ..core.model import Session, Term
+from ..integration.domain import SeminarDomain
+from .icsevent import event
 
 SCHEDULE_ICS = "schedule.ics"
 
@@ -36,46 +35,6 @@ def prodid(app: Sphinx) -> str:
     return f"-//{app.config.project}//seminar calendar//EN"
 
 
-def uid(session: Session, domain_name: str) -> str:
-    """Stable across builds: made from the page's name, not from the build."""
-    return f"{session.docname.replace('/', '-')}@{domain_name}"
-
-
-def page_url(app: Sphinx, docname: str) -> str | None:
-    base = app.config.html_baseurl
-    if not base:
-        return None
-    return base.rstrip("/") + "/" + app.builder.get_target_uri(docname)
-
-
-def event(app: Sphinx, session: Session, term: Term | None) -> Event:
-    tz = term.tz if term else dt.timezone.utc
-    item = Event()
-    item.add("uid", uid(session, calendar_domain(app) or "invalid"))
-    item.add("dtstamp", _stamp())
-    item.add("dtstart", dt.datetime.combine(session.date, session.start, tzinfo=tz))
-    item.add("dtend", dt.datetime.combine(session.date, session.end, tzinfo=tz))
-    item.add("summary", session.title)
-    item.add("location", session.room)
-    speaker = session.speaker + (f" ({session.affiliation})" if session.affiliation else "")
-    description = [f"Speaker: {speaker}"]
-    if session.abstract:
-        description.append(session.abstract)
-    url = page_url(app, session.docname)
-    if url:
-        description.append(url)
-        item.add("url", url)
-    item.add("description", "\n\n".join(description))
-    return item
-
-
-def _stamp() -> dt.datetime:
-    # Reproducible builds set SOURCE_DATE_EPOCH; otherwise the build's time.
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
-    return moment.replace(microsecond=0)
-
-
 @functools.lru_cache(maxsize=256)
 def zone(tzid: str, first_year: int, last_year: int) -> Timezone:
     """The VTIMEZONE of ``tzid`` with its transitions from ``first_year`` to ``last_year``."""
@@ -83,7 +42,7 @@ def zone(tzid: str, first_year: int, last_year: int) -> Timezone:
 
 
 def calendar(app: Sphinx, sessions: Iterable[Session], terms: dict[str, Term], name: str) -> Calendar:
-    """A calendar of ``sessions``, with the time zones their terms give."""
+    """A calendar of ``sessions``, with a VTIMEZONE for each venue's zone."""
     cal = Calendar()
     cal.add("prodid", prodid(app))
     cal.add("version", "2.0")
@@ -91,11 +50,9 @@ def calendar(app: Sphinx, sessions: Iterable[Session], terms: dict[str, Term], n
     cal.add("x-wr-calname", name)
     years: dict[str, tuple[int, int]] = {}
     for session in sessions:
-        term = terms.get(session.term)
-        cal.add_component(event(app, session, term))
-        if term is not None:
-            first, last = years.get(term.fields.timezone, (session.date.year, session.date.year))
-            years[term.fields.timezone] = (min(first, session.date.year), max(last, session.date.year))
+        cal.add_component(event(app, session, terms.get(session.term)))
+        first, last = years.get(session.zone, (session.date.year, session.date.year))
+        years[session.zone] = (min(first, session.date.year), max(last, session.date.year))
     for tzid, (first, last) in sorted(years.items()):
         cal.add_component(zone(tzid, first, last))
     return cal

@@ -55,7 +55,7 @@ def latex_documents(srcdir: Path, config: Config) -> list[tuple[str, str, str, s
             docname = f"{config.seminar_sessions_dir}/{term_dir.name}/{page.stem}"
             front, _ = read_source(page, str(page))
             session, _ = load_session(docname, str(page), term_dir.name, front, term) if front else (None, [])
-            title = session.title if session else page.stem
+            title = session.page_title if session else page.stem
             speaker = session.speaker if session else ""
             documents.append((docname, f"{page.stem}.tex", title, speaker, "howto", False))
     return documents
@@ -100,11 +100,22 @@ def lay_out(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             if "session-references" in items["classes"]:
                 items.replace_self(render_reference_items(app, cited, anchors=True))
     _point_citations_home(app, doctree, cited)
+    _materials_on_the_site(app, doctree)
     for details in list(doctree.findall(nodes.field_list)):
         if "session-details" in details["classes"]:
             details.replace_self(_details_table(app, details))
 
 
+
+
+def _materials_on_the_site(app: Sphinx, doctree: nodes.document) -> None:
+    """A material that is a file of the repository links to its copy on the site
+    (where ``html_baseurl`` is known): a PDF cannot carry the file itself."""
+    base = app.config.html_baseurl
+    for download in list(doctree.findall(addnodes.download_reference)):
+        if base and download.get("filename"):
+            uri = base.rstrip("/") + "/_downloads/" + str(download["filename"])
+            download.replace_self(nodes.reference("", download.astext(), refuri=uri))
 
 
 def _included_pages(doctree: nodes.document) -> set[str]:

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import posixpath
+from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.errors import NoUri
+
+from ..core.fields import is_web_link
+from ..core.materials import LABELS, repo_path
+from ..core.model import Session
 
 
 def site_file(app: Sphinx, fromdocname: str, target: str, text: str, classes: str) -> nodes.reference | None:
@@ -25,6 +30,37 @@ def page_link(app: Sphinx, fromdocname: str, todocname: str, text: str) -> nodes
     except NoUri:
         return nodes.inline("", text)
     return nodes.reference("", text, internal=True, refuri=uri)
+
+
+def material_uri(app: Sphinx, fromdocname: str | None, session: Session, value: str) -> str | None:
+    """Where a material is: its link, or the copy Sphinx made of a repository file
+    (relative to ``fromdocname``; absolute from ``html_baseurl`` when None).
+    None where there is no copy (LaTeX, or a file refused when its page was read)."""
+    if is_web_link(value):
+        return value
+    # Sphinx's record of the files it copies (keyed by Path since Sphinx 8, by str before).
+    downloads = getattr(app.env, "dlfiles", {})
+    relative = repo_path(session.path, value)
+    copied = downloads.get(Path(relative)) or downloads.get(relative)
+    if not copied:
+        return None
+    target = posixpath.join("_downloads", Path(copied[1]).as_posix())
+    if fromdocname is None:
+        base = app.config.html_baseurl
+        return base.rstrip("/") + "/" + target if base else None
+    if app.builder.format != "html":
+        return None
+    return posixpath.relpath(target, posixpath.dirname(fromdocname) or ".")
+
+
+def material_links(app: Sphinx, fromdocname: str, session: Session) -> list[nodes.Node]:
+    """The session's materials as labelled links ("Slides", "Recording"), each with an icon in HTML."""
+    links: list[nodes.Node] = []
+    for kind, value in session.materials.items() if session.materials else []:
+        uri = material_uri(app, fromdocname, session, value)
+        if uri is not None:
+            links.append(nodes.reference("", LABELS[kind], refuri=uri, classes=["material", f"material-{kind}"]))
+    return links
 
 
 def link_line(classes: str, *candidates: nodes.Node | None) -> list[nodes.Node]:

@@ -5,17 +5,26 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from ..core.model import Session
+from ..core.fields import TBA_TEXT
+from ..core.model import Session, join_names
 from ..core.schedule import series_title
 from ..integration.domain import SeminarDomain
+from ..integration.sessionpage import status_text
 from .links import page_link
+
+
+def _when(session: Session) -> str:
+    """", Wed, 19.02.2031", with the status where there is one: " (cancelled)"."""
+    status = status_text(session)
+    return f", {session.date:%a, %d.%m.%Y}" + (f" ({status[0].lower()}{status[1:]})" if status else "")
+
 
 def _sessions_line(app: Sphinx, fromdocname: str, sessions: list[Session]) -> nodes.bullet_list:
     items = nodes.bullet_list()
     for session in sessions:
         items += nodes.list_item(
             "", nodes.paragraph("", "", page_link(app, fromdocname, session.docname, session.title),
-                                nodes.Text(f", {session.date:%a, %d.%m.%Y}"))
+                                nodes.Text(_when(session)))
         )
     return items
 
@@ -23,15 +32,18 @@ def _sessions_line(app: Sphinx, fromdocname: str, sessions: list[Session]) -> no
 def render_speakers(app: Sphinx, fromdocname: str, domain: SeminarDomain) -> list[nodes.Node]:
     """Each speaker with their affiliation and sessions, by family name."""
     by_speaker: dict[str, list[Session]] = {}
+    affiliations: dict[str, dict[str, None]] = {}
     for session in domain.sorted_sessions():
-        by_speaker.setdefault(session.speaker, []).append(session)
+        # Each speaker of a joint talk on their own; a slot still to be announced has none.
+        for speaker in session.speakers:
+            by_speaker.setdefault(speaker.name, []).append(session)
+            affiliations.setdefault(speaker.name, {}).update({speaker.affiliation: None} if speaker.affiliation else {})
     people = nodes.bullet_list(classes=["speakers"])
     for name in sorted(by_speaker, key=lambda n: (n.split()[-1].casefold(), n.casefold())):
         sessions = by_speaker[name]
-        affiliations = list(dict.fromkeys(s.affiliation for s in sessions if s.affiliation))
         head = nodes.paragraph("", "", nodes.strong("", name))
-        if affiliations:
-            head += nodes.Text(f" ({'; '.join(affiliations)})")
+        if affiliations[name]:
+            head += nodes.Text(f" ({'; '.join(affiliations[name])})")
         people += nodes.list_item("", head, _sessions_line(app, fromdocname, sessions), ids=[nodes.make_id(f"speaker-{name}")])
     return [people] if by_speaker else [nodes.paragraph("", "No sessions yet.")]
 
@@ -43,7 +55,7 @@ def render_series_list(app: Sphinx, fromdocname: str, domain: SeminarDomain) -> 
             series.setdefault(session.series, []).append(session)
     overview = nodes.bullet_list(classes=["series-list"])
     for slug, parts in sorted(series.items(), key=lambda item: item[1][0].date):
-        speakers = ", ".join(dict.fromkeys(p.speaker for p in parts))
+        speakers = join_names(list(dict.fromkeys(s.name for p in parts for s in p.speakers))) or TBA_TEXT
         head = nodes.paragraph("", "", nodes.strong("", series_title(parts)), nodes.Text(f" by {speakers}, {len(parts)} parts"))
         overview += nodes.list_item("", head, _sessions_line(app, fromdocname, parts), ids=[nodes.make_id(f"series-{slug}")])
     return [overview] if series else [nodes.paragraph("", "No lecture in several parts yet.")]

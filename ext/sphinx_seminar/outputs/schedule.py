@@ -9,12 +9,14 @@ from sphinx.application import Sphinx
 from sphinx.errors import NoUri
 from sphinx.util import logging, texescape
 
-from ..core.model import Term
-from ..core.schedule import COLUMNS, Row, roman, schedule_rows
+from ..core.model import Session, Term
+from ..core.materials import LABELS
+from ..core.schedule import COLUMNS, Row, part_numbers, roman, schedule_rows
 from ..integration import nodes as seminar_nodes
 from ..integration.domain import SeminarDomain
 from . import calendar, handouts
-from .links import link_line, page_link, site_file
+from ..integration.sessionpage import status_text, time_text
+from .links import link_line, material_links, material_uri, page_link, site_file
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +35,30 @@ def term_rows(domain: SeminarDomain, term_id: str, when: str, day: dt.date) -> l
 
 def _cell(*children: nodes.Node) -> nodes.entry:
     return nodes.entry("", nodes.paragraph("", "", *children))
+
+
+def place(session: Session) -> str:
+    """The room, "Online", or the room "and online" for a hybrid talk."""
+    if session.attendance == "online":
+        return "Online"
+    return session.room + (" and online" if session.attendance == "mixed" else "")
+
+
+def _topic_cell(app: Sphinx, fromdocname: str, session: Session) -> nodes.entry:
+    """The title (linked), its status in words, the note, and the materials."""
+    status = status_text(session)
+    paragraph = nodes.paragraph()
+    if status:
+        paragraph += nodes.strong("", f"{status}: ", classes=["session-status"])
+    link = page_link(app, fromdocname, session.docname, session.title)
+    paragraph += nodes.emphasis("", "", link) if session.title_tba else link
+    cell = nodes.entry("", paragraph)
+    if session.note:
+        cell += nodes.paragraph("", session.note, classes=["session-note"], support_smartquotes=False)
+    links = material_links(app, fromdocname, session)
+    if links:
+        cell += link_line("session-materials", *links)
+    return cell
 
 
 def schedule_table(app: Sphinx, fromdocname: str, title: nodes.Node | None, rows: list[Row]) -> nodes.table:
@@ -58,9 +84,10 @@ def schedule_table(app: Sphinx, fromdocname: str, title: nodes.Node | None, rows
         else:
             s = row.session
             line = nodes.row("", _cell(nodes.Text(str(row.week))), _cell(nodes.Text(date)),
-                             _cell(nodes.Text(f"{s.start:%H:%M}–{s.end:%H:%M}")), _cell(nodes.Text(s.room)),
-                             _cell(nodes.Text(s.speaker)), _cell(page_link(app, fromdocname, s.docname, s.title)))
-            line["classes"] += ["session", f"date-{row.date.isoformat()}"]
+                             _cell(nodes.Text(time_text(s, app.config.seminar_timezone or None))), _cell(nodes.Text(place(s))),
+                             _cell(nodes.emphasis("", s.speaker) if s.speaker_tba else nodes.Text(s.speaker)),
+                             _topic_cell(app, fromdocname, s))
+            line["classes"] += ["session", f"date-{row.date.isoformat()}", f"status-{s.status}"] + (["tba"] if s.tba else [])
         body += line
     return table
 
@@ -93,15 +120,38 @@ def latex_schedule(app: Sphinx, rows: list[Row]) -> nodes.raw:
             lines.append(r"\color{gray}" + " & \\color{gray}".join(cells) + r"\\")
             continue
         s = row.session
-        try:
-            target = app.builder.get_relative_uri("", s.docname)[1:]  # '%docname'
-            topic = rf"\hyperref[\detokenize{{{target}::doc}}]{{{tex(s.title)}}}"
-        except NoUri:
-            topic = tex(s.title)
-        cells = [str(row.week), date, tex(f"{s.start:%H:%M}–{s.end:%H:%M}"), tex(s.room), tex(s.speaker), topic]
+        cells = [str(row.week), date, tex(time_text(s, app.config.seminar_timezone or None)), tex(place(s)), tex(s.speaker),
+                 _latex_topic(app, s, tex)]
         lines.append(" & ".join(cells) + r"\\")
     lines += [r"\end{xltabular}", r"\endgroup"]
     return nodes.raw("", "\n".join(lines) + "\n", format="latex")
+
+
+def _latex_topic(app: Sphinx, session: Session, tex) -> str:
+    """The topic cell for print: status in words, the title (a link within the PDF), note and materials."""
+    try:
+        target = app.builder.get_relative_uri("", session.docname)[1:]  # '%docname'
+        topic = rf"\hyperref[\detokenize{{{target}::doc}}]{{{tex(session.title)}}}"
+    except NoUri:
+        topic = tex(session.title)
+    status = status_text(session)
+    if status:
+        topic = rf"\textbf{{{tex(status)}:}} " + topic
+    if session.note:
+        topic += r"\newline\emph{" + tex(session.note) + "}"
+    links = []
+    for kind, value in session.materials.items() if session.materials else []:
+        uri = material_uri(app, None, session, value)
+        label = tex(LABELS[kind])
+        links.append(rf"\sphinxhref{{{url_escape(uri, tex)}}}{{{label}}}" if uri else label)
+    if links:
+        topic += r"\newline " + " · ".join(links)
+    return topic
+
+
+def url_escape(uri: str, tex) -> str:
+    """A URL for ``\\sphinxhref``, escaped as Sphinx's LaTeX writer escapes link targets (encode_uri)."""
+    return tex(uri).replace(r"\textasciitilde{}", "~").replace(r"\sphinxhyphen{}", "-").replace(r"\textquotesingle{}", "'")
 
 
 def render_schedule(app: Sphinx, node: seminar_nodes.schedule, fromdocname: str, domain: SeminarDomain) -> list[nodes.Node]:
@@ -145,8 +195,9 @@ def render_series(app: Sphinx, node: seminar_nodes.series_navigation, docname: s
     if len(parts) < 2:
         return []
     position = [p.docname for p in parts].index(docname)
+    numbers = part_numbers(parts)
     paragraph = nodes.paragraph(classes=["series-navigation"])
-    paragraph += nodes.Text(f"Part {roman(position)} of {roman(len(parts) - 1)}.")
+    paragraph += nodes.Text(f"Part {numbers[position]} of {roman(len(parts) - 1)}.")
     for label, index in (("Previous", position - 1), ("Next", position + 1)):
         if 0 <= index < len(parts):
             part = parts[index]

@@ -28,7 +28,7 @@
         if (!date) return;
         if (date < today) {
           row.classList.add("past");
-        } else if (!next && row.classList.contains("session")) {
+        } else if (!next && row.classList.contains("session") && !row.classList.contains("status-cancelled")) {
           next = row;
         }
       });

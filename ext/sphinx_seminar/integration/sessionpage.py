@@ -1,0 +1,113 @@
+"""The head of a session page: its notice, details and materials, made from the model while the page is read.
+
+A cancelled or moved session says so in words at the top (an admonition,
+so the PDF has it too); the details give the speakers with their
+affiliations, the venue's time with its zone where it is not the site's,
+the room or "Online", the join link where the term publishes links (or
+where to get it), and the note.  Materials that are files of the
+repository become Sphinx download references: Sphinx copies them into the
+site and notes them as the page's dependencies.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx import addnodes
+
+from ..core import materials as material_files
+from ..core.fields import is_web_link
+from ..core.model import Session, Term
+
+#: Where the join link is to be had when the term gives no 'join_info'.
+DEFAULT_JOIN_INFO = "Ask the organisers for the link."
+
+
+def zone_label(session: Session, site_zone: str | None) -> str:
+    """" (BST)" where the venue's zone is not the site's, else ""."""
+    return "" if session.zone == (site_zone or session.zone) else f" ({session.starts:%Z})"
+
+
+def time_text(session: Session, site_zone: str | None) -> str:
+    return f"{session.start:%H:%M}–{session.end:%H:%M}{zone_label(session, site_zone)}"
+
+
+def status_text(session: Session) -> str | None:
+    """The status in words (not only a colour): "Cancelled", "Moved from Wed, 26.02.2031"."""
+    if session.cancelled:
+        return "Cancelled"
+    if session.moved and session.previous_start is not None:
+        return f"Moved from {session.previous_start:%a, %d.%m.%Y}"
+    return None
+
+
+def notice(session: Session) -> nodes.Element | None:
+    """The admonition at the top of a cancelled or moved session's page."""
+    if session.cancelled:
+        text = f"This session on {session.date:%A, %d %B %Y} is cancelled."
+    elif session.moved and session.previous_start is not None:
+        before = session.previous_start
+        text = f"This session was moved from {before:%A, %d %B %Y}, {before:%H:%M}"
+        text += f" in {session.previous_room}" if session.previous_room != session.room else ""
+        text += f", to {session.date:%A, %d %B %Y}, {session.start:%H:%M} in {session.room}."
+    else:
+        return None
+    # Furo's colours for these admonition classes: red for a cancellation, orange for a move.
+    look = "danger" if session.cancelled else "attention"
+    note = nodes.admonition("", nodes.title("", "Cancelled" if session.cancelled else "Moved"),
+                            classes=["seminar-status", f"status-{session.status}", look])
+    note += nodes.paragraph("", text, support_smartquotes=False)
+    if session.reason:
+        note += nodes.paragraph("", f"Reason: {session.reason}", support_smartquotes=False)
+    return note
+
+
+def _field(name: str, body: nodes.Node | str, classes: str) -> nodes.field:
+    paragraph = nodes.paragraph("", body, support_smartquotes=False) if isinstance(body, str) else nodes.paragraph("", "", body)
+    return nodes.field("", nodes.field_name("", name), nodes.field_body("", paragraph), classes=[classes])
+
+
+def join_line(session: Session, term: Term | None) -> nodes.Node | str | None:
+    """The join link where the term publishes links, else where to get it; None for a talk in a room only."""
+    if session.attendance == "offline":
+        return None
+    if session.join_url and term is not None and term.fields.join_links_public:
+        return nodes.reference("", session.join_url, refuri=session.join_url)
+    return (term.fields.join_info if term else None) or DEFAULT_JOIN_INFO
+
+
+def details(session: Session, term: Term | None, site_zone: str | None) -> nodes.field_list:
+    place = "Online" if session.attendance == "online" else session.room + (" and online" if session.attendance == "mixed" else "")
+    rows = nodes.field_list(classes=["session-details"])
+    rows += _field("Speakers" if len(session.speakers) > 1 else "Speaker", session.speaker_line, "session-speaker")
+    rows += _field("Date", f"{session.date:%A}, {session.date.day} {session.date:%B %Y} (week {session.week})", "session-date")
+    rows += _field("Time", time_text(session, site_zone), "session-time")
+    rows += _field("Room", place, "session-room")
+    join = join_line(session, term)
+    if join is not None:
+        rows += _field("Join online", join, "session-join")
+    if session.note:
+        rows += _field("Note", session.note, "session-note")
+    return rows
+
+
+def materials(session: Session, docname: str, refused: set[str]) -> nodes.Element | None:
+    """The links to the talk's materials; files of the repository as download references.
+
+    ``refused`` are the kinds whose file may not be published (reported
+    where the page is read): they are left out, never handed to Sphinx.
+    """
+    shown = [(kind, value) for kind, value in (session.materials.items() if session.materials else []) if kind not in refused]
+    if not shown:
+        return None
+    line = nodes.paragraph(classes=["session-materials"])
+    line += nodes.strong("", "Materials: ")
+    for index, (kind, value) in enumerate(shown):
+        line += nodes.Text(" · ") if index else []
+        label = material_files.LABELS[kind]
+        if is_web_link(value):
+            line += nodes.reference("", label, refuri=value, classes=["material", f"material-{kind}"])
+        else:
+            target = "/" + material_files.repo_path(session.path, value)
+            line += addnodes.download_reference("", "", nodes.inline("", label), reftarget=target, refdoc=docname,
+                                                refexplicit=True, classes=["material", f"material-{kind}"])
+    return line

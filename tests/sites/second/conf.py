@@ -1,0 +1,16 @@
+# A second small site for tests: another seminar, institute, time zone and weekday
+# than the main site, with cancelled, moved, online, joint and TBA sessions.
+project = "Applied Topology Seminar"
+extensions = ["myst_parser", "sphinxcontrib.bibtex", "sphinx_seminar"]
+exclude_patterns = ["_build"]
+myst_title_to_header = True
+myst_enable_extensions = ["dollarmath"]
+bibtex_bibfiles = ["refs.bib"]
+bibtex_default_style = "seminar"
+bibtex_reference_style = "seminar"
+seminar_today = "2031-03-05"
+seminar_timezone = "America/New_York"
+seminar_institute = "Institute for Computational Geometry, Northfield"
+latex_engine = "xelatex"
+seminar_calendar_domain = "topology.northfield.example"
+html_baseurl = "https://topology.northfield.example/"

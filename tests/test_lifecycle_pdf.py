@@ -1,0 +1,46 @@
+"""The second site's term handout (real XeLaTeX): statuses, joint talks, slots, zones and materials in print."""
+
+from __future__ import annotations
+
+
+import pytest
+from pypdf import PdfReader
+
+from sitebuild import PdfBuild, copy_site, flat, latexpdf, tex_missing
+
+pytestmark = pytest.mark.skipif(tex_missing() is not None, reason=str(tex_missing()))
+
+
+@pytest.fixture(scope="module")
+def handout(tmp_path_factory: pytest.TempPathFactory) -> PdfBuild:
+    build = latexpdf(copy_site("second", tmp_path_factory.mktemp("second")), tmp_path_factory.mktemp("second-latex"))
+    assert build.returncode == 0, build.output
+    return build
+
+
+def test_the_printed_schedule_marks_status_slots_zones_and_joint_talks(handout: PdfBuild) -> None:
+    text = flat(handout.text("2031-spring.pdf"))
+    schedule = text[text.find("Week Date Time Room Speaker Topic"):]
+    assert "Cancelled: Zigzag Persistence for Time-Varying Data" in schedule
+    assert "Moved from Wed, 26.02.2031: Multiparameter Persistence" in schedule
+    assert "Mira Okafor and Tomás Lindqvist" in schedule
+    assert "16:00–17:00 (BST)" in schedule
+    assert "To be announced To be announced" in schedule
+    assert "15:00–16:15" in schedule and "Note the irregular time." in schedule
+    assert "Online" in schedule
+
+
+def test_the_chapters_carry_the_notices(handout: PdfBuild) -> None:
+    text = flat(handout.text("2031-spring.pdf"))
+    assert "This session on Wednesday, 19 February 2031 is cancelled. Reason: The speaker is ill." in text
+    assert "This session was moved from Wednesday, 26 February 2031, 16:00 in Hall B 204, to Wednesday, 26 March 2031" in text
+    assert "Speakers Mira Okafor (Northfield University) and Tomás Lindqvist" in text
+
+
+def test_materials_are_links_in_the_pdf(handout: PdfBuild) -> None:
+    reader = PdfReader(handout.latexdir / "2031-spring.pdf")
+    uris = {annotation.get_object()["/A"].get("/URI") for page in reader.pages for annotation in page.get("/Annots", [])
+            if annotation.get_object().get("/A", {}).get("/URI")}
+    assert "https://video.northfield.example/topology/2031-01-22" in uris
+    assert any(str(uri).startswith("https://topology.northfield.example/_downloads/") and str(uri).endswith("/2031-01-22-slides.pdf")
+               for uri in uris), uris
