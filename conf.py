@@ -71,4 +71,6 @@ latex_elements = {
     "preamble": r"\setcounter{secnumdepth}{-1}",
 }
 seminar_timezone = "Europe/Berlin"
+# What the times are labelled with: the seminar meets in Leipzig.
+seminar_timezone_names = {"Europe/Berlin": "Leipzig"}
 seminar_institute = "Max Planck Institute for Mathematics in the Sciences, Leipzig"

@@ -103,8 +103,14 @@ html_theme = "furo"
 '''
 
 
-def generate(target: Path, sessions: int, variant: str, seed: int = 2024) -> Path:
-    """Write the archive for one variant into ``target`` (emptied first)."""
+def generate(target: Path, sessions: int, variant: str, seed: int = 2024, terms: int | None = None) -> Path:
+    """Write the archive for one variant into ``target`` (emptied first): ``sessions`` over
+    ``terms`` terms (by default one per 20 sessions).
+
+    The landing page is laid out as this site's: the current term's schedule, and an
+    Archive page with every term (the plain variant, without the extension, lists the
+    terms on the landing page).
+    """
     if target.exists():
         shutil.rmtree(target)
     rng = random.Random(seed)
@@ -116,11 +122,14 @@ def generate(target: Path, sessions: int, variant: str, seed: int = 2024) -> Pat
     cite = variant != "nobib"
     if cite:
         (target / "references.bib").write_text(bib(entries, bib_rng), encoding="utf-8")
-    terms = max(1, sessions // 20)
+    terms = terms or max(1, sessions // 20)
     index_lines = ["---", "title: Synthetic seminar archive", "---", ""]
     if variant != "plain":
-        index_lines += ["```{schedule}", "```", ""]
-    index_lines += ["```{toctree}", ":glob:", ":maxdepth: 1", "", "sessions/*/index"]
+        index_lines += ["```{schedule}", ":term: current", ":when: upcoming", "```", "", "```{toctree}", ":maxdepth: 1", "", "archive"]
+        (target / "archive.md").write_text("---\ntitle: Archive\n---\n\n```{archive}\n```\n\n"
+                                           "```{toctree}\n:glob:\n:hidden:\n:reversed:\n\nsessions/*/index\n```\n", encoding="utf-8")
+    else:
+        index_lines += ["```{toctree}", ":glob:", ":maxdepth: 1", "", "sessions/*/index"]
     if cite and variant == "project":
         index_lines.append("references")
     index_lines += ["```", ""]

@@ -20,11 +20,11 @@ def handout(tmp_path_factory: pytest.TempPathFactory) -> PdfBuild:
 
 def test_the_printed_schedule_marks_status_slots_zones_and_joint_talks(handout: PdfBuild) -> None:
     text = flat(handout.text("2031-spring.pdf"))
-    schedule = text[text.find("Week Date Time Room Speaker Topic"):]
+    schedule = text[text.index("Week Date Time (New York) Room Speaker Topic"):]
     assert "Cancelled: Zigzag Persistence for Time-Varying Data" in schedule
     assert "Moved from Wed, 26.02.2031: Multiparameter Persistence" in schedule
     assert "Mira Okafor and Tomás Lindqvist" in schedule
-    assert "16:00–17:00 (BST)" in schedule
+    assert "16:00–17:00 (London, BST)" in schedule
     assert "To be announced To be announced" in schedule
     assert "15:00–16:15" in schedule and "Note the irregular time." in schedule
     assert "Online" in schedule

@@ -53,7 +53,7 @@ def test_term_handout_has_every_session_with_speaker_and_date(term_pdf: PdfBuild
             # Each session's chapter opens with its title, then the speaker
             # (and affiliation) and the full date with the ISO week.
             details = (re.escape(f"{title} Speaker {speaker}") + r"(?: \([^)]*\))?"
-                       + re.escape(f" Date {long_date(date)} (week {week}) Time {time} Room {room}"))
+                       + re.escape(f" Date {long_date(date)} (week {week}) Time {time} Leipzig time Room {room}"))
             found = re.search(details, text)
             assert found, (long_date(date), text[text.find(f"{title} Speaker"):][:200])
     assert "Montúfar" in text and "Gröbner" in text

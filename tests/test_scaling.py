@@ -173,16 +173,16 @@ def test_a_parallel_build_writes_exactly_what_a_serial_build_writes(tmp_path: Pa
     serial = sphinx_build(site, tmp_path / "j1")
     parallel = sphinx_build(site, tmp_path / "j2", "-j", "2")
     assert serial.returncode == parallel.returncode == 0, serial.warnings + parallel.warnings
-    assert len(serial.read()) == 65  # 60 sessions, 3 terms, the landing and References pages
+    assert len(serial.read()) == 66  # 60 sessions, 3 terms, the landing, Archive and References pages
     # Sphinx read in parallel: it logs chunks ("first .. last"), not pages.
     # (Where Sphinx believes it writes to a terminal, as under CI, it adds escapes and carriage returns.)
     plain = re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", parallel.log).replace("\r", "\n")
     assert re.search(r"^reading sources\.\.\. \[\s*\d+%\] \S+ \.\. \S+", plain, re.M)
     one, two = _outputs(serial), _outputs(parallel)
     assert sorted(one) == sorted(two)
-    assert sum(name.endswith(".html") for name in one) == 67  # and search, genindex
+    assert sum(name.endswith(".html") for name in one) == 69  # and search, genindex, embed
     assert sum(name.startswith("bib/") for name in one) > 100
-    assert sum(name.endswith(".ics") for name in one) == 61
+    assert sum(name.endswith(".ics") for name in one) == 64  # 60 sessions, the schedule, one per term
     assert b"2000-10-02-session-0" in one["searchindex.js"]
     assert [name for name in one if one[name] != two[name]] == []
 

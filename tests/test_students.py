@@ -68,7 +68,8 @@ def test_each_session_page_offers_its_own_calendar_file(site: Build) -> None:
         assert link["href"] == f"{source.stem}.ics"
         (own,) = events(site.outdir / f"{docname}.ics")
         assert own["UID"] in schedule and own["SUMMARY"] == schedule[str(own["UID"])]["SUMMARY"]
-    assert site.page("index").select_one("a.calendar-feed")["href"] == "schedule.ics"
+    # The site's address is known (html_baseurl): a subscription, not a download.
+    assert site.page("index").select_one("a.calendar-feed")["href"] == "webcal://" + BASE.split("://", 1)[1] + "schedule.ics"
 
 
 def test_special_characters_are_escaped_and_long_lines_folded(tmp_path: Path) -> None:

@@ -141,7 +141,9 @@ def test_two_clean_builds_of_one_commit_are_byte_identical(tmp_path: Path) -> No
     second = sphinx_build(site, tmp_path / "two" / "html")
     assert first.returncode == second.returncode == 0, first.warnings
     files = sorted(str(p.relative_to(first.outdir)) for p in first.outdir.rglob("*") if p.is_file() and ".doctrees" not in p.parts)
-    assert "schedule.ics" in files and len([f for f in files if f.endswith(".ics")]) == 14
+    # 13 sessions, the schedule, the term and the two-part lecture; the feed, the data, the previews too.
+    assert "schedule.ics" in files and len([f for f in files if f.endswith(".ics")]) == 16
+    assert {"atom.xml", "schedule.json", "embed.html"} <= set(files) and any(f.endswith(".jpg") for f in files)
     _, mismatch, errors = filecmp.cmpfiles(first.outdir, second.outdir, files, shallow=False)
     assert (mismatch, errors) == ([], [])
     stamp = ics_event(first.outdir, "2031-01-15-persistence-barcodes")

@@ -27,6 +27,7 @@ FILES = {
     "index.md.tmpl": "index.md",
     "term.md.tmpl": "sessions/{term_id}/index.md",
     "references.md": "references.md",
+    "archive.md": "archive.md",
     "references.bib": "references.bib",
     "Makefile.tmpl": "Makefile",
     "README.md.tmpl": "README.md",

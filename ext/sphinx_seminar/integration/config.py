@@ -37,6 +37,9 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
     ConfigValue("seminar_timezone", "", "env", (str,),
                 "The site's time zone (IANA name): a session at a venue in another zone shows its times with that "
                 "zone's abbreviation. Empty: each term's own zone."),
+    ConfigValue("seminar_timezone_names", {}, "env", (dict,),
+                'What to call each time zone in labels, e.g. {"Europe/Lisbon": "Porto"}; '
+                'by default the last part of its IANA name ("America/New_York": New York).'),
     ConfigValue("seminar_handouts", False, "env", (bool,),
                 "Build one PDF per session instead of one per term (make handouts sets it)."),
     ConfigValue("seminar_term_pdfs", "", "html", (str,),

@@ -20,7 +20,9 @@ WHEN = ("all", "upcoming", "past")
 class ScheduleDirective(SphinxDirective):
     """Show the schedule of one term, or of every term grouped by term.
 
-    On a term's own page, the term is that one unless ``:term:`` says otherwise.
+    On a term's own page, the term is that one unless ``:term:`` says otherwise;
+    ``:term: current`` is the term under way (between terms the next, after the
+    last the latest), for a landing page that stays the same size as terms pass.
     """
 
     has_content = False
@@ -37,7 +39,8 @@ class ScheduleDirective(SphinxDirective):
                 term = kind[1]
         node = seminar_nodes.schedule(term=term or "", when=self.options.get("when", "all"))
         self.set_source_info(node)
-        cast(SeminarDomain, self.env.domains["seminar"]).note_overview(self.env.docname, term)
+        # "current" depends on every term (which one is current, and its sessions).
+        cast(SeminarDomain, self.env.domains["seminar"]).note_overview(self.env.docname, None if term == "current" else term)
         return [node]
 
 
@@ -127,6 +130,12 @@ class SeriesListDirective(OverviewDirective):
     """Every lecture in several parts, with its parts."""
 
     node_class = seminar_nodes.series_list
+
+
+class ArchiveDirective(OverviewDirective):
+    """Every term with its dates and its numbers of sessions and speakers."""
+
+    node_class = seminar_nodes.archive
 
 
 class SessionPagesDirective(TocTree):

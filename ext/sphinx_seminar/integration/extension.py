@@ -12,14 +12,14 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.typing import ExtensionMetadata
 
-from .directives import ConfigValuesDirective, FieldsDirective, SessionPagesDirective, ScheduleDirective, SeriesListDirective, SpeakersDirective
+from .directives import ArchiveDirective, ConfigValuesDirective, FieldsDirective, SessionPagesDirective, ScheduleDirective, SeriesListDirective, SpeakersDirective
 from .domain import SeminarDomain
 from ..core.conflicts import check_sessions
 from .pagecheck import check_source, leave_out_undecodable_pages, register_parser
 from .reading import SessionPageTransform, warn
 from .. import __version__
 from . import bibdomain, config, navigation, nodes, references, resolve
-from ..outputs import bibentries, bibstyle, calendar, citations, handouts, html, icsevent, latex, latex_style, mathjax
+from ..outputs import bibentries, bibstyle, calendar, citations, feeds, handouts, html, icsevent, latex, latex_style, mathjax, metadata
 
 STATIC = Path(__file__).parents[1] / "static"
 logger = logging.getLogger(__name__)
@@ -63,11 +63,14 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_domain(SeminarDomain)
     for node in nodes.PLACEHOLDERS:
         app.add_node(node, **{fmt: (nodes.visit_placeholder, None) for fmt in ("html", "latex", "text", "man", "texinfo")})
+    app.add_node(nodes.time_range, html=(html.visit_time_range, html.depart_time_range),
+                 **{fmt: (html.visit_text_only, html.visit_text_only) for fmt in ("latex", "text", "man", "texinfo")})
     app.add_node(docutils_nodes.title, override=True, html=(html.visit_title, html.depart_title))
     app.add_node(docutils_nodes.citation, override=True, html=(html.visit_citation, html.depart_citation))
     app.add_directive("schedule", ScheduleDirective)
     app.add_directive("speakers", SpeakersDirective)
     app.add_directive("series-list", SeriesListDirective)
+    app.add_directive("archive", ArchiveDirective)
     app.add_directive("front-matter-fields", FieldsDirective)
     app.add_transform(SessionPageTransform)
     app.add_css_file("seminar.css")
@@ -103,5 +106,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("html-page-context", calendar.write_page_calendars)
     app.connect("build-finished", calendar.write_schedule_calendar)
     app.connect("html-page-context", bibentries.write_entries)
+    app.connect("html-page-context", metadata.add_head)
+    # After the calendars and the PDFs: what the feeds link exists.
+    app.connect("build-finished", feeds.write_feeds, priority=600)
     app.connect("builder-inited", mathjax.copy_mathjax)
     return {"version": __version__, "env_version": SeminarDomain.data_version, "parallel_read_safe": True, "parallel_write_safe": True}

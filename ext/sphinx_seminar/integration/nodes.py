@@ -38,6 +38,14 @@ class series_list(nodes.General, nodes.Element):
     """Where the overview of multi-part lectures goes."""
 
 
+class archive(nodes.General, nodes.Element):
+    """Where the list of every term goes."""
+
+
+class time_range(nodes.Inline, nodes.TextElement):
+    """A meeting's time: ``<time datetime>`` in HTML (attributes ``start``, ``end``, ``label``), its text elsewhere."""
+
+
 def visit_placeholder(translator: object, node: nodes.Element) -> None:
     # Every placeholder is replaced at doctree-resolved; reaching a writer
     # means the page was written without being resolved: drop it.
@@ -49,4 +57,4 @@ def bibtex_loaded(app: object) -> bool:
     return "sphinxcontrib.bibtex" in app.extensions  # type: ignore[attr-defined]
 
 
-PLACEHOLDERS = (schedule, series_navigation, session_references, further_reading, session_links, speakers, series_list)
+PLACEHOLDERS = (schedule, series_navigation, session_references, further_reading, session_links, speakers, series_list, archive)

@@ -169,7 +169,7 @@ class SessionPageTransform(SphinxTransform):
         title += nodes.Text(session.page_title)
         # Front-matter is text: no typographic quotes either (SmartQuotes runs later).
         title["support_smartquotes"] = False
-        head = [sessionpage.notice(session), sessionpage.details(session, term, self.config.seminar_timezone or None),
+        head = [sessionpage.notice(session), sessionpage.details(session, term, self.config),
                 sessionpage.materials(session, self.env.docname, self._refused_materials(session)),
                 seminar_nodes.session_links(docname=self.env.docname)]
         if session.series:

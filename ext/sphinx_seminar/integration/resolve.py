@@ -10,19 +10,27 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from ..outputs import calendar, handouts
+from ..outputs.calendarlinks import add_to_calendar_links, subscribe_link
+from ..outputs.feeds import series_calendar
+from ..outputs.icsevent import page_url
 from ..outputs.citations import add_reference_extras, cited_in, render_reference_items
 from ..outputs.links import link_line, site_file
-from ..outputs.people import render_series_list, render_speakers
+from ..outputs.people import render_archive, render_series_list, render_speakers
 from ..outputs.schedule import render_schedule, render_series
 from . import nodes as seminar_nodes
 from .domain import SeminarDomain
 
 
 def render_session_links(app: Sphinx, docname: str, fromdocname: str) -> list[nodes.Node]:
-    """'Add to calendar' and, where it was built, the PDF handout (HTML only)."""
+    """'Add to calendar' (the file, Google Calendar, Outlook) and, where it was built, the PDF handout (HTML only)."""
     ics = site_file(app, fromdocname, calendar.session_ics_name(docname), "Add to calendar (.ics)", "session-calendar")
+    session = app.env.domains["seminar"].sessions.get(docname)
+    others = add_to_calendar_links(session, page_url(app, docname)) if session is not None and ics is not None else []
+    series = None
+    if session is not None and session.series and len(app.env.domains["seminar"].series(session)) > 1:
+        series = subscribe_link(app, fromdocname, series_calendar(session.series), "Subscribe to this lecture (iCalendar)", "calendar-series")
     pdf = handouts.link(app, fromdocname, docname, "Printable handout of this session (PDF)")
-    return link_line("session-links", ics, pdf)
+    return link_line("session-links", ics, *others, series, pdf)
 
 
 def resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -44,6 +52,8 @@ def resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         node.replace_self(render_speakers(app, docname, domain))
     for node in found[seminar_nodes.series_list]:
         node.replace_self(render_series_list(app, docname, domain))
+    for node in found[seminar_nodes.archive]:
+        node.replace_self(render_archive(app, docname, domain))
     if app.builder.format == "html" and found[nodes.citation]:
         add_reference_extras(app, found[nodes.citation], docname, domain)
     for node in found[seminar_nodes.session_references]:

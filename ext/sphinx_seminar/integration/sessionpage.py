@@ -13,22 +13,15 @@ from __future__ import annotations
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.config import Config
 
 from ..core import materials as material_files
 from ..core.fields import is_web_link
 from ..core.model import Session, Term
+from ..outputs.timezones import labelled_time_nodes
 
 #: Where the join link is to be had when the term gives no 'join_info'.
 DEFAULT_JOIN_INFO = "Ask the organisers for the link."
-
-
-def zone_label(session: Session, site_zone: str | None) -> str:
-    """" (BST)" where the venue's zone is not the site's, else ""."""
-    return "" if session.zone == (site_zone or session.zone) else f" ({session.starts:%Z})"
-
-
-def time_text(session: Session, site_zone: str | None) -> str:
-    return f"{session.start:%H:%M}–{session.end:%H:%M}{zone_label(session, site_zone)}"
 
 
 def status_text(session: Session) -> str | None:
@@ -75,12 +68,13 @@ def join_line(session: Session, term: Term | None) -> nodes.Node | str | None:
     return (term.fields.join_info if term else None) or DEFAULT_JOIN_INFO
 
 
-def details(session: Session, term: Term | None, site_zone: str | None) -> nodes.field_list:
+def details(session: Session, term: Term | None, config: Config) -> nodes.field_list:
     place = "Online" if session.attendance == "online" else session.room + (" and online" if session.attendance == "mixed" else "")
     rows = nodes.field_list(classes=["session-details"])
     rows += _field("Speakers" if len(session.speakers) > 1 else "Speaker", session.speaker_line, "session-speaker")
     rows += _field("Date", f"{session.date:%A}, {session.date.day} {session.date:%B %Y} (week {session.week})", "session-date")
-    rows += _field("Time", time_text(session, site_zone), "session-time")
+    time = nodes.inline("", "", *labelled_time_nodes(config, session, term.fields.timezone if term else None))
+    rows += _field("Time", time, "session-time")
     rows += _field("Room", place, "session-room")
     join = join_line(session, term)
     if join is not None:

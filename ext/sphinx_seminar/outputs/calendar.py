@@ -28,6 +28,7 @@ from ..integration.domain import SeminarDomain
 from .icsevent import event
 
 SCHEDULE_ICS = "schedule.ics"
+REFRESH = dt.timedelta(hours=12)
 
 
 def prodid(app: Sphinx) -> str:
@@ -48,6 +49,10 @@ def calendar(app: Sphinx, sessions: Iterable[Session], terms: dict[str, Term], n
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", name)
+    # How often subscribers should fetch the file again (RFC 7986, and the older X- form that Outlook reads).
+    cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    # An X- property is text to icalendar: the duration as RFC 5545 writes it.
+    cal.add("x-published-ttl", f"PT{int(REFRESH.total_seconds()) // 3600}H")
     years: dict[str, tuple[int, int]] = {}
     for session in sessions:
         cal.add_component(event(app, session, terms.get(session.term)))

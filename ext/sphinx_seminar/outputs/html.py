@@ -1,4 +1,4 @@
-"""Two fixes to Sphinx's and docutils' HTML that an accessibility scan (axe) requires.
+"""A meeting's ``<time>``, and two fixes to Sphinx's and docutils' HTML that an accessibility scan (axe) requires.
 
 * Toctree captions (titles) are written ``<p class="caption" role="heading">``
   without ``aria-level`` (axe: aria-required-attr, critical); they get level 2.
@@ -24,6 +24,19 @@ def visit_title(self: HTML5Translator, node: nodes.title) -> None:
 def visit_citation(self: HTML5Translator, node: nodes.citation) -> None:
     HTML5Translator.visit_citation(self, node)
     self.body[-1] = self.body[-1].replace('role="doc-biblioentry"', 'role="listitem"', 1)
+
+
+def visit_time_range(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append(f'<time class="seminar-time" datetime="{self.attval(node["start"])}" '
+                     f'data-end="{self.attval(node["end"])}" data-label="{self.attval(node["label"])}">')
+
+
+def depart_time_range(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append("</time>")
+
+
+def visit_text_only(self: object, node: nodes.Element) -> None:
+    """Outside HTML a time is its text."""
 
 
 def depart_title(self: HTML5Translator, node: nodes.title) -> None:

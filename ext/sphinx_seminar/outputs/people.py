@@ -1,4 +1,4 @@
-"""The Speakers page and the list of lectures in several parts."""
+"""The Speakers page, the list of lectures in several parts, and the Archive of terms."""
 
 from __future__ import annotations
 
@@ -59,3 +59,22 @@ def render_series_list(app: Sphinx, fromdocname: str, domain: SeminarDomain) -> 
         head = nodes.paragraph("", "", nodes.strong("", series_title(parts)), nodes.Text(f" by {speakers}, {len(parts)} parts"))
         overview += nodes.list_item("", head, _sessions_line(app, fromdocname, parts), ids=[nodes.make_id(f"series-{slug}")])
     return [overview] if series else [nodes.paragraph("", "No lecture in several parts yet.")]
+
+
+def render_archive(app: Sphinx, fromdocname: str, domain: SeminarDomain) -> list[nodes.Node]:
+    """Every term, newest first: its dates, and how many sessions (not counting cancelled ones) and speakers it had."""
+    terms = sorted(domain.terms.values(), key=lambda t: (t.fields.first_day, t.id), reverse=True)
+    items = nodes.bullet_list(classes=["archive"])
+    for term in terms:
+        sessions = [s for s in domain.sorted_sessions(term.id) if not s.cancelled]
+        speakers = {speaker.name for s in sessions for speaker in s.speakers}
+        first, last = term.fields.first_day, term.fields.last_day
+        line = nodes.paragraph("", "", page_link(app, fromdocname, term.docname, term.title),
+                               nodes.Text(f": {first.day} {first:%B %Y} to {last.day} {last:%B %Y}, "
+                                          f"{_count(len(sessions), 'session')}, {_count(len(speakers), 'speaker')}"))
+        items += nodes.list_item("", line, ids=[nodes.make_id(f"term-{term.id}")])
+    return [items] if terms else [nodes.paragraph("", "No terms yet.")]
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"

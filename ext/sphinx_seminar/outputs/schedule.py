@@ -15,7 +15,10 @@ from ..core.schedule import COLUMNS, Row, part_numbers, roman, schedule_rows
 from ..integration import nodes as seminar_nodes
 from ..integration.domain import SeminarDomain
 from . import calendar, handouts
-from ..integration.sessionpage import status_text, time_text
+from ..core import timelabels
+from ..integration.sessionpage import status_text
+from . import timezones
+from .calendarlinks import subscribe_link
 from .links import link_line, material_links, material_uri, page_link, site_file
 
 logger = logging.getLogger(__name__)
@@ -61,7 +64,7 @@ def _topic_cell(app: Sphinx, fromdocname: str, session: Session) -> nodes.entry:
     return cell
 
 
-def schedule_table(app: Sphinx, fromdocname: str, title: nodes.Node | None, rows: list[Row]) -> nodes.table:
+def schedule_table(app: Sphinx, fromdocname: str, title: nodes.Node | None, rows: list[Row], term_zone: str | None) -> nodes.table:
     table = nodes.table(classes=["schedule"])
     if title is not None:
         table += title
@@ -70,7 +73,8 @@ def schedule_table(app: Sphinx, fromdocname: str, title: nodes.Node | None, rows
     for width in _WIDTHS:
         group += nodes.colspec(colwidth=width)
     head = nodes.thead()
-    head += nodes.row("", *(_cell(nodes.Text(name)) for name in COLUMNS))
+    names = [timezones.header(app.config, term_zone) if name == "Time" else name for name in COLUMNS]
+    head += nodes.row("", *(_cell(nodes.Text(name)) for name in names))
     group += head
     body = nodes.tbody()
     group += body
@@ -84,7 +88,7 @@ def schedule_table(app: Sphinx, fromdocname: str, title: nodes.Node | None, rows
         else:
             s = row.session
             line = nodes.row("", _cell(nodes.Text(str(row.week))), _cell(nodes.Text(date)),
-                             _cell(nodes.Text(time_text(s, app.config.seminar_timezone or None))), _cell(nodes.Text(place(s))),
+                             _cell(*timezones.table_time_nodes(app.config, s, term_zone)), _cell(nodes.Text(place(s))),
                              _cell(nodes.emphasis("", s.speaker) if s.speaker_tba else nodes.Text(s.speaker)),
                              _topic_cell(app, fromdocname, s))
             line["classes"] += ["session", f"date-{row.date.isoformat()}", f"status-{s.status}"] + (["tba"] if s.tba else [])
@@ -92,7 +96,7 @@ def schedule_table(app: Sphinx, fromdocname: str, title: nodes.Node | None, rows
     return table
 
 
-def latex_schedule(app: Sphinx, rows: list[Row]) -> nodes.raw:
+def latex_schedule(app: Sphinx, rows: list[Row], term_zone: str | None) -> nodes.raw:
     """The schedule for print, as LaTeX of our own.
 
     Sphinx's LaTeX tables give every column a fixed share of the width and
@@ -109,7 +113,8 @@ def latex_schedule(app: Sphinx, rows: list[Row]) -> nodes.raw:
         r"\begingroup\footnotesize\renewcommand{\arraystretch}{1.25}\setlength{\LTpre}{1em}\setlength{\LTpost}{1em}",
         r"\begin{xltabular}{\linewidth}{@{}rllll>{\raggedright\arraybackslash}X@{}}",
         r"\toprule",
-        r"\textbf{Week} & \textbf{Date} & \textbf{Time} & \textbf{Room} & \textbf{Speaker} & \textbf{Topic}\\",
+        rf"\textbf{{Week}} & \textbf{{Date}} & \textbf{{{tex(timezones.header(app.config, term_zone))}}} & \textbf{{Room}} & "
+        r"\textbf{Speaker} & \textbf{Topic}\\",
         r"\midrule\endhead",
         r"\bottomrule\endfoot",
     ]
@@ -120,7 +125,8 @@ def latex_schedule(app: Sphinx, rows: list[Row]) -> nodes.raw:
             lines.append(r"\color{gray}" + " & \\color{gray}".join(cells) + r"\\")
             continue
         s = row.session
-        cells = [str(row.week), date, tex(time_text(s, app.config.seminar_timezone or None)), tex(place(s)), tex(s.speaker),
+        cells = [str(row.week), date, tex(timelabels.table_time(s, timezones.default_zone(app.config, term_zone),
+                                                                 app.config.seminar_timezone_names)), tex(place(s)), tex(s.speaker),
                  _latex_topic(app, s, tex)]
         lines.append(" & ".join(cells) + r"\\")
     lines += [r"\end{xltabular}", r"\endgroup"]
@@ -154,10 +160,42 @@ def url_escape(uri: str, tex) -> str:
     return tex(uri).replace(r"\textasciitilde{}", "~").replace(r"\sphinxhyphen{}", "-").replace(r"\textquotesingle{}", "'")
 
 
+def _subscriptions(app: Sphinx, fromdocname: str, term_id: str, term: Term | None) -> list[nodes.Node | None]:
+    """Under a term's table: its calendar and the whole schedule's (webcal:// where the address is known),
+    the Atom feed and the term's PDF."""
+    from .feeds import FEED, term_calendar
+
+    name = term.title if term else term_id
+    return [
+        subscribe_link(app, fromdocname, term_calendar(term_id), f"Subscribe to {name} (iCalendar)", "calendar-term"),
+        subscribe_link(app, fromdocname, calendar.SCHEDULE_ICS, "Subscribe to the schedule (iCalendar)", "calendar-feed"),
+        site_file(app, fromdocname, FEED, "News feed (Atom)", "atom-feed"),
+        handouts.link(app, fromdocname, term.docname, f"Printable handout of {term.title} (PDF)") if term else None,
+    ]
+
+
+def current_term(domain: SeminarDomain, day: dt.date) -> Term | None:
+    """The term under way on ``day``; between terms the next one, after the last the latest."""
+    terms = sorted(domain.terms.values(), key=lambda t: (t.fields.first_day, t.id))
+    return (next((t for t in terms if t.covers(day)), None) or next((t for t in terms if t.fields.first_day > day), None)
+            or (terms[-1] if terms else None))
+
+
+def _scope(node: seminar_nodes.schedule, domain: SeminarDomain, day: dt.date) -> tuple[list[str], str]:
+    """The terms a schedule shows and which of their meetings: ``:term: current`` is the
+    current term, all of it once it has ended (a landing page between terms still shows one)."""
+    if node["term"] != "current":
+        ids = [node["term"]] if node["term"] else sorted({s.term for s in domain.sessions.values()} | set(domain.terms))
+        return ids, node["when"]
+    term = current_term(domain, day)
+    if term is None:
+        return [], node["when"]
+    return [term.id], "all" if term.fields.last_day < day else node["when"]
+
+
 def render_schedule(app: Sphinx, node: seminar_nodes.schedule, fromdocname: str, domain: SeminarDomain) -> list[nodes.Node]:
-    term_ids = [node["term"]] if node["term"] else sorted(
-        {s.term for s in domain.sessions.values()} | set(domain.terms)
-    )
+    day = today(app)
+    term_ids, when = _scope(node, domain, day)
     result: list[nodes.Node] = []
     for term_id in term_ids:
         term: Term | None = domain.terms.get(term_id)
@@ -165,27 +203,27 @@ def render_schedule(app: Sphinx, node: seminar_nodes.schedule, fromdocname: str,
             logger.warning(f"schedule: no term '{term_id}' (known: {', '.join(sorted(domain.terms)) or 'none'})",
                            location=node, type="seminar", subtype="schedule")
             continue
-        rows = term_rows(domain, term_id, node["when"], today(app))
+        rows = term_rows(domain, term_id, when, day)
         title = None
-        if len(term_ids) > 1 or not node["term"]:
+        if len(term_ids) > 1 or node["term"] in ("", "current"):
             name = term.title if term else term_id
             title = nodes.title("", "")
             title += page_link(app, fromdocname, term.docname, name) if term else nodes.Text(name)
         if rows and app.builder.format == "latex":
-            result.append(latex_schedule(app, rows))
+            result.append(latex_schedule(app, rows, term.fields.timezone if term else None))
         elif rows:
-            table = schedule_table(app, fromdocname, title, rows)
+            table = schedule_table(app, fromdocname, title, rows, term.fields.timezone if term else None)
             # A captioned table needs an id (Sphinx numbers tables by id).
             table["names"].append(f"schedule-{term_id}")
             node.document.set_id(table, suggested_prefix="schedule")
             # Rendered after Furo wraps tables: wrap it the same way, so that
             # on a narrow screen the table scrolls in its own box.
             result.append(nodes.container("", table, classes=["table-wrapper"]))
-            subscribe = site_file(app, fromdocname, calendar.SCHEDULE_ICS, "Subscribe to the schedule (iCalendar)", "calendar-feed")
-            pdf = handouts.link(app, fromdocname, term.docname, f"Printable handout of {term.title} (PDF)") if term else None
-            result += link_line("schedule-links", subscribe, pdf)
+            result += link_line("schedule-links", *_subscriptions(app, fromdocname, term_id, term))
         else:
-            result.append(nodes.paragraph("", f"No {node['when']} meetings in this term." if node["when"] != "all" else "No meetings yet in this term."))
+            result.append(nodes.paragraph("", f"No {when} meetings in this term." if when != "all" else "No meetings yet in this term."))
+    if node["term"] == "current" and not term_ids:
+        result.append(nodes.paragraph("", "No terms yet."))
     return result
 
 

@@ -1,8 +1,46 @@
 /* Mark the next meeting and dim past ones, from the reader's own date, so
-   the page stays right without a rebuild.  Without JavaScript the schedule
-   is complete; it only lacks these marks. */
+   the page stays right without a rebuild; and where the reader's time zone
+   is not the venue's, add the reader's own time to each meeting's time.
+   Without JavaScript the schedule is complete in the venue's time; it only
+   lacks these marks. */
 (function () {
   "use strict";
+
+  var HOURS = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+  // The page's language, not the browser's: an English page says "Tue", with Latin digits.
+  var LANG = document.documentElement.lang || "en";
+
+  // The offset (in minutes east of UTC) written in an ISO time: "2025-03-17T14:00:00+01:00" -> 60.
+  function writtenOffset(iso) {
+    var match = /([+-])(\d{2}):(\d{2})$/.exec(iso);
+    if (!match) return 0;
+    var minutes = Number(match[2]) * 60 + Number(match[3]);
+    return match[1] === "-" ? -minutes : minutes;
+  }
+
+  function readerTime(element) {
+    var start = new Date(element.getAttribute("datetime"));
+    var end = new Date(element.getAttribute("data-end"));
+    if (isNaN(start) || isNaN(end)) return null;
+    // The reader's offset at that moment: daylight saving time may differ from today's.
+    if (-start.getTimezoneOffset() === writtenOffset(element.getAttribute("datetime"))) return null;
+    var text = start.toLocaleTimeString(LANG, HOURS) + "\u2013" + end.toLocaleTimeString(LANG, HOURS);
+    var venueDay = element.getAttribute("datetime").slice(0, 10);
+    var readerDay = [start.getFullYear(), String(start.getMonth() + 1).padStart(2, "0"), String(start.getDate()).padStart(2, "0")].join("-");
+    if (readerDay !== venueDay) text = start.toLocaleDateString(LANG, { weekday: "short" }) + " " + text;
+    return text;
+  }
+
+  function addReaderTimes() {
+    document.querySelectorAll("time.seminar-time").forEach(function (element) {
+      var text = readerTime(element);
+      if (!text || element.parentNode.querySelector(".reader-time")) return;
+      var span = document.createElement("span");
+      span.className = "reader-time";
+      span.textContent = " \u00b7 " + text + " your time";
+      element.parentNode.appendChild(span);
+    });
+  }
 
   function isoDate(day) {
     return [
@@ -17,8 +55,18 @@
     return match ? match[1] : null;
   }
 
+  // Whether a row is over: a meeting once it has ended (its <time>'s absolute end, so a
+  // reader in Auckland or New York sees it end when it ends for them), a week without a
+  // meeting once its day is past on the reader's calendar.
+  function over(row, date, now, today) {
+    var time = row.querySelector("time.seminar-time");
+    var end = time ? Date.parse(time.getAttribute("data-end")) : NaN;
+    return isNaN(end) ? date < today : end <= now;
+  }
+
   function mark() {
-    var today = isoDate(new Date());
+    var now = Date.now();
+    var today = isoDate(new Date(now));
     var tables = document.querySelectorAll("table.schedule");
     var first = null;
     tables.forEach(function (table) {
@@ -26,7 +74,7 @@
       table.querySelectorAll("tbody tr").forEach(function (row) {
         var date = rowDate(row);
         if (!date) return;
-        if (date < today) {
+        if (over(row, date, now, today)) {
           row.classList.add("past");
         } else if (!next && row.classList.contains("session") && !row.classList.contains("status-cancelled")) {
           next = row;
@@ -50,15 +98,20 @@
       var title = document.createElement(link ? "a" : "strong");
       if (link) title.href = link.getAttribute("href");
       title.textContent = (link || cells[5]).textContent.replace(/^Next\s*/, "");
-      summary.append(title, ", " + cells[1].textContent + ", " + cells[2].textContent + ", " + cells[3].textContent + ".");
+      // The time with whose it is: "15:00–16:30 Lisbon time", and the reader's own where it differs.
+      var time = cells[2].querySelector("time");
+      var when = time ? time.textContent + " " + time.getAttribute("data-label") : cells[2].textContent;
+      var own = cells[2].querySelector(".reader-time");
+      summary.append(title, ", " + cells[1].textContent + ", " + when + (own ? own.textContent : "") + ", " + cells[3].textContent + ".");
       var wrapper = first.table.closest(".table-wrapper") || first.table;
       wrapper.parentNode.insertBefore(summary, wrapper);
     }
   }
 
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", mark);
+    document.addEventListener("DOMContentLoaded", function () { addReaderTimes(); mark(); });
   } else {
+    addReaderTimes();
     mark();
   }
 })();

@@ -1,0 +1,118 @@
+"""The schedule as data for other programs: ``schedule.json``, and its JSON Schema.
+
+One document for the site and one per term, made from the same sessions
+and terms as every other output.  Times carry their offsets (ISO 8601),
+so a program needs no time zone database to place them; the venue's zone
+is given by name beside them.  ``python -m sphinx_seminar.core.export``
+writes the schema file that the docs publish (a test keeps it current).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .model import MATERIAL_KINDS, Session, Term
+
+SCHEMA_FILE = Path("docs") / "_static" / "schedule.schema.json"
+
+
+class SpeakerData(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    affiliation: str | None = None
+
+
+class SessionData(BaseModel):
+    """One session as other programs see it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str = Field(description="Stable identifier: the calendar event's UID.")
+    title: str = Field(description='"To be announced" while not known.')
+    speakers: list[SpeakerData] = Field(description="Empty while the speaker is to be announced.")
+    start: dt.datetime = Field(description="Start, ISO 8601 with the venue's offset.")
+    end: dt.datetime
+    timezone: str = Field(description="IANA time zone of the venue.")
+    room: str | None = Field(description="None for a talk given online only.")
+    attendance: str = Field(description="offline, online or mixed (hybrid).")
+    status: str = Field(description="scheduled, cancelled or moved.")
+    previous_start: dt.datetime | None = Field(None, description="Where a moved session was planned before.")
+    reason: str | None = None
+    tba: bool = Field(description="Whether the speaker or title is still to be announced.")
+    series: str | None = None
+    note: str | None = None
+    abstract: str | None = None
+    materials: dict[str, str] = Field(default_factory=dict, description="slides, recording, code, notes: links.")
+    url: str | None = Field(None, description="The session's page (absolute where the site's address is known).")
+
+
+class TermData(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    title: str
+    first_day: dt.date
+    last_day: dt.date
+    timezone: str
+    url: str | None = None
+    sessions: list[SessionData]
+
+
+class ScheduleData(BaseModel):
+    """``schedule.json``: the seminar's terms and sessions."""
+
+    model_config = ConfigDict(frozen=True, title="Seminar schedule")
+
+    seminar: str
+    url: str | None = Field(None, description="The site's address, where known.")
+    terms: list[TermData]
+
+
+#: (session, kind, value) -> the material's address, or None where it has none to give.
+MaterialLink = Callable[[Session, str, str], str | None]
+
+
+def session_data(session: Session, uid: str, url: str | None, material_link: MaterialLink) -> SessionData:
+    links = {kind: link for kind, value in (session.materials.items() if session.materials else [])
+             if (link := material_link(session, kind, value))}
+    return SessionData(
+        id=uid, title=session.title, speakers=[SpeakerData(name=s.name, affiliation=s.affiliation) for s in session.speakers],
+        start=session.starts, end=session.ends, timezone=session.zone,
+        room=None if session.attendance == "online" else session.room, attendance=session.attendance,
+        status=session.status, previous_start=session.previous_start, reason=session.reason, tba=session.tba,
+        series=session.series, note=session.note, abstract=session.abstract,
+        materials=dict(sorted(links.items(), key=lambda item: MATERIAL_KINDS.index(item[0]))), url=url,
+    )
+
+
+def term_data(term: Term, sessions: Iterable[SessionData], url: str | None) -> TermData:
+    return TermData(id=term.id, title=term.title, first_day=term.fields.first_day, last_day=term.fields.last_day,
+                    timezone=term.fields.timezone, url=url, sessions=list(sessions))
+
+
+def render(document: BaseModel) -> str:
+    """The JSON text: stable key order and layout, so that unchanged data gives unchanged files."""
+    return json.dumps(document.model_dump(mode="json"), indent=1, ensure_ascii=False) + "\n"
+
+
+def json_schema() -> str:
+    schema = ScheduleData.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    root = Path(argv[0]) if argv else Path.cwd()
+    (root / SCHEMA_FILE).write_text(json_schema(), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

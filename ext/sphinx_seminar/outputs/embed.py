@@ -1,0 +1,82 @@
+"""``embed.html``: the next meetings as a small page of their own, for another site to include.
+
+The institute's page can show it in an ``<iframe>``, or copy its list.  It
+makes no request of its own: its style and script are inline, and no
+font, image or script comes from anywhere.  The list holds the meetings
+from the day of the build on; the script hides those that have ended by
+the reader's clock, and says so when none is left.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+from sphinx.application import Sphinx
+
+from ..core.model import Session
+from ..integration.domain import SeminarDomain
+from .timezones import time_text
+
+EMBED = "embed.html"
+#: How many meetings the list shows; a few more are in the file for when the first have passed.
+SHOWN = 5
+KEPT = 12
+
+_STYLE = """
+body { font: 15px/1.45 system-ui, sans-serif; margin: 0; color: #1d1d1f; background: transparent; }
+ol { list-style: none; margin: 0; padding: 0; }
+li { padding: .45em 0; border-bottom: 1px solid #ddd; }
+li[hidden] { display: none; }
+.when { font-weight: 600; }
+.status { color: #a4262c; font-weight: 700; }
+.speaker, .where { color: #555; }
+a { color: #1a4f9c; }
+"""
+
+# Hide what has ended by the reader's clock; keep at most SHOWN visible.
+_SCRIPT = """
+(function () {
+  var now = Date.now(), shown = 0, limit = %d;
+  document.querySelectorAll("li[data-end]").forEach(function (item) {
+    var over = Date.parse(item.getAttribute("data-end")) < now;
+    item.hidden = over || shown >= limit;
+    if (!item.hidden) shown += 1;
+  });
+  document.getElementById("none").hidden = shown > 0;
+})();
+"""
+
+
+def _item(app: Sphinx, session: Session, link: str) -> str:
+    status = "Cancelled: " if session.cancelled else ""
+    return (
+        f'<li data-end="{session.ends.isoformat()}">'
+        f'<span class="when">{html.escape(f"{session.date:%a, %d %b %Y}, {time_text(app, session)}")}</span><br>'
+        f'<span class="status">{html.escape(status)}</span>'
+        f'<a href="{html.escape(link)}" target="_top">{html.escape(session.title)}</a><br>'
+        f'<span class="speaker">{html.escape(session.speaker)}</span> · <span class="where">{html.escape(session.room)}</span>'
+        "</li>"
+    )
+
+
+def render(app: Sphinx, domain: SeminarDomain, today: dt.date) -> str:
+    """The page: the meetings from ``today`` on (at most ``KEPT``), the first ``SHOWN`` visible."""
+    from .feeds import site_url
+
+    upcoming = [s for s in domain.sorted_sessions() if s.date >= today][:KEPT]
+    items = [_item(app, s, site_url(app, app.builder.get_target_uri(s.docname))) for s in upcoming]
+    hidden = [i for i in range(len(items)) if i >= SHOWN]
+    items = [item.replace("<li ", "<li hidden ", 1) if i in hidden else item for i, item in enumerate(items)]
+    title = html.escape(f"Next meetings: {app.config.project}")
+    return "\n".join([
+        "<!DOCTYPE html>",
+        f'<html lang="{html.escape(app.config.language or "en")}">',
+        f'<head><meta charset="utf-8"><title>{title}</title><style>{_STYLE}</style></head>',
+        "<body>",
+        '<ol class="seminar-next">', *items, "</ol>",
+        f'<p id="none"{"" if not items else " hidden"}>No meetings are planned at the moment.</p>',
+        f"<script>{_SCRIPT % SHOWN}</script>",
+        "</body></html>",
+        "",
+    ])

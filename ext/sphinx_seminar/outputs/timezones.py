@@ -1,0 +1,63 @@
+"""Times as the pages show them: the venue's clock in a ``<time datetime>``, with its label.
+
+The words come from :mod:`sphinx_seminar.core.timelabels`; here they meet
+the site's settings (``seminar_timezone``, ``seminar_timezone_names``) and
+become nodes.  The HTML writes the absolute start and end into the
+``<time>`` element, from which ``static/seminar.js`` adds the reader's own
+time where the reader's zone is another.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from ..core import timelabels
+from ..core.model import Session
+from ..integration import nodes as seminar_nodes
+
+
+def default_zone(config: Config, term_zone: str | None) -> str | None:
+    """The zone whose times need no label but the header's: the site's, else the term's."""
+    return config.seminar_timezone or term_zone
+
+
+def _term_zone(app: Sphinx, session: Session) -> str | None:
+    term = app.env.domains["seminar"].terms.get(session.term)
+    return term.fields.timezone if term else None
+
+
+def time_text(app: Sphinx, session: Session) -> str:
+    """"15:00–16:30 Lisbon time", as a sentence or a feed entry gives it."""
+    zone = default_zone(app.config, _term_zone(app, session))
+    return timelabels.labelled_time(session, zone, app.config.seminar_timezone_names)
+
+
+def time_node(session: Session, text: str, label: str) -> seminar_nodes.time_range:
+    """``text`` (the clock) as a ``<time>`` of the session's absolute start and end; ``label``
+    is what the "Next meeting" line puts after it."""
+    return seminar_nodes.time_range(text, text, start=session.starts.isoformat(), end=session.ends.isoformat(), label=label)
+
+
+def labelled_time_nodes(config: Config, session: Session, term_zone: str | None) -> list[nodes.Node]:
+    """A session page's time: the clock in a ``<time>``, then whose time it is."""
+    label = timelabels.labelled_time(session, default_zone(config, term_zone), config.seminar_timezone_names)
+    clock = timelabels.clock(session)
+    return [time_node(session, clock, label[len(clock) + 1:]), nodes.Text(label[len(clock):])]
+
+
+def table_time_nodes(config: Config, session: Session, term_zone: str | None) -> list[nodes.Node]:
+    """A schedule cell's time: the clock, and the venue's zone where it is not the header's."""
+    names = config.seminar_timezone_names
+    zone = default_zone(config, term_zone)
+    clock = timelabels.clock(session)
+    label = timelabels.labelled_time(session, zone, names)[len(clock) + 1:]
+    rest = timelabels.table_time(session, zone, names)[len(clock):]
+    return [time_node(session, clock, label), nodes.Text(rest)] if rest else [time_node(session, clock, label)]
+
+
+def header(config: Config, term_zone: str | None) -> str:
+    """The schedule's time column: "Time (Lisbon)"."""
+    zone = default_zone(config, term_zone)
+    return f"Time ({timelabels.zone_name(zone, config.seminar_timezone_names)})" if zone else "Time"
