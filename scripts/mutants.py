@@ -78,6 +78,7 @@ NEXT_MEETING = (
 )
 ESCAPED = ("tests/test_validation.py::test_front_matter_text_is_escaped_in_html",)
 LIFECYCLE = "tests/test_lifecycle.py::"
+READERS = "tests/test_readers.py::"
 RAW_HTML = ("tests/test_bad_inputs.py::test_raw_html_is_shown_as_text_not_run", f"{BAD_BUILD}[raw-html.md]")
 
 MUTANTS: tuple[Mutant, ...] = (
@@ -298,10 +299,10 @@ MUTANTS: tuple[Mutant, ...] = (
         (f"{OPTIONS}test_the_term_page_schedule_has_no_caption_and_the_landing_page_links_the_term",),
     ),
     Mutant(
-        "js-yesterday-is-today", "static/seminar.js",
-        "    var today = isoDate(new Date());\n",
-        "    var today = isoDate(new Date(Date.now() - 86400000));\n",
-        "seminar.js: yesterday's meeting is marked as the next one (today taken a day early)",
+        "js-meeting-over-a-day-early", "static/seminar.js",
+        "    return isNaN(end) ? date < today : end <= now;\n",
+        "    return isNaN(end) ? date < today : end <= now + 86400000;\n",
+        "seminar.js: a meeting counts as over a day before it ends (the day's meeting is skipped as next)",
         NEXT_MEETING,
     ),
     # ---- The calendar files.
@@ -575,6 +576,70 @@ MUTANTS: tuple[Mutant, ...] = (
         "    return None\n",
         "a talk at a venue in another time zone shows its time without the zone",
         (f"{LIFECYCLE}test_the_schedule_shows_each_kind_of_session_in_words",),
+    ),
+    # ---- What readers' tools take: feeds, data, head tags, reader's time, landing page.
+    Mutant(
+        "readers-feed-dated-by-the-clock", "outputs/feeds.py",
+        "        updated = dt.datetime.fromisoformat(revisions[session.docname][1]) if session.docname in revisions else latest\n",
+        "        updated = dt.datetime.now(dt.UTC).replace(microsecond=0)\n",
+        "feed entries dated by the build's clock, not by when their page changed",
+        (f"{READERS}test_feed_entries_are_updated_when_their_page_last_changed_in_git",),
+    ),
+    Mutant(
+        "readers-cancelled-event-scheduled-in-json-ld", "core/structured.py",
+        '_STATUS = {"scheduled": "EventScheduled", "cancelled": "EventCancelled", "moved": "EventRescheduled"}\n',
+        '_STATUS = {"scheduled": "EventScheduled", "cancelled": "EventScheduled", "moved": "EventRescheduled"}\n',
+        "search engines are told a cancelled session takes place",
+        (f"{READERS}test_session_and_term_pages_carry_schema_org_data_that_the_vocabulary_accepts",),
+    ),
+    Mutant(
+        "readers-json-ld-not-escaped", "core/structured.py",
+        '    text = json.dumps(data, ensure_ascii=False, indent=1).replace("<", "\\\\u003c").replace(">", "\\\\u003e").replace("&", "\\\\u0026")\n',
+        "    text = json.dumps(data, ensure_ascii=False, indent=1)\n",
+        "escaping: a title with </script> ends the JSON-LD script and runs what follows",
+        (f"{READERS}test_front_matter_cannot_break_out_of_the_head",),
+    ),
+    Mutant(
+        "readers-meta-content-not-escaped", "outputs/metadata.py",
+        '''    return f'<meta {attribute}="{name}" content="{html.escape(content)}">' if content else ""\n''',
+        '''    return f'<meta {attribute}="{name}" content="{content}">' if content else ""\n''',
+        "escaping: a quote in a title ends the Open Graph attribute and adds markup",
+        (f"{READERS}test_front_matter_cannot_break_out_of_the_head",),
+    ),
+    Mutant(
+        "readers-schedule-json-without-offsets", "core/export.py",
+        "        start=session.starts, end=session.ends, timezone=session.zone,\n",
+        "        start=session.starts.replace(tzinfo=None), end=session.ends.replace(tzinfo=None), timezone=session.zone,\n",
+        "schedule.json gives wall-clock times without their offsets",
+        (f"{READERS}test_schedule_json_follows_its_published_schema",),
+    ),
+    Mutant(
+        "readers-calendar-without-refresh", "outputs/calendar.py",
+        '    cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})\n',
+        "",
+        "calendar files do not say how often to fetch them again",
+        (f"{READERS}test_every_calendar_passes_a_strict_parser_and_asks_to_be_refreshed",),
+    ),
+    Mutant(
+        "readers-landing-shows-the-first-term", "outputs/schedule.py",
+        "    return (next((t for t in terms if t.covers(day)), None) or next((t for t in terms if t.fields.first_day > day), None)\n",
+        "    return (terms[0] if terms else None) or (next((t for t in terms if t.fields.first_day > day), None)\n",
+        "the landing page shows the first term, not the current one",
+        (f"{READERS}test_the_landing_page_shows_the_current_term_from_today_on",),
+    ),
+    Mutant(
+        "readers-embed-loads-a-web-font", "outputs/embed.py",
+        "body { font: 15px/1.45 system-ui, sans-serif; margin: 0; color: #1d1d1f; background: transparent; }\n",
+        "@import url(https://fonts.example.org/css?family=Roboto);\nbody { font: 15px/1.45 Roboto, sans-serif; margin: 0; }\n",
+        "the embeddable list fetches a font from another site",
+        (f"{READERS}test_the_embeddable_list_requests_nothing_and_lists_what_comes",),
+    ),
+    Mutant(
+        "readers-offset-of-today-not-of-the-meeting", "static/seminar.js",
+        '''    if (-start.getTimezoneOffset() === writtenOffset(element.getAttribute("datetime"))) return null;\n''',
+        '''    if (-new Date().getTimezoneOffset() === writtenOffset(element.getAttribute("datetime"))) return null;\n''',
+        "the reader's offset taken today, not on the meeting's day: wrong across a daylight-saving change",
+        ("tests/test_reader_time.py::test_each_meeting_shows_the_readers_own_time",),
     ),
 )
 
