@@ -253,5 +253,8 @@ def test_the_landing_page_does_not_grow_with_the_archive(tmp_path: Path) -> None
         assert build.returncode == 0, build.warnings
         sizes[terms] = (build.outdir / "index.html").stat().st_size
         assert len(build.page("archive").select("ul.archive > li")) == terms
+        # After the last term, the landing page shows that one.
+        last = 2000 + terms - 1
+        assert build.page("index").select_one("table.schedule caption a").get_text(strip=True) == f"Term {last}/{(last + 1) % 100:02d}"
     # The same page but for the term's name and numbers: a few bytes either way.
     assert sizes[50] <= sizes[1] * 1.02, sizes
