@@ -35,8 +35,25 @@ def test_with_its_defaults_the_site_builds_and_checks_clean(tmp_path: Path) -> N
     assert "note: calendar UIDs end in a made-up '.invalid' domain" in run.stdout
     term = (site / "sessions/2030-31/index.md").read_text(encoding="utf-8")
     assert 'title: "Term 2030/31"\ntimezone: UTC\n' in term and 'start: "14:00"' in term and 'room: "Seminar room"' in term
+    # The academic year, unless the term's days are given; a landing page of the current term and an Archive.
+    assert "first_day: 2030-09-01\nlast_day: 2031-08-31\n" in term
+    assert ":term: current" in (site / "index.md").read_text(encoding="utf-8") and (site / "archive.md").is_file()
     build = sphinx_build(site, tmp_path / "html")
     assert build.returncode == 0, build.warnings
     assert "Research Seminar" in build.page("index").title.get_text()
     check = seminar("check", cwd=site)
     assert check.returncode == 0 and "checked 0 sessions in 1 term(s)" in check.stdout
+
+
+def test_the_first_terms_days_and_weekday_can_be_given(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    run = seminar("init", str(site), "--first-year", "2031", "--first-day", "2031-10-15", "--last-day", "2032-02-11",
+                  "--weekday", "wed", "--timezone", "America/New_York")
+    assert run.returncode == 0, run.stderr
+    term = (site / "sessions/2031-32/index.md").read_text(encoding="utf-8")
+    assert "first_day: 2031-10-15\nlast_day: 2032-02-11\n" in term and "  weekday: Wednesday\n" in term
+    new = seminar("new", "--date", "2031-10-15", "--speaker", "TBA", "--title", "TBA", cwd=site)
+    assert new.returncode == 0, new.stderr
+    assert seminar("check", cwd=site).returncode == 0
+    bad = seminar("init", str(tmp_path / "other"), "--weekday", "Moonday")
+    assert bad.returncode == 2 and "'Moonday' is not a day of the week" in bad.stderr

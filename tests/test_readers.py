@@ -258,3 +258,20 @@ def test_the_landing_page_does_not_grow_with_the_archive(tmp_path: Path) -> None
         assert build.page("index").select_one("table.schedule caption a").get_text(strip=True) == f"Term {last}/{(last + 1) % 100:02d}"
     # The same page but for the term's name and numbers: a few bytes either way.
     assert sizes[50] <= sizes[1] * 1.02, sizes
+
+
+def test_a_no_op_build_writes_no_feed_again(tmp_path: Path) -> None:
+    site = copy_site("second", tmp_path)
+    first = sphinx_build(site, tmp_path / "html")
+    assert first.returncode == 0, first.warnings
+    written = {p.name: p.stat().st_mtime_ns for p in (first.outdir / "atom.xml", first.outdir / "schedule.json")}
+    stamp = (first.outdir / ".doctrees" / "seminar-feeds.stamp").read_text(encoding="utf-8")
+    # A mark in the output that writing the feeds again would remove (files are rewritten only when they differ).
+    embed = first.outdir / "embed.html"
+    embed.write_text(embed.read_text(encoding="utf-8") + "<!-- not made again -->\n", encoding="utf-8")
+    written["embed.html"] = embed.stat().st_mtime_ns
+    again = sphinx_build(site, tmp_path / "html")
+    assert again.returncode == 0 and again.read() == [] and again.written() == []
+    assert {p.name: p.stat().st_mtime_ns for p in (again.outdir / "atom.xml", again.outdir / "schedule.json", embed)} == written
+    assert embed.read_text(encoding="utf-8").endswith("<!-- not made again -->\n")
+    assert (again.outdir / ".doctrees" / "seminar-feeds.stamp").read_text(encoding="utf-8") == stamp

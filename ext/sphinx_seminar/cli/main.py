@@ -255,6 +255,9 @@ def main(argv: list[str] | None = None) -> int:
     init.add_argument("--room", default="Seminar room", help="usual room (default: %(default)s)")
     init.add_argument("--first-year", type=int, default=default_first_year(),
                       help="year the first term starts (default: the academic year under way, %(default)s)")
+    init.add_argument("--first-day", type=_date, help="the first term's first day (default: 1 September of --first-year)")
+    init.add_argument("--last-day", type=_date, help="the first term's last day (default: 31 August of the year after)")
+    init.add_argument("--weekday", type=_weekday, help="the day the seminar meets, e.g. Wednesday")
     init.add_argument("--calendar-domain", default="", help="a domain of the seminar's own, for calendar UIDs")
     init.set_defaults(run=cmd_init)
     args = parser.parse_args(argv)

@@ -76,7 +76,9 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
     day = today(app)
     outdir = Path(app.outdir)
     stamp = _fingerprint(app, domain, day)
-    if domain.data.get("feeds_written") == stamp and (outdir / FEED).is_file():
+    # Beside the environment, not in it: Sphinx has saved the environment before build-finished.
+    stamp_file = Path(app.doctreedir) / "seminar-feeds.stamp"
+    if stamp_file.is_file() and stamp_file.read_text(encoding="utf-8") == stamp and (outdir / FEED).is_file():
         return
     _write(outdir / SCHEDULE_JSON, export.render(schedule_data(app, domain)))
     _write(outdir / SCHEMA, export.json_schema())
@@ -91,7 +93,7 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
         _write_bytes(outdir / series_calendar(slug), calendar.calendar(app, parts, domain.terms, name).to_ical())
     _write_bytes(outdir / FEED, atom_feed(app, domain))
     _write(outdir / embed.EMBED, embed.render(app, domain, day))
-    domain.data["feeds_written"] = stamp
+    stamp_file.write_text(stamp, encoding="utf-8")
 
 
 def _base(app: Sphinx) -> str | None:
