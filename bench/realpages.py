@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 _DATE = re.compile(r"^((?:date|first_day|last_day|  -) *:? *)(\d{4}-\d{2}-\d{2})", re.M)
 # What a site needs to build: its configuration, pages and bibliography.
-_COPIED = ("conf.py", "index.md", "references.bib", "docs")
+_COPIED = ("conf.py", "index.md", "archive.md", "references.bib", "docs")
 
 
 def _shift_dates(text: str, years: int) -> str:

@@ -8,6 +8,7 @@ and the entry is still shown as far as it can be.
 
 from __future__ import annotations
 
+import pickle
 import re
 import shutil
 import subprocess
@@ -21,7 +22,7 @@ from pybtex.style.template import FieldIsMissing
 
 from sphinx_seminar.core.bibfields import REQUIRED
 from sphinx_seminar.outputs.bibstyle import SeminarFormattingStyle, bibtex_view
-from sitebuild import Build, copy_site, schedule_rows, settle, sphinx_build
+from sitebuild import SITES, Build, copy_site, schedule_rows, settle, sphinx_build
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL_BIB = Path(__file__).resolve().parents[2] / "shared/data/real-bib"
@@ -600,3 +601,44 @@ def test_a_mistake_in_a_cited_lab_entry_is_a_warning_with_file_line_and_key(tmp_
     assert build.warning_lines() == [f"{site / path}: WARNING: {rest} [seminar.bibtex]"]
     assert check.returncode == 1 and expected in check.stdout.splitlines()
     assert f"  {expected}" not in check.stdout  # a problem, not a note
+
+
+CROSSREF_BIB = """@inproceedings{child2031engines,
+  author = {Lovelace, Ada},
+  title = {Engines of Difference},
+  crossref = {parent2031proceedings},
+  pages = {1--10},
+  keywords = {zyzzogeton},
+}
+
+@proceedings{parent2031proceedings,
+  editor = {Babbage, Charles},
+  title = {Proceedings of the Conference on Analytical Engines},
+  booktitle = {Proceedings of the Conference on Analytical Engines},
+  publisher = {Example Press},
+  year = {2031},
+}
+"""
+
+
+def test_the_environment_keeps_how_to_parse_the_bib_not_the_parse(tmp_path: Path) -> None:
+    """A no-op build never looks at an entry, so the saved environment holds the files'
+    recipe; a later build that needs an entry parses them again, crossrefs included."""
+    site = site_with(tmp_path, (SITES / "mini" / "refs.bib").read_text(encoding="utf-8") + "\n" + CROSSREF_BIB, [])
+    # The References page of the cited works only, as for a large shared .bib (":all:" keeps every entry it lists).
+    references_page = site / "references.md"
+    references_page.write_text(references_page.read_text(encoding="utf-8").replace(":all:", ":filter: cited"), encoding="utf-8")
+    first = sphinx_build(site, tmp_path / "html")
+    assert first.returncode == 0, first.warnings
+    with (first.outdir / ".doctrees" / "environment.pickle").open("rb") as saved:
+        bibliography = pickle.load(saved).domaindata["cite"]["bibdata"].data
+    assert "entries" not in vars(bibliography) and bibliography._recipe.files == (str((site / "refs.bib").resolve()),)
+    settle()
+    page = site / f"{BETA}.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nSee {cite:t}`child2031engines`.\n", encoding="utf-8")
+    second = sphinx_build(site, tmp_path / "html")
+    assert second.returncode == 0, second.warnings
+    assert second.read() == [BETA]
+    # The crossref's parent gives the child its year and its book's title.
+    (child,) = [entry for entry in session_references(second) if "Engines of Difference" in entry]
+    assert child == "Ada Lovelace. Engines of Difference. In Charles Babbage, editor, Proceedings of the Conference on Analytical Engines, 1–10. Example Press, 2031."

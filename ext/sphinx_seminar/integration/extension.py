@@ -89,6 +89,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # Around sphinxcontrib-bibtex's own builder-inited (priority 500).
     app.connect("builder-inited", references.parse_bibfiles, priority=100)
     app.connect("builder-inited", references.check_bibfiles, priority=900)
+    app.connect("env-before-read-docs", references.parse_before_forking)
     # After sphinxcontrib-bibtex's env-updated (500), which formats the listed entries.
     app.connect("env-updated", references.report_entry_problems, priority=600)
     app.connect("source-read", check_source)

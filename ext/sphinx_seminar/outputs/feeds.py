@@ -24,12 +24,13 @@ from feedgen.feed import FeedGenerator
 from sphinx.application import Sphinx
 
 from ..core import export
+from ..core.fields import is_web_link
 from ..core.model import Session
 from ..core.schedule import series_title
 from ..integration.config import calendar_domain
 from ..integration.domain import SeminarDomain
 from . import calendar, embed, icsevent
-from .links import material_uri
+from .links import material_copy
 from .timezones import time_text
 
 SCHEDULE_JSON = "schedule.json"
@@ -113,10 +114,11 @@ def schedule_data(app: Sphinx, domain: SeminarDomain) -> export.ScheduleData:
     name = calendar_domain(app) or "invalid"
 
     def material(session: Session, kind: str, value: str) -> str | None:
-        uri = material_uri(app, None, session, value)
-        if uri is None and app.config.html_baseurl == "":
-            return None
-        return uri
+        # A link as it is; a file of the repository where the site has it (from its root, as the pages' addresses).
+        if is_web_link(value):
+            return value
+        copy = material_copy(app, session, value)
+        return site_url(app, copy) if copy else None
 
     terms = []
     for term in sorted(domain.terms.values(), key=lambda t: (t.fields.first_day, t.id)):

@@ -32,19 +32,25 @@ def page_link(app: Sphinx, fromdocname: str, todocname: str, text: str) -> nodes
     return nodes.reference("", text, internal=True, refuri=uri)
 
 
+def material_copy(app: Sphinx, session: Session, value: str) -> str | None:
+    """Where the site has a repository file of the materials, from its root: the copy Sphinx
+    made of it; None where there is none (a file refused when its page was read)."""
+    # Sphinx's record of the files it copies (keyed by Path since Sphinx 8, by str before).
+    downloads = getattr(app.env, "dlfiles", {})
+    relative = repo_path(session.path, value)
+    copied = downloads.get(Path(relative)) or downloads.get(relative)
+    return posixpath.join("_downloads", Path(copied[1]).as_posix()) if copied else None
+
+
 def material_uri(app: Sphinx, fromdocname: str | None, session: Session, value: str) -> str | None:
     """Where a material is: its link, or the copy Sphinx made of a repository file
     (relative to ``fromdocname``; absolute from ``html_baseurl`` when None).
     None where there is no copy (LaTeX, or a file refused when its page was read)."""
     if is_web_link(value):
         return value
-    # Sphinx's record of the files it copies (keyed by Path since Sphinx 8, by str before).
-    downloads = getattr(app.env, "dlfiles", {})
-    relative = repo_path(session.path, value)
-    copied = downloads.get(Path(relative)) or downloads.get(relative)
-    if not copied:
+    target = material_copy(app, session, value)
+    if target is None:
         return None
-    target = posixpath.join("_downloads", Path(copied[1]).as_posix())
     if fromdocname is None:
         base = app.config.html_baseurl
         return base.rstrip("/") + "/" + target if base else None
