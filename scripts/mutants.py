@@ -529,9 +529,9 @@ MUTANTS: tuple[Mutant, ...] = (
         (f"{LIFECYCLE}test_the_calendar_keeps_cancelled_and_moved_events_under_their_uids",),
     ),
     Mutant(
-        "lifecycle-join-link-always-published", "outputs/icsevent.py",
-        "    if session.join_url and term is not None and term.fields.join_links_public:\n",
-        "    if session.join_url:\n",
+        "lifecycle-join-link-always-published", "core/model.py",
+        "        return self.fields.join_url if self.fields.join_url and term is not None and term.fields.join_links_public else None\n",
+        "        return self.fields.join_url\n",
         "the join link goes into the calendar although the term keeps links private",
         (f"{LIFECYCLE}test_join_links_stay_off_the_site_unless_the_term_publishes_them",),
     ),

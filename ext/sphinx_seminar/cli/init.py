@@ -17,7 +17,7 @@ from string import Template
 
 from slugify import slugify
 
-from .terms import term_page
+from .terms import quoted, term_page
 
 TEMPLATES = Path(__file__).parent / "templates" / "site"
 DISTRIBUTION = "sphinx-seminar"
@@ -56,10 +56,6 @@ def package_requirement() -> str:
     return f"{name}>={distribution.version}"
 
 
-def _quoted(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)  # a valid Python and YAML string
-
-
 def term_id_of(first_year: int) -> str:
     return f"{first_year}-{(first_year + 1) % 100:02d}"
 
@@ -69,13 +65,13 @@ def values(options: dict) -> dict[str, str]:
     organisers = options["organiser"] or []
     name = options["name"]
     return {
-        "project": _quoted(name),
-        "title_yaml": _quoted(name),
+        "project": quoted(name),
+        "title_yaml": quoted(name),
         "title": name,
         "title_quoted": f"*{name}*",
-        "author": _quoted(" and ".join(organisers) or name),
-        "institute": _quoted(options["institute"]),
-        "calendar_domain": _quoted(options["calendar_domain"] or f"{slugify(name)}.invalid"),
+        "author": quoted(" and ".join(organisers) or name),
+        "institute": quoted(options["institute"]),
+        "calendar_domain": quoted(options["calendar_domain"] or f"{slugify(name)}.invalid"),
         "intro": (f"The seminar {name}" + (f" at {options['institute']}" if options["institute"] else "")
                   + ": its schedule, the notes of its sessions and their references."),
         "term_id": term_id_of(year),

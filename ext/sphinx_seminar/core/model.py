@@ -262,6 +262,17 @@ class Session:
         return self.fields.room or "Online"
 
     @property
+    def place(self) -> str:
+        """The room, "Online", or the room "and online" for a hybrid talk."""
+        if self.attendance == "online":
+            return "Online"
+        return self.room + (" and online" if self.attendance == "mixed" else "")
+
+    def published_join_url(self, term: Term | None) -> str | None:
+        """The join link where the term publishes links; None elsewhere (it stays off every output)."""
+        return self.fields.join_url if self.fields.join_url and term is not None and term.fields.join_links_public else None
+
+    @property
     def cancelled(self) -> bool:
         return self.fields.status == "cancelled"
 

@@ -33,14 +33,24 @@ def other_zone(session: Session, default_zone: str | None, names: Mapping[str, s
     return f"{zone_name(session.zone, names)}, {session.starts:%Z}"
 
 
-def table_time(session: Session, default_zone: str | None, names: Mapping[str, str]) -> str:
-    """A schedule cell, under a header that names the default zone: "15:00–16:30", "16:00–17:00 (London, BST)"."""
+def table_suffix(session: Session, default_zone: str | None, names: Mapping[str, str]) -> str:
+    """What follows the clock in a schedule cell, under a header that names the default zone:
+    "" there, " (London, BST)" at a venue in another zone."""
     other = other_zone(session, default_zone, names)
-    return clock(session) + (f" ({other})" if other else "")
+    return f" ({other})" if other else ""
+
+
+def table_time(session: Session, default_zone: str | None, names: Mapping[str, str]) -> str:
+    """A schedule cell: "15:00–16:30", "16:00–17:00 (London, BST)"."""
+    return clock(session) + table_suffix(session, default_zone, names)
+
+
+def zone_label(session: Session, default_zone: str | None, names: Mapping[str, str]) -> str:
+    """Whose time it is, after the clock: "Lisbon time", "London time (BST)" at a venue in another zone."""
+    label = f"{zone_name(session.zone, names)} time"
+    return label if other_zone(session, default_zone, names) is None else f"{label} ({session.starts:%Z})"
 
 
 def labelled_time(session: Session, default_zone: str | None, names: Mapping[str, str]) -> str:
     """Standing alone: "15:00–16:30 Lisbon time", "16:00–17:00 London time (BST)"."""
-    if other_zone(session, default_zone, names) is None:
-        return f"{clock(session)} {zone_name(session.zone, names)} time"
-    return f"{clock(session)} {zone_name(session.zone, names)} time ({session.starts:%Z})"
+    return f"{clock(session)} {zone_label(session, default_zone, names)}"

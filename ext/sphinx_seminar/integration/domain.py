@@ -73,6 +73,14 @@ class SeminarDomain(Domain):
             key=lambda s: (s.date, s.start, s.docname),
         )
 
+    def series_by_slug(self) -> dict[str, list[Session]]:
+        """Every lecture in several parts: its slug, and its parts in date order."""
+        found: dict[str, list[Session]] = {}
+        for session in self.sorted_sessions():
+            if session.series:
+                found.setdefault(session.series, []).append(session)
+        return found
+
     def series(self, session: Session) -> list[Session]:
         """The parts of ``session``'s series in date order ([] when it has none)."""
         if not session.series:

@@ -63,19 +63,19 @@ def join_line(session: Session, term: Term | None) -> nodes.Node | str | None:
     """The join link where the term publishes links, else where to get it; None for a talk in a room only."""
     if session.attendance == "offline":
         return None
-    if session.join_url and term is not None and term.fields.join_links_public:
-        return nodes.reference("", session.join_url, refuri=session.join_url)
+    link = session.published_join_url(term)
+    if link:
+        return nodes.reference("", link, refuri=link)
     return (term.fields.join_info if term else None) or DEFAULT_JOIN_INFO
 
 
 def details(session: Session, term: Term | None, config: Config) -> nodes.field_list:
-    place = "Online" if session.attendance == "online" else session.room + (" and online" if session.attendance == "mixed" else "")
     rows = nodes.field_list(classes=["session-details"])
     rows += _field("Speakers" if len(session.speakers) > 1 else "Speaker", session.speaker_line, "session-speaker")
     rows += _field("Date", f"{session.date:%A}, {session.date.day} {session.date:%B %Y} (week {session.week})", "session-date")
     time = nodes.inline("", "", *labelled_time_nodes(config, session, term.fields.timezone if term else None))
     rows += _field("Time", time, "session-time")
-    rows += _field("Room", place, "session-room")
+    rows += _field("Room", session.place, "session-room")
     join = join_line(session, term)
     if join is not None:
         rows += _field("Join online", join, "session-join")

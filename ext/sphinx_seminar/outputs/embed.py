@@ -16,6 +16,7 @@ from sphinx.application import Sphinx
 
 from ..core.model import Session
 from ..integration.domain import SeminarDomain
+from .links import site_url
 from .timezones import time_text
 
 EMBED = "embed.html"
@@ -62,8 +63,6 @@ def _item(app: Sphinx, session: Session, link: str) -> str:
 
 def render(app: Sphinx, domain: SeminarDomain, today: dt.date) -> str:
     """The page: the meetings from ``today`` on (at most ``KEPT``), the first ``SHOWN`` visible."""
-    from .feeds import site_url
-
     upcoming = [s for s in domain.sorted_sessions() if s.date >= today][:KEPT]
     items = [_item(app, s, site_url(app, app.builder.get_target_uri(s.docname))) for s in upcoming]
     hidden = [i for i in range(len(items)) if i >= SHOWN]

@@ -30,7 +30,7 @@ from ..core.schedule import series_title
 from ..integration.config import calendar_domain
 from ..integration.domain import SeminarDomain
 from . import calendar, embed, icsevent
-from .links import material_copy
+from .links import material_copy, site_url
 from .timezones import time_text
 
 SCHEDULE_JSON = "schedule.json"
@@ -48,12 +48,6 @@ def series_calendar(slug: str) -> str:
 
 def term_json(term_id: str) -> str:
     return f"schedule-{term_id}.json"
-
-
-def site_url(app: Sphinx, path: str) -> str:
-    """``path`` (from the site root) as an address: absolute where ``html_baseurl`` is known."""
-    base = app.config.html_baseurl
-    return base.rstrip("/") + "/" + path if base else path
 
 
 def _page(app: Sphinx, docname: str) -> str:
@@ -81,15 +75,16 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
     stamp_file = Path(app.doctreedir) / "seminar-feeds.stamp"
     if stamp_file.is_file() and stamp_file.read_text(encoding="utf-8") == stamp and (outdir / FEED).is_file():
         return
-    _write(outdir / SCHEDULE_JSON, export.render(schedule_data(app, domain)))
+    data = schedule_data(app, domain)
+    _write(outdir / SCHEDULE_JSON, export.render(data))
     _write(outdir / SCHEMA, export.json_schema())
-    for term in schedule_data(app, domain).terms:
+    for term in data.terms:
         _write(outdir / term_json(term.id), export.render(export.ScheduleData(seminar=app.config.project, url=_base(app), terms=[term])))
     for term_id in {s.term for s in domain.sessions.values()} | set(domain.terms):
         sessions = domain.sorted_sessions(term_id)
         title = domain.terms[term_id].title if term_id in domain.terms else term_id
         _write_bytes(outdir / term_calendar(term_id), calendar.calendar(app, sessions, domain.terms, f"{app.config.project}: {title}").to_ical())
-    for slug, parts in _series(domain).items():
+    for slug, parts in domain.series_by_slug().items():
         name = f"{app.config.project}: {series_title(parts)}"
         _write_bytes(outdir / series_calendar(slug), calendar.calendar(app, parts, domain.terms, name).to_ical())
     _write_bytes(outdir / FEED, atom_feed(app, domain))
@@ -99,14 +94,6 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
 
 def _base(app: Sphinx) -> str | None:
     return app.config.html_baseurl or None
-
-
-def _series(domain: SeminarDomain) -> dict[str, list[Session]]:
-    found: dict[str, list[Session]] = {}
-    for session in domain.sorted_sessions():
-        if session.series:
-            found.setdefault(session.series, []).append(session)
-    return found
 
 
 def schedule_data(app: Sphinx, domain: SeminarDomain) -> export.ScheduleData:

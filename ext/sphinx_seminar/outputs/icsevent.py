@@ -25,7 +25,7 @@ from ..core.model import Session, Term
 from ..integration.config import calendar_domain
 from ..integration.domain import SeminarDomain
 from ..integration.sessionpage import DEFAULT_JOIN_INFO
-from .links import material_uri
+from .links import absolute_url, material_uri
 
 logger = logging.getLogger(__name__)
 #: Where a page has no history (no git, no SOURCE_DATE_EPOCH, no file): a fixed moment, not the clock.
@@ -38,10 +38,8 @@ def uid(session: Session, domain_name: str) -> str:
 
 
 def page_url(app: Sphinx, docname: str) -> str | None:
-    base = app.config.html_baseurl
-    if not base:
-        return None
-    return base.rstrip("/") + "/" + app.builder.get_target_uri(docname)
+    """A page's absolute address; None where the site's address is not known."""
+    return absolute_url(app, app.builder.get_target_uri(docname))
 
 
 def note_revisions(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -62,15 +60,9 @@ def _revision(app: Sphinx, session: Session) -> tuple[int, dt.datetime]:
     return sequence, dt.datetime.fromisoformat(modified) if modified else _NO_HISTORY
 
 
-def public_join_url(session: Session, term: Term | None) -> str | None:
-    if session.join_url and term is not None and term.fields.join_links_public:
-        return session.join_url
-    return None
-
-
 def _location(session: Session, term: Term | None) -> str:
     if session.attendance == "online":
-        return public_join_url(session, term) or "Online"
+        return session.published_join_url(term) or "Online"
     return session.room
 
 
@@ -85,7 +77,7 @@ def _description(app: Sphinx, session: Session, term: Term | None) -> str:
     if session.note:
         parts.append(session.note)
     if session.attendance != "offline":
-        join = public_join_url(session, term)
+        join = session.published_join_url(term)
         parts.append(f"Join online: {join}" if join else (term.fields.join_info if term and term.fields.join_info else DEFAULT_JOIN_INFO))
     if session.abstract:
         parts.append(session.abstract)
@@ -110,7 +102,7 @@ def event(app: Sphinx, session: Session, term: Term | None) -> Event:
     item.add("summary", ("Cancelled: " if session.cancelled else "") + session.title)
     item.add("status", "CANCELLED" if session.cancelled else "TENTATIVE" if session.tba else "CONFIRMED")
     item.add("location", _location(session, term))
-    join = public_join_url(session, term)
+    join = session.published_join_url(term)
     if join:
         item.add("conference", join, parameters={"VALUE": "URI", "FEATURE": "AUDIO,VIDEO", "LABEL": "Join online"})
     item.add("description", _description(app, session, term))

@@ -14,6 +14,17 @@ from ..core.materials import LABELS, repo_path
 from ..core.model import Session
 
 
+def site_url(app: Sphinx, path: str) -> str:
+    """``path`` (from the site root) as an address: absolute where ``html_baseurl`` is known."""
+    base = app.config.html_baseurl
+    return base.rstrip("/") + "/" + path if base else path
+
+
+def absolute_url(app: Sphinx, path: str) -> str | None:
+    """``path`` (from the site root) as an absolute address; None where the site's address is not known."""
+    return site_url(app, path) if app.config.html_baseurl else None
+
+
 def site_file(app: Sphinx, fromdocname: str, target: str, text: str, classes: str) -> nodes.reference | None:
     """A link to ``target`` (a path from the site root), in HTML only."""
     if app.builder.format != "html":

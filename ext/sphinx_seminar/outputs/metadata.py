@@ -23,8 +23,9 @@ from ..core import structured
 from ..core.model import Session
 from ..integration.domain import SeminarDomain
 from ..integration.sessionpage import status_text
-from .feeds import FEED, site_url
-from .icsevent import public_join_url
+from .feeds import FEED
+from .icsevent import page_url
+from .links import absolute_url
 from .preview import render_preview
 from .timezones import time_text
 
@@ -34,10 +35,6 @@ DESCRIPTION_LENGTH = 200
 
 def preview_name(docname: str) -> str:
     return f"{PREVIEWS}/{docname}.jpg"
-
-
-def _absolute(app: Sphinx, path: str) -> str | None:
-    return site_url(app, path) if app.config.html_baseurl else None
 
 
 def _meta(attribute: str, name: str, content: str | None) -> str:
@@ -81,7 +78,7 @@ def add_head(app: Sphinx, pagename: str, templatename: str, context: dict[str, A
     domain: SeminarDomain = app.env.domains["seminar"]
     feed = html.escape(context["pathto"](FEED, 1))
     head = [f'<link rel="alternate" type="application/atom+xml" title="{html.escape(app.config.project)}" href="{feed}">']
-    url = _absolute(app, app.builder.get_target_uri(pagename))
+    url = page_url(app, pagename)
     session = domain.sessions.get(pagename)
     term = next((t for t in domain.terms.values() if t.docname == pagename), None)
     if session is not None:
@@ -90,7 +87,7 @@ def add_head(app: Sphinx, pagename: str, templatename: str, context: dict[str, A
         title = re.sub(r"<[^>]+>", "", context.get("title", "")) or app.config.project
         head += _tags(app, html.unescape(title), _page_description(doctree), url, None, "website")
     if term is not None:
-        sessions = [(s, _absolute(app, app.builder.get_target_uri(s.docname))) for s in domain.sorted_sessions(term.id)]
+        sessions = [(s, page_url(app, s.docname)) for s in domain.sorted_sessions(term.id)]
         head.append(structured.script(structured.term_event_series(term, sessions, organizer=_organizer(app), url=url)))
     context["metatags"] = context.get("metatags", "") + "\n".join(part for part in head if part) + "\n"
 
@@ -105,9 +102,9 @@ def _session_head(app: Sphinx, session: Session, url: str | None) -> list[str]:
     picture = preview_name(session.docname)
     render_preview(Path(app.outdir) / picture, seminar=app.config.project, title=session.page_title, speaker=session.speaker,
                    when=f"{session.date:%A, %d %B %Y}, {time_text(app, session)}", place=session.room, status=status_text(session) or "")
-    image = _absolute(app, picture)
+    image = absolute_url(app, picture)
     event = structured.session_event(
         session, term, organizer=_organizer(app), institute=app.config.seminar_institute, url=url,
-        term_url=_absolute(app, app.builder.get_target_uri(term.docname)) if term else None, image=image,
-        join_url=public_join_url(session, term))
+        term_url=page_url(app, term.docname) if term else None, image=image,
+        join_url=session.published_join_url(term))
     return [*_tags(app, session.page_title, _session_description(app, session), url, image, "article"), structured.script(event)]

@@ -49,10 +49,7 @@ def render_speakers(app: Sphinx, fromdocname: str, domain: SeminarDomain) -> lis
 
 
 def render_series_list(app: Sphinx, fromdocname: str, domain: SeminarDomain) -> list[nodes.Node]:
-    series: dict[str, list[Session]] = {}
-    for session in domain.sorted_sessions():
-        if session.series:
-            series.setdefault(session.series, []).append(session)
+    series = domain.series_by_slug()
     overview = nodes.bullet_list(classes=["series-list"])
     for slug, parts in sorted(series.items(), key=lambda item: item[1][0].date):
         speakers = join_names(list(dict.fromkeys(s.name for p in parts for s in p.speakers))) or TBA_TEXT

@@ -40,13 +40,6 @@ def _cell(*children: nodes.Node) -> nodes.entry:
     return nodes.entry("", nodes.paragraph("", "", *children))
 
 
-def place(session: Session) -> str:
-    """The room, "Online", or the room "and online" for a hybrid talk."""
-    if session.attendance == "online":
-        return "Online"
-    return session.room + (" and online" if session.attendance == "mixed" else "")
-
-
 def _topic_cell(app: Sphinx, fromdocname: str, session: Session) -> nodes.entry:
     """The title (linked), its status in words, the note, and the materials."""
     status = status_text(session)
@@ -88,7 +81,7 @@ def schedule_table(app: Sphinx, fromdocname: str, title: nodes.Node | None, rows
         else:
             s = row.session
             line = nodes.row("", _cell(nodes.Text(str(row.week))), _cell(nodes.Text(date)),
-                             _cell(*timezones.table_time_nodes(app.config, s, term_zone)), _cell(nodes.Text(place(s))),
+                             _cell(*timezones.table_time_nodes(app.config, s, term_zone)), _cell(nodes.Text(s.place)),
                              _cell(nodes.emphasis("", s.speaker) if s.speaker_tba else nodes.Text(s.speaker)),
                              _topic_cell(app, fromdocname, s))
             line["classes"] += ["session", f"date-{row.date.isoformat()}", f"status-{s.status}"] + (["tba"] if s.tba else [])
@@ -126,7 +119,7 @@ def latex_schedule(app: Sphinx, rows: list[Row], term_zone: str | None) -> nodes
             continue
         s = row.session
         cells = [str(row.week), date, tex(timelabels.table_time(s, timezones.default_zone(app.config, term_zone),
-                                                                 app.config.seminar_timezone_names)), tex(place(s)), tex(s.speaker),
+                                                                 app.config.seminar_timezone_names)), tex(s.place), tex(s.speaker),
                  _latex_topic(app, s, tex)]
         lines.append(" & ".join(cells) + r"\\")
     lines += [r"\end{xltabular}", r"\endgroup"]

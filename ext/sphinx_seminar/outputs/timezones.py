@@ -42,19 +42,17 @@ def time_node(session: Session, text: str, label: str) -> seminar_nodes.time_ran
 
 def labelled_time_nodes(config: Config, session: Session, term_zone: str | None) -> list[nodes.Node]:
     """A session page's time: the clock in a ``<time>``, then whose time it is."""
-    label = timelabels.labelled_time(session, default_zone(config, term_zone), config.seminar_timezone_names)
-    clock = timelabels.clock(session)
-    return [time_node(session, clock, label[len(clock) + 1:]), nodes.Text(label[len(clock):])]
+    label = timelabels.zone_label(session, default_zone(config, term_zone), config.seminar_timezone_names)
+    return [time_node(session, timelabels.clock(session), label), nodes.Text(f" {label}")]
 
 
 def table_time_nodes(config: Config, session: Session, term_zone: str | None) -> list[nodes.Node]:
     """A schedule cell's time: the clock, and the venue's zone where it is not the header's."""
     names = config.seminar_timezone_names
     zone = default_zone(config, term_zone)
-    clock = timelabels.clock(session)
-    label = timelabels.labelled_time(session, zone, names)[len(clock) + 1:]
-    rest = timelabels.table_time(session, zone, names)[len(clock):]
-    return [time_node(session, clock, label), nodes.Text(rest)] if rest else [time_node(session, clock, label)]
+    time = time_node(session, timelabels.clock(session), timelabels.zone_label(session, zone, names))
+    rest = timelabels.table_suffix(session, zone, names)
+    return [time, nodes.Text(rest)] if rest else [time]
 
 
 def header(config: Config, term_zone: str | None) -> str:
