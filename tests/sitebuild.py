@@ -67,6 +67,12 @@ def sphinx_build(srcdir: Path, outdir: Path, *options: str, builder: str = "html
     return Build(returncode, warnings_file.read_text(encoding="utf-8"), stderr.getvalue(), outdir, stdout.getvalue())
 
 
+def seminar(site: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The ``seminar`` command of this environment, run in ``site``."""
+    command = Path(sys.executable).with_name("seminar")
+    return subprocess.run([str(command), *args], cwd=site, capture_output=True, text=True, timeout=120)
+
+
 def copy_site(name: str, destination: Path) -> Path:
     target = destination / name
     shutil.copytree(SITES / name, target)

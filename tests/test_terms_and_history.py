@@ -11,22 +11,16 @@ from __future__ import annotations
 import filecmp
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import icalendar
 import pytest
 
-from sitebuild import copy_site, sphinx_build
+from sitebuild import copy_site, seminar, sphinx_build
 
 GIT_ENV = {"GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1", "GIT_AUTHOR_NAME": "Organiser",
            "GIT_AUTHOR_EMAIL": "organiser@example.org", "GIT_COMMITTER_NAME": "Organiser",
            "GIT_COMMITTER_EMAIL": "organiser@example.org"}
-
-
-def seminar(site: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    command = Path(sys.executable).with_name("seminar")
-    return subprocess.run([str(command), *args], cwd=site, capture_output=True, text=True, timeout=120)
 
 
 def git(site: Path, *args: str, when: str = "2031-01-10T12:00:00+00:00") -> None:

@@ -1,5 +1,5 @@
 """The ``seminar`` command: ``seminar init`` starts a site, ``seminar term new`` a term,
-``seminar new`` scaffolds a session page, ``seminar check`` checks them all (``--todo``:
+``seminar new`` scaffolds a session page, ``seminar check`` checks them all (``--reminders``:
 and lists what the organisers still have to do)."""
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def cmd_check(args: argparse.Namespace) -> int:
               "(not shown on the site, so not fatal; fix them where the .bib is kept):")
         for note in report.notes:
             print(f"  {note}")
-    if args.todo:
+    if args.reminders:
         today = args.today or _configured_today(root)
         todo = reminders(report.sessions, report.terms, today, args.weeks)
         for reminder in todo:
@@ -124,7 +124,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     path.write_text("\n".join(_scaffold(args, date, term)), encoding="utf-8")
     print(f"wrote {path.relative_to(root)}")
     if fields.is_tba(args.title) or any(fields.is_tba(s) for s in args.speaker):
-        print("next: once the speaker confirms, fill in the speaker and title; 'seminar check --todo' lists the open slots")
+        print("next: once the speaker confirms, fill in the speaker and title; 'seminar check --reminders' lists the open slots")
     else:
         print("next: write the notes, preview them with 'make live', and run 'seminar check'")
     return 0
@@ -218,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="check every session page and references.bib without building")
     check.add_argument("paths", nargs="*", help="report only on these files (all are checked)")
-    check.add_argument("--todo", action="store_true", help="also list reminders: open slots, days without a session, talks without materials")
+    check.add_argument("--reminders", "--todo", dest="reminders", action="store_true", help="also list reminders: open slots, days without a session, talks without materials")
     check.add_argument("--today", type=_date, help="the day the reminders are for (default: conf.py's seminar_today, else today)")
     check.add_argument("--weeks", type=int, default=4, help="how many weeks ahead the reminders look (default: %(default)s)")
     check.set_defaults(run=cmd_check)

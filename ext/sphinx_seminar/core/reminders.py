@@ -1,4 +1,4 @@
-"""What the organisers still have to do: ``seminar check --todo``.
+"""What the organisers still have to do: ``seminar check --reminders``.
 
 Not problems (the site builds without them), but what a term needs
 before and after its meetings: slots still to be announced in the coming
