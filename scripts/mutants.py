@@ -520,6 +520,28 @@ MUTANTS: tuple[Mutant, ...] = (
         "the faster domain drops the citations' tooltips that upstream shows",
         ("tests/test_equivalence.py::test_the_site_is_the_same_with_upstreams_domain_and_parser",),
     ),
+    Mutant(
+        "bibtext-ligature-not-decoded", "core/bibtext.py",
+        '_DECODER_READS = re.compile(r"[\\\\{}%~`$]|--|\'\'|,,|[^\\S ]|\\s\\s|^\\s|\\s$")\n',
+        '_DECODER_READS = re.compile(r"[\\\\{}%~`$]|\'\'|,,|[^\\S ]|\\s\\s|^\\s|\\s$")\n',
+        "the decoder shortcut takes '--' for plain text: page ranges keep two hyphens instead of a dash",
+        ("tests/test_bibtext.py::test_every_real_entry_is_formatted_and_cited_as_with_pybtexs_decoding",
+         "tests/test_equivalence.py::test_the_site_is_the_same_with_upstreams_domain_and_parser"),
+    ),
+    Mutant(
+        "bibtext-field-apply-func-dropped", "core/bibtext.py",
+        "    return apply_func(value) if apply_func else value\n",
+        "    return value\n",
+        "the field node of the decoder shortcut drops pybtex's apply_func: pages are not dashified",
+        ("tests/test_bibtext.py::test_every_real_entry_is_formatted_and_cited_as_with_pybtexs_decoding",),
+    ),
+    Mutant(
+        "bibtext-shortcut-outlives-the-formatting", "core/bibtext.py",
+        "        _WHERE_NEEDED.reset(token)\n",
+        "        pass\n",
+        "the shortcut stays on after the domain's formatting: every later rich_text skips the decoder",
+        ("tests/test_bibtext.py::test_the_shortcut_holds_only_within_the_formatting",),
+    ),
     # ---- The life cycle: statuses, slots, joint talks, zones, join links, materials, history.
     Mutant(
         "lifecycle-cancelled-event-confirmed", "outputs/icsevent.py",

@@ -67,28 +67,31 @@ def test_the_log_says_when_a_version_guard_declines(tmp_path: Path, monkeypatch:
     assert "myst-parser 5." in build.log and "pages are parsed a second time for their checks" in build.log
 
 
+def test_the_log_says_when_the_latex_shortcut_is_not_tested(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sphinx_seminar.core import bibtext
+
+    monkeypatch.setattr(bibtext, "TESTED", {"pybtex": ("0.0.",), "latexcodec": ("2.", "3.")})
+    bibtext.untested_versions.cache_clear()
+    try:
+        build = sphinx_build(copy_site("mini", tmp_path), tmp_path / "html")
+    finally:
+        bibtext.untested_versions.cache_clear()
+    assert build.returncode == 0, build.warnings
+    assert "the bibliography's shortcut past LaTeX decoding was not tested with pybtex 0." in build.log
+    assert "pybtex decodes every value" in build.log
+
+
 REAL_BIBS = sorted((ROOT.parent / "shared" / "data" / "real-bib").glob("*/*.bib"))
 
 
 @pytest.mark.skipif(not REAL_BIBS, reason="the real lab bibliographies are not in this checkout's shared data")
 def test_names_split_later_are_those_pybtex_splits_when_parsing() -> None:
     # The build parses without splitting names and splits those of the entries it shows.
-    import pybtex.errors
-    from pybtex.database.input.bibtex import Parser
+    from bibtext_probe import read
 
     from sphinx_seminar.core.bibfields import split_persons
 
-    def parse(**options):
-        parser = Parser("utf-8-sig", **options)
-        with pybtex.errors.capture():
-            for path in REAL_BIBS:
-                try:
-                    parser.parse_file(path)
-                except UnicodeDecodeError:
-                    continue  # a file in another encoding: left out by the build too
-        return parser.data.entries
-
-    eager, lazy = parse(), parse(person_fields=())
+    eager, lazy = read(REAL_BIBS).entries, read(REAL_BIBS, person_fields=()).entries
     assert len(eager) > 6000 and list(eager) == list(lazy)
     for key, entry in lazy.items():
         split_persons(entry)

@@ -15,6 +15,8 @@ import pybtex.errors
 from pybtex.bibtex.utils import split_name_list, split_tex_string
 from pybtex.database import BibliographyData, Entry, Person
 
+from .bibtext import DecodedPerson
+
 SAFE_URL = re.compile(r"^https?://", re.I)
 
 # Each entry type as written (lower case) -> the template it is shown with
@@ -187,7 +189,7 @@ def split_persons(entry: Entry) -> None:
         for role in written:
             names = entry.fields.pop(role)
             for name in split_name_list(names):
-                entry.add_person(Person(name), role)
+                entry.add_person(DecodedPerson(name), role)
 
 
 def repair_entry(entry: Entry) -> None:

@@ -23,7 +23,11 @@ thousand sessions each of these is quadratic or costs seconds.
   bibliography's style;
 * ``resolve_xref`` works on the citations of the cited keys only, from an
   index, with one plaintext backend for the tooltips (upstream looks it up
-  in the installed packages' entry points for every citation).
+  in the installed packages' entry points for every citation);
+* both format within :func:`sphinx_seminar.core.bibtext.decoding_where_needed`:
+  values without LaTeX in them skip pybtex's LaTeX decoder, half the time
+  an entry takes to format (on the pybtex and latexcodec versions tested;
+  the log says where they are not).
 
 ``seminar_fast_bibtex = False`` in ``conf.py`` keeps upstream's domain.
 """
@@ -41,6 +45,7 @@ from sphinx.config import Config
 from sphinx.util import logging
 
 from ..core.bibfields import split_persons
+from ..core.bibtext import decoding_where_needed, untested_versions
 from .guards import tested
 
 logger = logging.getLogger(__name__)
@@ -57,6 +62,10 @@ def register(app: Sphinx, config: Config) -> None:
                   "sphinxcontrib-bibtex's own is used (the same output; large archives build more slowly)"):
         return
     app.add_domain(domain_class(), override=True)
+    untested = untested_versions()
+    if untested:
+        logger.info(f"sphinx-seminar: the bibliography's shortcut past LaTeX decoding was not tested with {', '.join(untested)}; "
+                    "pybtex decodes every value (the same output; large archives build more slowly)")
 
 
 def domain_class() -> type:
@@ -101,7 +110,8 @@ class _FasterLookups:
         self._index_citing_pages()
         self._citations_by_key = None
         try:
-            result = super().env_updated()
+            with decoding_where_needed():
+                result = super().env_updated()
         finally:
             self._cited_in = None
         self.data[_FINGERPRINT] = fingerprint
@@ -181,7 +191,8 @@ class _FasterLookups:
         ]
         result = docutils.nodes.inline(rawsource=target)
         result["classes"].append("bibtex-citation")
-        result += format_references(self.reference_style, typ, references).render(self.backend)
+        with decoding_where_needed():
+            result += format_references(self.reference_style, typ, references).render(self.backend)
         return result
 
     def _cited_citations(self, keys) -> list:

@@ -64,8 +64,9 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
                 "Check each Markdown page on the tokens myst-parser renders (one parse a page), on the "
                 "myst-parser versions this was tested with; off parses each page a second time for the checks."),
     ConfigValue("seminar_fast_bibtex", True, "", (bool,),
-                "Use a subclass of sphinxcontrib-bibtex's citation domain whose work grows with what changed "
-                "(on the versions it was tested with); off keeps sphinxcontrib-bibtex's own."),
+                "Use a subclass of sphinxcontrib-bibtex's citation domain whose work grows with what changed, "
+                "and which formats without pybtex's LaTeX decoder where a value has nothing to decode "
+                "(on the versions it was tested with); off keeps sphinxcontrib-bibtex's own, and pybtex's decoding."),
 )
 
 
