@@ -536,6 +536,13 @@ MUTANTS: tuple[Mutant, ...] = (
         ("tests/test_bibtext.py::test_every_real_entry_is_formatted_and_cited_as_with_pybtexs_decoding",),
     ),
     Mutant(
+        "bibtext-shortcut-never-on", "core/bibtext.py",
+        "    token = _WHERE_NEEDED.set(not untested_versions())\n",
+        "    token = _WHERE_NEEDED.set(False)\n",
+        "the shortcut is never taken: the same output, and every value decoded by pybtex again (slower)",
+        ("tests/test_bibtext.py::test_the_build_formats_most_values_without_the_decoder",),
+    ),
+    Mutant(
         "bibtext-shortcut-outlives-the-formatting", "core/bibtext.py",
         "        _WHERE_NEEDED.reset(token)\n",
         "        pass\n",
