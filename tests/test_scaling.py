@@ -26,19 +26,19 @@ def _html(build, docname: str) -> str:
 
 
 class FormatCounter:
-    """Counts pybtex's formatting of entries in an in-process build."""
+    """Counts the ``seminar`` style's formatting of entries in an in-process build."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        from pybtex.style.formatting import BaseStyle
+        from sphinx_seminar.outputs.bibstyle import SeminarFormattingStyle
 
         self.calls = 0
-        original = BaseStyle.format_entry
+        original = SeminarFormattingStyle.format_entry
 
         def counting(style, label, entry, *args, **kwargs):
             self.calls += 1
             return original(style, label, entry, *args, **kwargs)
 
-        monkeypatch.setattr(BaseStyle, "format_entry", counting)
+        monkeypatch.setattr(SeminarFormattingStyle, "format_entry", counting)
 
 
 def _build_in_process(srcdir: Path, outdir: Path) -> int:
