@@ -44,16 +44,16 @@ from pybtex.style.template import field as bib_field
 # The versions the decoder's behaviour was tested on.
 TESTED = {"pybtex": ("0.24.", "0.25.", "0.26."), "latexcodec": ("2.", "3.")}
 
+# What latexcodec's decoder or pybtex's brace parser reads (see the module's docstring).
 _DECODER_READS = re.compile(r"[\\{}%~`$]|--|''|,,|[^\S ]|\s\s|^\s|\s$")
-
 
 _WHERE_NEEDED: ContextVar[bool] = ContextVar("sphinx_seminar_decoding_where_needed", default=False)
 
 
 @contextmanager
 def decoding_where_needed() -> Iterator[None]:
-    """Within: :func:`rich_text` leaves out the decoder where it has nothing to do
-    (on the tested versions of pybtex and latexcodec only)."""
+    """A block in which :func:`rich_text` leaves out the decoder where it has nothing
+    to do (on the tested versions of pybtex and latexcodec only)."""
     token = _WHERE_NEEDED.set(not untested_versions())
     try:
         yield
