@@ -155,3 +155,9 @@ def with_decoded_fields(template):
     result = Node(template.name, function)
     result.args, result.kwargs, result.children = list(template.args), dict(template.kwargs), children
     return result
+
+
+def where_needed(template):
+    """The template as :func:`with_decoded_fields` gives it within :func:`decoding_where_needed`;
+    elsewhere the template itself."""
+    return with_decoded_fields(template) if decoding_only_where_needed() else template

@@ -23,7 +23,6 @@ import string
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
 
 from pybtex.database import Entry, Person
 from pybtex.exceptions import PybtexError
@@ -33,11 +32,11 @@ from pybtex.style.formatting import toplevel
 from pybtex.style.formatting.unsrt import Style as UnsrtStyle
 from pybtex.style.formatting.unsrt import date
 from pybtex.style.labels import BaseLabelStyle
-from pybtex.style.template import Node, optional_field
+from pybtex.style.template import optional_field
 from pybtex.style.template import field as bib_field
 from pybtex.style.template import first_of, join, node, optional, sentence, tag, words
 from ..core.bibfields import ENTRY_TYPES, SAFE_URL, repair_entry
-from ..core.bibtext import decoding_only_where_needed, with_decoded_fields
+from ..core.bibtext import where_needed
 from sphinxcontrib.bibtex.style.referencing import BracketStyle, GroupReferenceStyle, PersonStyle
 from sphinxcontrib.bibtex.style.referencing.basic_author_year import (
     BasicAuthorYearParentheticalReferenceStyle,
@@ -137,16 +136,18 @@ class SeminarFormattingStyle(UnsrtStyle):
 
     default_sorting_style = "author_year_title"
     default_label_style = STYLE_NAME
+
     def format_entry(self, label, entry, bib_data=None):  # type: ignore[override]
         view = bibtex_view(entry)
+        type_template = getattr(self, f"get_{view.type}_template")  # every type of ENTRY_TYPES has one
         try:
-            return FormattedEntry(entry.key, self._formatted(getattr(self, f"get_{view.type}_template")(view), view, bib_data), label)
+            return FormattedEntry(entry.key, self._formatted(type_template(view), view, bib_data), label)
         except (PybtexError, UnicodeError):  # a field missing, or LaTeX that cannot be read
             pass
         repaired = Entry(view.type, fields=dict(view.fields.items()), persons=copy.deepcopy(dict(view.persons.items())))
         repaired.key = entry.key
         repair_entry(repaired)
-        for candidate, template in ((view, self.get_fallback_template), (repaired, getattr(self, f"get_{view.type}_template")),
+        for candidate, template in ((view, self.get_fallback_template), (repaired, type_template),
                                     (repaired, self.get_fallback_template)):
             try:
                 text = self._formatted(template(candidate), candidate, bib_data)
@@ -156,10 +157,8 @@ class SeminarFormattingStyle(UnsrtStyle):
         return FormattedEntry(entry.key, Text(entry.key), label)
 
     def _formatted(self, template, entry: Entry, bib_data) -> Text:
-        # What pybtex's format_entry does with an entry type's template (every type has one here).
-        if decoding_only_where_needed():
-            template = with_decoded_fields(template)
-        return template.format_data({"entry": entry, "style": self, "bib_data": bib_data})
+        # What pybtex's format_entry does with an entry type's template.
+        return where_needed(template).format_data({"entry": entry, "style": self, "bib_data": bib_data})
 
     def format_url(self, e: Entry):  # type: ignore[override]
         # A .bib arrives by pull request: only http(s) addresses become links
@@ -267,16 +266,13 @@ for _written, _template in ENTRY_TYPES.items():
 _YEAR = first_of[optional[bib_field("year")], "n.d."]
 
 
-@cache
-def _decoded_year() -> Node:
-    return with_decoded_fields(_YEAR)
-
-
+# The template nodes have comments, not docstrings: pybtex's ``node`` keeps
+# a function with a docstring in its module's doctest table.
 @node
 def labelled_year(children, data) -> Text:
     # The entry's year with the disambiguating letter of its label.
     assert not children
-    year = (_decoded_year() if decoding_only_where_needed() else _YEAR).format_data(data)
+    year = where_needed(_YEAR).format_data(data)
     match = _LABEL_YEAR.search(data["formatted_entry"].label)
     return join[year, match.group(2) if match else ""].format_data(data)
 
