@@ -9,6 +9,7 @@ from sphinx.application import Sphinx
 
 from ..integration.references import checked_bibfile
 from ..integration.nodes import bibtex_loaded
+from .files import write_if_changed
 
 FOLDER = "bib"
 
@@ -31,12 +32,7 @@ def write_entries(app: Sphinx, pagename: str, templatename: str, context: dict, 
         return
     listed = {citation.key for citation in cite.citations if citation.bibliography_key.docname == pagename}
     folder = Path(app.outdir)
-    (folder / FOLDER).mkdir(parents=True, exist_ok=True)
     for name in app.config.bibtex_bibfiles:
         for key, source in checked_bibfile(app, name).sources.items():
-            if key not in listed:
-                continue  # not on this page, so not linked
-            target = folder / entry_file(key)
-            text = (source + "\n").encode("utf-8")
-            if not target.is_file() or target.read_bytes() != text:
-                target.write_bytes(text)
+            if key in listed:  # on this page, so linked
+                write_if_changed(folder / entry_file(key), (source + "\n").encode("utf-8"))

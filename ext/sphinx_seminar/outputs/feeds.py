@@ -30,6 +30,7 @@ from ..core.schedule import series_title
 from ..integration.config import calendar_domain
 from ..integration.domain import SeminarDomain
 from . import calendar, embed, icsevent
+from .files import write_if_changed
 from .links import material_copy, site_url
 from .timezones import time_text
 
@@ -83,11 +84,11 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
     for term_id in {s.term for s in domain.sessions.values()} | set(domain.terms):
         sessions = domain.sorted_sessions(term_id)
         title = domain.terms[term_id].title if term_id in domain.terms else term_id
-        _write_bytes(outdir / term_calendar(term_id), calendar.calendar(app, sessions, domain.terms, f"{app.config.project}: {title}").to_ical())
+        write_if_changed(outdir / term_calendar(term_id), calendar.calendar(app, sessions, domain.terms, f"{app.config.project}: {title}").to_ical())
     for slug, parts in domain.series_by_slug().items():
         name = f"{app.config.project}: {series_title(parts)}"
-        _write_bytes(outdir / series_calendar(slug), calendar.calendar(app, parts, domain.terms, name).to_ical())
-    _write_bytes(outdir / FEED, atom_feed(app, domain))
+        write_if_changed(outdir / series_calendar(slug), calendar.calendar(app, parts, domain.terms, name).to_ical())
+    write_if_changed(outdir / FEED, atom_feed(app, domain))
     _write(outdir / embed.EMBED, embed.render(app, domain, day))
     stamp_file.write_text(stamp, encoding="utf-8")
 
@@ -158,12 +159,4 @@ def _entry_summary(app: Sphinx, session: Session) -> str:
 
 
 def _write(path: Path, text: str) -> None:
-    _write_bytes(path, text.encode("utf-8"))
-
-
-def _write_bytes(path: Path, data: bytes) -> None:
-    # Unchanged files keep their time: a publishing step that syncs by time sends only what changed.
-    if path.is_file() and path.read_bytes() == data:
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    write_if_changed(path, text.encode("utf-8"))

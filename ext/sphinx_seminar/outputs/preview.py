@@ -29,6 +29,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from .files import write_if_changed
+
 WIDTH, HEIGHT = 1200, 630
 MARGIN_X, MARGIN_Y = 70, 60
 TEXT_WIDTH = WIDTH - 2 * MARGIN_X
@@ -238,9 +240,4 @@ def image_bytes(image: Image.Image) -> bytes:
 def render_preview(target: Path, *, seminar: str, title: str, speaker: str, when: str, place: str = "", status: str = "") -> bool:
     """Write the JPEG to target (parents created) unless a file with the same bytes is there; True when written."""
     data = image_bytes(draw_preview(seminar=seminar, title=title, speaker=speaker, when=when, place=place, status=status))
-    target = Path(target)
-    if target.is_file() and target.read_bytes() == data:
-        return False
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
-    return True
+    return write_if_changed(Path(target), data)
