@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import importlib.metadata
 import json
-import zoneinfo
 from pathlib import Path
 from string import Template
 
@@ -81,7 +80,6 @@ def values(options: dict) -> dict[str, str]:
 
 def init_site(target: Path, options: dict) -> list[Path]:
     """Write the site into ``target`` (which must not hold a conf.py yet); the files written."""
-    zoneinfo.ZoneInfo(options["timezone"])  # raises for an unknown zone
     substitutions = values(options)
     written = []
     for template, destination in FILES.items():

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .admission import SourceTree, discover
 from .bibcheck import BibCheck, check_bibfiles, entry_keys, split_by_citation
 from .content import check_body
 from .frontmatter import read_front_matter, read_page
@@ -29,7 +30,6 @@ from .conflicts import check_sessions, unknown_further_reading
 from .model import Session, Term, load_session, read_term, sessions_term
 from .problems import Problem
 
-_SKIP_DIRS = {"_build", "tests", "bench", "ext", "node_modules"}
 # A {bibliography} directive with the option :all: shows every entry of the .bib files.
 _LISTS_ALL = re.compile(r"^```\{bibliography\}[^\n]*\n(?:[ \t]*:[^\n]*\n)*?[ \t]*:all:", re.M)
 
@@ -55,6 +55,7 @@ def read_conf(root: Path) -> dict[str, Any]:
         "bibfiles": list(conf.get("bibtex_bibfiles", [])),
         "bibencoding": conf.get("bibtex_encoding", "utf-8-sig"),
         "extensions": frozenset(conf.get("myst_enable_extensions", [])),
+        "exclude_patterns": list(conf.get("exclude_patterns", [])),
     }
 
 
@@ -62,11 +63,11 @@ def _display(path: Path, root: Path) -> str:
     return str(path.relative_to(root))
 
 
-def markdown_pages(root: Path) -> list[Path]:
-    return sorted(
-        p for p in root.rglob("*.md")
-        if not any(part.startswith(".") or part in _SKIP_DIRS for part in p.relative_to(root).parts[:-1])
-    )
+def markdown_pages(tree: SourceTree, report: Report) -> list[Path]:
+    """The Markdown pages the build reads, by the same rule; the problems of those it leaves out."""
+    found = discover(tree, (".md",))
+    report.problems += [problem for _, problem in found.left_out if problem is not None]
+    return [Path(tree.root, page) for page in found.pages]
 
 
 def _bib_problems(root: Path, names: list[str], encoding: str) -> list[BibCheck]:
@@ -105,10 +106,13 @@ def check_project(root: Path) -> Report:
 
 def _check_pages(root: Path, conf: dict[str, Any], report: Report) -> None:
     sessions_dir = root / conf["sessions_dir"]
-    term_dirs = sorted(p for p in sessions_dir.iterdir() if p.is_dir()) if sessions_dir.is_dir() else []
+    tree = SourceTree.at(root, [*conf["exclude_patterns"], "_build"])
+    term_dirs = sorted(p for p in sessions_dir.iterdir() if p.is_dir() and tree.refusal(p, folder=True) is None) if sessions_dir.is_dir() else []
     for term_dir in term_dirs:
         index = term_dir / "index.md"
         docname = f"{conf['sessions_dir']}/{term_dir.name}/index"
+        if tree.refusal(index) is not None and index.exists():
+            continue  # the pages' walk reports it
         if not index.is_file():
             report.problems.append(Problem(_display(term_dir, root), None, None, "term folder has no index.md",
                                            "create it with the term's title, defaults and no-meeting dates"))
@@ -121,15 +125,16 @@ def _check_pages(root: Path, conf: dict[str, Any], report: Report) -> None:
     # Sessions take what is valid of a term page with problems (reported once, for the term page).
     sessions_terms = {term_dir.name: report.terms.get(term_dir.name) or sessions_term(
         term_dir.name, "", term_dir / "index.md", _display(term_dir / "index.md", root)) for term_dir in term_dirs
-        if (term_dir / "index.md").is_file()}
+        if tree.refusal(term_dir / "index.md") is None}
     session_paths = {p for term_dir in term_dirs for p in term_dir.glob("*.md") if p.name != "index.md"}
-    for path in markdown_pages(root):
+    for path in markdown_pages(tree, report):
         display = _display(path, root)
         text, problems = read_page(path, display)
         if path not in session_paths:
             if text is not None:  # other pages: only what the build would refuse
-                body_problems, citations = check_body(text, path, display, root, extensions=conf["extensions"])
-                report.problems += [p for p in body_problems if p.field in ("include", "literalinclude")]
+                report.problems += problems
+                body_problems, citations = check_body(text, path, display, tree, extensions=conf["extensions"], session=False)
+                report.problems += body_problems
                 report.cited.update(key for key, _ in citations)
                 if _LISTS_ALL.search(text):
                     report.cited |= report.bib_keys
@@ -147,9 +152,9 @@ def _check_pages(root: Path, conf: dict[str, Any], report: Report) -> None:
             if session:
                 report.sessions.append(session)
                 report.problems += unknown_further_reading(session, report.bib_keys if conf["bibfiles"] else None)
-                report.problems += material_problems(root, session.path, session.materials.items() if session.materials else [],
+                report.problems += material_problems(tree, session.path, session.materials.items() if session.materials else [],
                                                      session.line_of("materials"))
                 report.cited.update(session.further_reading)
-        body_problems, citations = check_body(text, path, display, root, bib_keys=report.bib_keys, extensions=conf["extensions"])
+        body_problems, citations = check_body(text, path, display, tree, bib_keys=report.bib_keys, extensions=conf["extensions"])
         report.problems += body_problems
         report.cited.update(key for key, _ in citations)

@@ -10,15 +10,21 @@ Directive bodies (admonitions, for example) are checked too.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 from markdown_it.token import Token
 
+from .admission import Refusal, SourceTree
 from .problems import Problem
 
 INCLUDE_DIRECTIVES = ("include", "literalinclude")
+#: Directives that read a file: named by their argument, or by their ``:file:`` option.
+FILE_ARGUMENT = ("include", "literalinclude", "image", "figure")
+FILE_OPTION = ("csv-table", "raw", "table")
+_FILE_OPTION_LINE = re.compile(r"^[ \t]*:file:[ \t]*(.*?)[ \t]*$", re.M)
 CITE_ROLES = ("cite", "cite:p", "cite:ps", "cite:t", "cite:ts", "cite:ct", "cite:cts", "cite:alp", "cite:alps",
               "cite:author", "cite:authors", "cite:cauthor", "cite:cauthors", "cite:year", "cite:label", "cite:empty")
 # Directives whose body is Markdown, to be checked as well.
@@ -39,23 +45,18 @@ def _parser(extensions: frozenset[str]):
     return create_md_parser(MdParserConfig(enable_extensions=set(extensions)), RendererHTML)
 
 
-def unsafe_include(argument: str, page: Path, root: Path) -> bool:
-    """Whether an include names an absolute path or a file outside the repository."""
-    target = argument.strip()
-    if not target:
-        return False
-    if PurePosixPath(target).is_absolute() or target.startswith("~"):
-        return True
-    return not (page.parent / target).resolve().is_relative_to(root.resolve())
-
-
-def include_problem(display: str, line: int | None, directive: str, argument: str) -> Problem:
+def include_problem(display: str, line: int | None, directive: str, argument: str, refusal: Refusal) -> Problem:
+    """A file a page brings in that the rule of :mod:`sphinx_seminar.core.admission` refuses, or that is not there."""
+    if refusal.missing:
+        return Problem(display, line, directive, f"'{argument}' does not exist",
+                       "give the path relative to the page, or from the site's source folder with a leading '/'")
     return Problem(
         display,
         line,
         directive,
-        f"includes '{argument}': absolute paths and paths outside the repository are not allowed",
-        "include only files of this repository, with a path relative to the page",
+        f"'{argument}' {refusal.reason}: it is not read into the site",
+        "bring in only files of the site's source folder that are not hidden, excluded, or in a build or "
+        "environment folder, with a path relative to the page",
     )
 
 
@@ -69,9 +70,11 @@ def _tokens(tokens: list[Token], offset: int, extensions: frozenset[str]) -> Ite
     for token in tokens:
         line = offset + token.map[0] + 1 if token.map else None
         yield token, line
+        breaks = 0  # an inline token's children: their own line within the paragraph
         for child in token.children or []:
-            yield child, line
-        if token.type == "fence" and token.info.startswith("{"):
+            yield child, None if line is None else line + breaks
+            breaks += child.type in ("softbreak", "hardbreak")
+        if token.type in ("fence", "colon_fence") and token.info.startswith("{"):
             name = token.info[1:].split("}", 1)[0]
             if name not in _VERBATIM and token.map:
                 body = _parser(extensions).parse(token.content)
@@ -83,15 +86,73 @@ def parse(text: str, extensions: frozenset[str]) -> list[Token]:
     return _parser(extensions).parse(text)
 
 
-def unsafe_include_lines(tokens: list[Token], page: Path, root: Path, extensions: frozenset[str]) -> list[tuple[int, int, str, str]]:
-    """(first line, last line, directive, argument) of each unsafe include, 0-based."""
+def _fence_directive(token: Token) -> tuple[str, str] | None:
+    """(name, argument) of a ```` ```{name} argument ```` or ``:::{name}`` block."""
+    if token.type in ("fence", "colon_fence") and token.info.startswith("{"):
+        name, _, argument = token.info[1:].partition("}")
+        return name.strip(), argument.strip()
+    return None
+
+
+def named_file(token: Token) -> tuple[str, str] | None:
+    """(directive, path) of a block directive that reads the file at the path, if it is one."""
+    directive = _fence_directive(token)
+    if directive is None:
+        return None
+    name, argument = directive
+    if name in FILE_ARGUMENT and argument:
+        return name, argument
+    if name in FILE_OPTION:
+        option = _FILE_OPTION_LINE.search(token.content.split("\n\n", 1)[0])
+        if option and option.group(1):
+            return name, option.group(1)
+    return None
+
+
+def refused_files(tokens: list[Token], page: Path, tree: SourceTree, extensions: frozenset[str]
+                  ) -> list[tuple[int, int, str, str, Refusal]]:
+    """(first line, last line, directive, path, refusal) of each block directive whose file is refused
+    or missing (the build blanks them, so that it says the same as ``seminar check``), 0-based."""
     found = []
     for token, line in _tokens(tokens, 0, extensions):
-        if token.type == "fence" and token.info.startswith("{") and line is not None:
-            name, _, argument = token.info[1:].partition("}")
-            if name in INCLUDE_DIRECTIVES and unsafe_include(argument, page, root):
-                found.append((line - 1, line - 1 + token.map[1] - token.map[0] - 1, name, argument.strip()))
+        named = named_file(token)
+        if named is None or line is None:
+            continue
+        refusal = tree.include_refusal(named[1], page)
+        if refusal is not None:
+            found.append((line - 1, line - 1 + token.map[1] - token.map[0] - 1, named[0], named[1], refusal))
     return found
+
+
+def refused_inline_files(tokens: list[Token], page: Path, tree: SourceTree, extensions: frozenset[str]
+                         ) -> list[tuple[int | None, str, str, Refusal]]:
+    """(line, what, path, refusal) of each Markdown image and ``{download}`` whose file is refused or missing."""
+    found = []
+    for token, line in _tokens(tokens, 0, extensions):
+        for what, target in _inline_files(token):
+            refusal = tree.include_refusal(target, page)
+            if refusal is not None:
+                found.append((line, what, target, refusal))
+    return found
+
+
+_ROLE_TARGET = re.compile(r"<([^<>]*)>\s*$")
+
+
+def _inline_files(token: Token) -> Iterator[tuple[str, str]]:
+    if token.type == "image":
+        src = str(token.attrs.get("src", ""))
+        if src and not _is_url(src):
+            yield "image", src
+    elif token.type == "myst_role" and token.meta.get("name") == "download":
+        target = _ROLE_TARGET.search(token.content)
+        path = (target.group(1) if target else token.content).strip()
+        if path and not _is_url(path):
+            yield "download", path
+
+
+def _is_url(target: str) -> bool:
+    return re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", target) is not None
 
 
 _NOT_CONTENT = {"front_matter", "myst_line_comment", "heading_open", "heading_close", "inline"}
@@ -118,38 +179,117 @@ def _empty(display: str, heading: tuple[int, str, int | None]) -> Problem:
     return Problem(display, heading[2], None, f"section '{heading[1]}' is empty", "write its text or remove the heading")
 
 
-def check_body(text: str, page: Path, display: str, root: Path, **options) -> tuple[list[Problem], list[tuple[str, int | None]]]:
-    """Problems in a session page's body, and the citation keys it uses (see :func:`body_problems`)."""
-    return body_problems(parse(text, options.get("extensions", DEFAULT_EXTENSIONS)), page, display, root, **options)
+# sphinxcontrib-bibtex's grammar of a citation's target: "{pre}key{post}, key2".
+_CITATION_TARGET = re.compile(r"\s*([{](?P<pre>[^{}]+)[}])?\s*(?P<key>[^{}\s,]+)\s*([{](?P<post>[^{}]+)[}])?\s*")
+
+
+def citation_keys(target: str) -> list[str] | None:
+    """The keys of a citation role's target, or None where sphinxcontrib-bibtex cannot parse it."""
+    keys, position = [], 0
+    while True:
+        match = _CITATION_TARGET.match(target, position)
+        if match is None:
+            return None
+        keys.append(match.group("key"))
+        position = match.end()
+        if position == len(target):
+            return keys
+        if target[position] != ",":
+            return None
+        position += 1
+
+
+def malformed_citation(display: str, line: int | None, target: str) -> Problem:
+    return Problem(display, line, "citation", f"'{target}' is not a list of citation keys: it is left out of the page",
+                   "a key has no spaces, commas or braces; cite several works as {cite:p}`key1,key2`")
+
+
+def malformed_citations(tokens: list[Token], extensions: frozenset[str]) -> list[tuple[int | None, str, str]]:
+    """(line, role, target) of each citation role whose target sphinxcontrib-bibtex cannot parse."""
+    return [(line, token.meta.get("name"), token.content) for token, line in _tokens(tokens, 0, extensions)
+            if token.type == "myst_role" and token.meta.get("name") in CITE_ROLES and citation_keys(token.content) is None]
+
+
+def check_body(text: str, page: Path, display: str, tree: SourceTree, **options) -> tuple[list[Problem], list[tuple[str, int | None]]]:
+    """Problems in a page's body, and the citation keys it uses (see :func:`body_problems`), malformed citations too."""
+    extensions = options.get("extensions", DEFAULT_EXTENSIONS)
+    tokens = parse(text, extensions)
+    problems, citations = body_problems(tokens, page, display, tree, **options)
+    return problems + [malformed_citation(display, line, target) for line, _, target in malformed_citations(tokens, extensions)], citations
+
+
+_RST_DIRECTIVE = re.compile(r"^[ \t]*\.\.[ \t]+([\w-]+)::[ \t]*(.*?)[ \t]*$")
+
+
+def refused_rst_files(tokens: list[Token], page: Path, tree: SourceTree, extensions: frozenset[str]
+                      ) -> list[tuple[int, str, str, Refusal]]:
+    """(line, directive, path, refusal) in ``{eval-rst}`` blocks, read as lines (the build's directives check them as they run)."""
+    found = []
+    for token, line in _tokens(tokens, 0, extensions):
+        directive = _fence_directive(token)
+        if directive is None or directive[0] != "eval-rst" or line is None:
+            continue
+        current, opened = None, line
+        for number, text in enumerate(token.content.split("\n"), start=line + 1):
+            opening = _RST_DIRECTIVE.match(text)
+            option = _FILE_OPTION_LINE.match(text)
+            if opening:
+                current, opened = opening.group(1), number
+                target = opening.group(2) if current in FILE_ARGUMENT else ""
+            elif option and current in FILE_OPTION:
+                target = option.group(1)
+            else:
+                continue
+            refusal = tree.include_refusal(target, page) if target else None
+            if refusal is not None:  # at the directive's line, as the build names it
+                found.append((opened, current, target, refusal))
+    return found
+
+
+def file_problems(tokens: list[Token], page: Path, display: str, tree: SourceTree, extensions: frozenset[str]) -> list[Problem]:
+    """Every file the page brings in that the rule refuses: block directives, images and downloads."""
+    found = [include_problem(display, first + 1, name, argument, refusal)
+             for first, _, name, argument, refusal in refused_files(tokens, page, tree, extensions)]
+    found += [include_problem(display, line, name, argument, refusal)
+              for line, name, argument, refusal in refused_rst_files(tokens, page, tree, extensions)]
+    return found + [include_problem(display, line, what, target, refusal)
+                    for line, what, target, refusal in refused_inline_files(tokens, page, tree, extensions)]
 
 
 def body_problems(
     tokens: list[Token],
     page: Path,
     display: str,
-    root: Path,
+    tree: SourceTree,
     *,
     bib_keys: set[str] | None = None,
     extensions: frozenset[str] = DEFAULT_EXTENSIONS,
-    includes: bool = True,
+    files: bool = True,
+    session: bool = True,
 ) -> tuple[list[Problem], list[tuple[str, int | None]]]:
-    """Problems in a session page's body (its tokens), and the citation keys it uses."""
-    problems: list[Problem] = []
+    """Problems in a page's body (its tokens), and the citation keys it uses.
+
+    ``files``: the files the page brings in (the build checks those as it
+    reads them); ``session``: what only a session page may not hold (raw
+    HTML, empty sections).
+    """
+    problems: list[Problem] = file_problems(tokens, page, display, tree, extensions) if files else []
     citations: list[tuple[str, int | None]] = []
-    problems += _empty_sections(tokens, display)
+    if session:
+        problems += _empty_sections(tokens, display)
     for token, line in _tokens(tokens, 0, extensions):
-        if token.type in ("html_block", "html_inline"):
+        if token.type in ("html_block", "html_inline") and session:
             if not token.content.lstrip().startswith("<!--"):
                 problems.append(raw_html_problem(display, line, token.content))
-        elif token.type == "fence" and token.info.startswith("{"):
+        elif token.type == "fence" and token.info.startswith("{") and session:
             name, _, argument = token.info[1:].partition("}")
             if name == "raw":
                 problems.append(raw_html_problem(display, line, f"{{raw}} {argument.strip()}"))
-            elif name in INCLUDE_DIRECTIVES and includes and unsafe_include(argument, page, root):
-                problems.append(include_problem(display, line, name, argument.strip()))
         elif token.type == "myst_role" and token.meta.get("name") in CITE_ROLES:
-            for key in token.content.split(","):
-                key = key.strip()
+            keys = citation_keys(token.content)
+            if keys is None:
+                continue  # malformed_citations reports it
+            for key in keys:
                 citations.append((key, line))
                 if bib_keys is not None and key not in bib_keys:
                     problems.append(

@@ -16,7 +16,6 @@ reads PyYAML's event stream, which costs the length of the text.
 
 from __future__ import annotations
 
-import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +23,7 @@ from typing import Any
 
 import yaml
 
+from .admission import undecodable_file
 from .problems import Problem
 
 # libyaml's loader where PyYAML has it (ten times faster), the same results.
@@ -59,30 +59,74 @@ class FrontMatter:
 
 
 def read_page(path: Path, display: str) -> tuple[str | None, list[Problem]]:
-    """A page's text as Sphinx reads it, or None and the problem when it is not UTF-8.
+    """A page's text as the build reads it, or None and the problem when it is not UTF-8.
 
     A byte-order mark and Windows (CRLF) or old Mac (CR) line endings are
     what editors write: they are removed and normalised without a word,
-    as Sphinx does when it reads the page.
+    as Sphinx does when it reads the page.  Control characters are dropped,
+    each line that had one reported (:func:`drop_control_characters`).
     """
     data = path.read_bytes()
     problem = undecodable(path, display, data=data)
     if problem is not None:
         return None, [problem]
-    return normalise(data.decode("utf-8")), []
+    return drop_control_characters(normalise(data.decode("utf-8")), display)
+
+
+# Characters no output may carry: C0 controls but tab and line feed, DEL, C1
+# controls, surrogates and the noncharacters (XML 1.0 refuses most of them,
+# and the others are invisible in a title).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+                      + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)) + "]")
+_KEY = re.compile(r"^([A-Za-z_][\w-]*):")
+
+
+def control_characters(text: str) -> list[str]:
+    """The control characters and noncharacters in ``text``, as U+XXXX."""
+    return [f"U+{ord(char):04X}" for char in _CONTROL.findall(text)]
+
+
+def without_control_characters(text: str) -> str:
+    return _CONTROL.sub("", text)
+
+
+def drop_control_characters(text: str, display: str) -> tuple[str, list[Problem]]:
+    """``text`` without control characters and noncharacters; a problem for each line that had some.
+
+    They are dropped, not refused: the page and its session stay in the
+    site, without the invisible character, and a ``-W`` build fails on the
+    warning.  In front-matter the problem names the field of the line.
+    """
+    if _CONTROL.search(text) is None:
+        return text, []
+    lines = text.split("\n")
+    block = split_front_matter(text)
+    problems = []
+    for number, line in enumerate(lines, start=1):
+        found = control_characters(line)
+        if found:
+            field = _field_of_line(lines, number) if block and block[1] < number < block[2] else None
+            problems.append(_control_problem(display, number, field, found))
+    return without_control_characters(text), problems
+
+
+def _control_problem(display: str, line: int | None, field: str | None, found: list[str]) -> Problem:
+    return Problem(display, line, field, f"control character {', '.join(dict.fromkeys(found))} dropped",
+                   "delete the invisible character (retype the text)")
+
+
+def _field_of_line(lines: list[str], number: int) -> str | None:
+    """The top-level front-matter field whose value the line ``number`` (1-based) is part of."""
+    for line in reversed(lines[1:number]):
+        key = _KEY.match(line)
+        if key:
+            return key.group(1)
+    return None
 
 
 def undecodable(path: Path, display: str, encoding: str = "utf-8", data: bytes | None = None) -> Problem | None:
-    """Why a page cannot be read in ``encoding``: the line and the first byte that is not in it."""
-    data = path.read_bytes() if data is None else data
-    try:
-        data.decode(encoding)
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        name = "UTF-8" if codecs.lookup(encoding).name in ("utf-8", "utf-8-sig") else encoding
-        return Problem(display, line, None, f"file is not {name} (byte 0x{data[error.start]:02x})",
-                       f"save the file as {name}; until then the page is left out of the site")
-    return None
+    """Why a page cannot be read in ``encoding`` (see :func:`sphinx_seminar.core.admission.undecodable_file`)."""
+    return undecodable_file(str(path), display, encoding, data)
 
 
 def normalise(text: str) -> str:
@@ -289,13 +333,17 @@ def _plain(node: yaml.Node, loc: Loc, front: FrontMatter, problems: list[Problem
             _plain(item, (*loc, index), front, problems, path, offset)
             for index, item in enumerate(node.value)
         ]
+    found = control_characters(node.value)
+    if found:  # written as a YAML escape ("\\x1b"): the text had none
+        problems.append(_control_problem(path, front.lines[loc], ".".join(str(part) for part in loc), found))
+        return without_control_characters(node.value)
     return node.value
 
 
 def _plain_mapping(node: yaml.MappingNode, loc: Loc, front: FrontMatter, problems: list[Problem], path: str, offset: int) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key_node, value_node in node.value:
-        key = str(key_node.value)
+        key = without_control_characters(str(key_node.value))
         line = offset + key_node.start_mark.line
         name = ".".join(str(part) for part in (*loc, key))
         if key in result:

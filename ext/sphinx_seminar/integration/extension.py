@@ -15,7 +15,8 @@ from sphinx.util.typing import ExtensionMetadata
 from .directives import ArchiveDirective, ConfigValuesDirective, FieldsDirective, SessionPagesDirective, ScheduleDirective, SeriesListDirective, SpeakersDirective
 from .domain import SeminarDomain
 from ..core.conflicts import check_sessions
-from .pagecheck import check_source, leave_out_undecodable_pages, register_parser
+from .admission import setup_admission
+from .pagecheck import check_source, register_parser
 from .reading import SessionPageTransform, warn
 from .. import __version__
 from . import bibdomain, config, navigation, nodes, references, resolve
@@ -55,6 +56,7 @@ def _check_bibliography_styles(app: Sphinx, config: Config) -> None:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     config.register(app)
+    setup_admission(app)
     latex_style.setup_package(app)
     app.connect("builder-inited", config.require_calendar_domain)
     app.add_directive("seminar-config-values", ConfigValuesDirective)
@@ -82,7 +84,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", mathjax.configure)
     app.connect("config-inited", bibdomain.register)
     app.connect("config-inited", _check_bibliography_styles)
-    app.connect("config-inited", leave_out_undecodable_pages)
     app.connect("config-inited", register_parser)
     app.connect("builder-inited", _static_files)
     app.connect("builder-inited", latex.configure)

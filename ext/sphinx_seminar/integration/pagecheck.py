@@ -1,12 +1,14 @@
 """What a page may bring into the build, checked before it reaches the output.
 
-* A page that is not in ``source_encoding`` is reported and left out
-  (``config-inited``): Sphinx 9 would end the build with a traceback.
+* Control characters and noncharacters are dropped from every page, each
+  line that had one reported (``source-read``).
 * Front-matter that :func:`~sphinx_seminar.core.frontmatter.unsafe_yaml` refuses is
   blanked before MyST's YAML loader expands it (``source-read``).
-* An include of an absolute path or of a file outside the repository is
-  reported and its lines blanked, so that the file is never read; a session
-  page's raw HTML and empty sections are reported.
+* A block directive whose file the rule of :mod:`sphinx_seminar.core.admission`
+  refuses is reported and its lines blanked, so that the file is never read
+  (pages themselves, images and downloads: :mod:`sphinx_seminar.integration.admission`);
+  a citation that sphinxcontrib-bibtex cannot parse is reported and shown
+  as code; a session page's raw HTML and empty sections are reported.
 
 The last checks read markdown-it's tokens.  On the myst-parser versions in
 ``TESTED``, :class:`SeminarMystParser` (a subclass registered in
@@ -26,40 +28,17 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
-from sphinx.project import Project
 from sphinx.util import logging
 
-from ..core.content import body_problems, include_problem, parse, unsafe_include_lines
-from ..core.frontmatter import split_front_matter, undecodable, unsafe_yaml
+from ..core.content import body_problems, include_problem, malformed_citation, malformed_citations, parse, refused_files
+from ..core.frontmatter import drop_control_characters, split_front_matter, unsafe_yaml
+from .admission import env_tree
 from .guards import tested
 from .reading import classify, warn
 
 logger = logging.getLogger(__name__)
 
 TESTED = ("5.",)  # myst-parser
-
-
-def leave_out_undecodable_pages(app: Sphinx, config: Config) -> None:
-    """``config-inited``: a page that is not in ``source_encoding`` is reported and left out.
-
-    Sphinx 9 reads each page strictly and ends the build with a traceback at
-    the first byte that is not in the encoding.  Such a page is reported here
-    with its line and byte, and added to ``exclude_patterns`` until it is
-    saved as UTF-8, so that the other pages build (a ``-W`` build fails).
-    Reading it with replacement characters would publish a damaged page.
-    """
-    project = Project(app.srcdir, config.source_suffix)
-    for docname in sorted(project.discover(config.exclude_patterns, config.include_patterns)):
-        path = project.doc2path(docname, absolute=True)
-        problem = undecodable(path, os.path.relpath(path, app.srcdir), config.source_encoding)
-        if problem is not None:
-            logger.warning(problem.text, location=f"{path}:{problem.line}", type="seminar", subtype="encoding")
-            config.exclude_patterns.append(_literal_pattern(os.path.relpath(path, app.srcdir)))
-
-
-def _literal_pattern(relative: str) -> str:
-    """An ``exclude_patterns`` entry that matches this path only (no wildcards)."""
-    return re.sub(r"([\[*?])", r"[\1]", Path(relative).as_posix())
 
 
 def register_parser(app: Sphinx, config: Config) -> None:
@@ -76,42 +55,61 @@ def single_parse(app: Sphinx) -> bool:
 
 
 def check_source(app: Sphinx, docname: str, source: list[str]) -> None:
-    """``source-read``: blank unsafe front-matter; the token checks, unless the parser runs them."""
+    """``source-read``: drop control characters; blank unsafe front-matter; the token checks, unless the parser runs them."""
     path = Path(app.env.doc2path(docname))
-    if path.suffix != ".md":
-        return
     display = os.path.relpath(path, app.srcdir)
     kind = classify(docname, app.config.seminar_sessions_dir)
-    source[0] = _drop_unsafe_front_matter(source[0], display, docname, report=kind is None)
-    if not single_parse(app):
-        source[0] = check_tokens(app.env, source[0], parse(source[0], frozenset(app.config.myst_enable_extensions)))
+    text, problems = drop_control_characters(source[0], display)
+    if kind is None:  # session and term pages: the transform reads them with the same function, and reports
+        for problem in problems:
+            warn(problem, docname, subtype="control-character")
+    if path.suffix == ".md":
+        text = _drop_unsafe_front_matter(text, display, docname, report=kind is None)
+        if not single_parse(app):
+            text = check_tokens(app.env, text, parse(text, frozenset(app.config.myst_enable_extensions)))
+    source[0] = text
 
 
 def check_tokens(env: BuildEnvironment, text: str, tokens: list) -> str:
-    """Report what the page's tokens show; the text without its unsafe includes.
+    """Report what the page's tokens show; the text without what may not be built.
 
-    Every page: an include of an absolute path or of a file outside the
-    repository is reported and its lines blanked, so that nothing outside
-    the repository is read.  Session pages: raw HTML and empty sections.
+    Every page: a block directive whose file the rule of
+    :mod:`sphinx_seminar.core.admission` refuses is reported and its lines
+    blanked, so that the file is never read; a citation whose keys
+    sphinxcontrib-bibtex cannot parse (it would end the build) is reported
+    and shown as code.  Session pages: raw HTML and empty sections.
     """
     docname = env.docname
     path = Path(env.doc2path(docname))
-    root = Path(env.srcdir)
-    display = os.path.relpath(path, root)
+    display = os.path.relpath(path, env.srcdir)
     extensions = frozenset(env.config.myst_enable_extensions)
+    tree = env_tree(env)
     kind = classify(docname, env.config.seminar_sessions_dir)
     if kind and kind[0] == "session":
-        problems, _ = body_problems(tokens, path, display, root, extensions=extensions, includes=False)
+        problems, _ = body_problems(tokens, path, display, tree, extensions=extensions, files=False)
         for problem in problems:
             warn(problem, docname, subtype="content")
-    unsafe = unsafe_include_lines(tokens, path, root, extensions)
-    if not unsafe:
+    refused = refused_files(tokens, path, tree, extensions)
+    malformed = malformed_citations(tokens, extensions)
+    if not refused and not malformed:
         return text
     lines = text.split("\n")
-    for first, last, name, argument in unsafe:
-        warn(include_problem(display, first + 1, name, argument), docname, subtype="include")
+    for first, last, name, argument, refusal in refused:
+        warn(include_problem(display, first + 1, name, argument, refusal), docname, subtype="include")
         lines[first : last + 1] = [""] * (last + 1 - first)
+    for line, role, target in malformed:
+        warn(malformed_citation(display, line, target), docname, subtype="citation")
+        _as_code(lines, (line or 1) - 1, role, target)
     return "\n".join(lines)
+
+
+def _as_code(lines: list[str], first: int, role: str, target: str) -> None:
+    """The citation ``{role}`target``` on or below line ``first`` (0-based), as inline code."""
+    pattern = re.compile(r"\{" + re.escape(role) + r"\}(`+)" + re.escape(target) + r"\1")
+    for index in range(first, len(lines)):
+        if pattern.search(lines[index]):
+            lines[index] = pattern.sub(lambda match: match.group(1) + target + match.group(1), lines[index], count=1)
+            return
 
 
 def _drop_unsafe_front_matter(text: str, display: str, docname: str, report: bool) -> str:

@@ -19,6 +19,7 @@ from sphinx.util import logging
 
 from . import further_reading, sessionpage
 from . import nodes as seminar_nodes
+from .admission import env_tree
 from .domain import SeminarDomain
 from ..core import materials as material_files
 from ..core.frontmatter import read_source
@@ -128,7 +129,10 @@ class SessionPageTransform(SphinxTransform):
         # The session page shows the term's default room and time: when the
         # term page changes, this page must be read again.
         self.env.note_dependency(str(term_path))
-        if not term_path.exists():
+        refusal = env_tree(self.env).refusal(term_path)
+        if refusal is not None and not refusal.missing:
+            return None  # reported, and left out, with the pages
+        if refusal is not None:
             logger.warning(
                 f"term page {os.path.relpath(term_path, self.env.srcdir)} is missing "
                 "(create it with the term's title, defaults and no-meeting dates)",
@@ -147,7 +151,7 @@ class SessionPageTransform(SphinxTransform):
     def _refused_materials(self, session: Session) -> set[str]:
         """Report the material files that may not be published; their kinds."""
         items = session.materials.items() if session.materials else []
-        problems = material_files.problems(Path(self.env.srcdir), session.path, items, session.line_of("materials"))
+        problems = material_files.problems(env_tree(self.env), session.path, items, session.line_of("materials"))
         for problem in problems:
             warn(problem, self.env.docname)
         return {problem.field.split(".", 1)[1] for problem in problems}
