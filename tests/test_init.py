@@ -21,9 +21,11 @@ def test_it_refuses_a_folder_with_a_site_and_an_unknown_time_zone(tmp_path: Path
     run = seminar("init", str(tmp_path / "old"))
     assert run.returncode == 1 and f"seminar init: {tmp_path / 'old/conf.py'} exists already" in run.stderr
     assert (tmp_path / "old/conf.py").read_text(encoding="utf-8") == "project = 'Old'\n"
-    run = seminar("init", str(tmp_path / "new"), "--timezone", "Mars/Olympus")
-    assert run.returncode == 1 and "--timezone: unknown time zone 'Mars/Olympus'" in run.stderr
-    assert not (tmp_path / "new").exists()
+    for zone in ("Mars/Olympus", "America", "Europe/../Europe/Berlin", "A" * 10_000):  # a folder, a path, a long value
+        run = seminar("init", str(tmp_path / "new"), "--timezone", zone)
+        assert run.returncode == 2 and f"--timezone: unknown time zone '{zone[:57]}" in run.stderr, run.stderr
+        assert "Traceback" not in run.stderr
+        assert not (tmp_path / "new").exists()
     run = seminar("init", str(tmp_path / "new"), "--start", "4pm")
     assert run.returncode == 2 and "'4pm' is not a time in the form HH:MM" in run.stderr
 

@@ -16,6 +16,7 @@ from string import Template
 
 from slugify import slugify
 
+from .files import why_not_written
 from .terms import quoted, term_page
 
 TEMPLATES = Path(__file__).parent / "templates" / "site"
@@ -78,21 +79,28 @@ def values(options: dict) -> dict[str, str]:
     }
 
 
-def init_site(target: Path, options: dict) -> list[Path]:
-    """Write the site into ``target`` (which must not hold a conf.py yet); the files written."""
+def init_site(target: Path, options: dict) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Write the site's files that ``target`` does not hold yet: those written, and those kept with why.
+
+    A file that is there is kept as it is, and so is one whose folder is a
+    symbolic link: nothing is overwritten, and nothing written outside ``target``.
+    """
     substitutions = values(options)
-    written = []
+    target.mkdir(parents=True, exist_ok=True)
+    written, kept = [], []
     for template, destination in FILES.items():
-        path = target / destination.format(term_id=substitutions["term_id"])
+        relative = destination.format(term_id=substitutions["term_id"])
         text = (TEMPLATES / template).read_text(encoding="utf-8")
         if template == "term.md.tmpl":
             text = first_term_page(options)
         elif template.endswith(".tmpl"):
             text = Template(text).substitute(substitutions)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        written.append(path)
-    return written
+        reason = why_not_written(target, relative, text)
+        if reason is None:
+            written.append(target / relative)
+        else:
+            kept.append((target / relative, reason))
+    return written, kept
 
 
 def first_term_page(options: dict) -> str:

@@ -15,6 +15,7 @@ from slugify import slugify
 from ..core import fields
 from ..core.check import check_project, read_conf
 from ..core.reminders import reminders
+from .files import FOLDER_NAME, why_not_written
 from .init import default_first_year, init_site, term_id_of
 from .terms import cmd_term_new, term_covering
 
@@ -116,11 +117,10 @@ def cmd_new(args: argparse.Namespace) -> int:
     term = report.terms[args.term] if args.term else term_covering(date, report.terms)
     slug = slugify(args.title, max_length=60, word_boundary=True) or "session"
     path = root / conf["sessions_dir"] / term.id / f"{date:%Y-%m-%d}-{slug}.md"
-    if path.exists():
-        print(f"seminar new: {path.relative_to(root)} exists already", file=sys.stderr)
+    reason = why_not_written(root, path.relative_to(root).as_posix(), "\n".join(_scaffold(args, date, term)))
+    if reason is not None:
+        print(f"seminar new: {path.relative_to(root)} is not written: {reason}", file=sys.stderr)
         return 1
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join(_scaffold(args, date, term)), encoding="utf-8")
     print(f"wrote {path.relative_to(root)}")
     if fields.is_tba(args.title) or any(fields.is_tba(s) for s in args.speaker):
         print("next: once the speaker confirms, fill in the speaker and title; 'seminar check --reminders' lists the open slots")
@@ -172,9 +172,14 @@ def cmd_init(args: argparse.Namespace) -> int:
     if (target / "conf.py").exists():
         print(f"seminar init: {target / 'conf.py'} exists already; pick an empty or new folder", file=sys.stderr)
         return 1
-    written = init_site(target, vars(args))
+    written, kept = init_site(target, vars(args))
     for path in written:
         print(f"wrote {path}")
+    for path, reason in kept:
+        print(f"kept {path}: not written, as {reason}")
+    if kept:
+        print(f"note: {len(kept)} file(s) of the new site were already there and are kept as they are; "
+              "compare them with a site made in an empty folder if the build needs them")
     if not args.calendar_domain:
         print("note: calendar UIDs end in a made-up '.invalid' domain: set seminar_calendar_domain in conf.py "
               "to a domain of the seminar's own (or html_baseurl once the site is published)")
@@ -195,6 +200,14 @@ def _argument(parse):
 _date = _argument(fields.parse_date)
 _weekday = _argument(fields.parse_weekday)
 _zone = _argument(fields.parse_zone)
+
+
+def _folder_name(value: str) -> str:
+    if not FOLDER_NAME.match(value):
+        raise argparse.ArgumentTypeError(
+            f"'{value}' is not one folder name: give letters, digits, '-', '_' and '.' only, starting with a letter "
+            "or digit, without '/' (for example 2031-32); the term's folder is made under the sessions folder")
+    return value
 
 
 def _time(value: str) -> str:
@@ -231,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
     term_new.add_argument("--first-day", required=True, type=_date, help="YYYY-MM-DD")
     term_new.add_argument("--last-day", required=True, type=_date, help="YYYY-MM-DD")
     term_new.add_argument("--title", help="default: 'Term <id>'")
-    term_new.add_argument("--id", help="the folder under sessions/ (default: from the dates, e.g. 2031-32 or 2031-spring)")
+    term_new.add_argument("--id", type=_folder_name, help="the folder under sessions/ (default: from the dates, e.g. 2031-32 or 2031-spring)")
     term_new.add_argument("--weekday", type=_weekday, help="default: the latest term's, else the first day's")
     term_new.add_argument("--start", type=_time, help="default: the latest term's")
     term_new.add_argument("--end", type=_time, help="default: the latest term's")

@@ -15,6 +15,7 @@ from pathlib import Path
 from string import Template
 
 from ..core.model import Term
+from .files import why_not_written
 
 TEMPLATE = Path(__file__).parent / "templates" / "site" / "term.md.tmpl"
 
@@ -65,7 +66,7 @@ def cmd_term_new(args: argparse.Namespace, root: Path, sessions_dir: str, terms:
                         "pick dates after it, or change that term's last_day")
     term_id = args.id or term_id_for(first, last)
     path = root / sessions_dir / term_id / "index.md"
-    if path.exists():
+    if path.exists() or path.is_symlink():
         return fail(f"{path.relative_to(root)} exists already; give another folder name with --id")
     # What is not given is taken from the latest term: seminars keep their day, time, room and zone.
     latest = max(terms.values(), key=lambda t: t.fields.first_day, default=None)
@@ -81,8 +82,9 @@ def cmd_term_new(args: argparse.Namespace, root: Path, sessions_dir: str, terms:
         end=pick(args.end, f"{before.end:%H:%M}" if before and before.end else None),
         room=pick(args.room, before.room if before else None),
     )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    reason = why_not_written(root, f"{sessions_dir}/{term_id}/index.md", text)
+    if reason is not None:
+        return fail(f"{path.relative_to(root)} is not written: {reason}")
     print(f"wrote {path.relative_to(root)}")
     print(f"next: seminar new --date {first} --speaker ... --title ...  (or --speaker TBA --title TBA for a slot)")
     return 0

@@ -91,6 +91,20 @@ def revisions(root: Path, paths: Iterable[Path]) -> tuple[dict[Path, Revision], 
             for file in files}, None
 
 
+def is_shallow(root: Path) -> bool:
+    """Whether ``root`` is in a shallow clone (``git clone --depth``), whose counts are too small."""
+    try:
+        return _git(Path(root), "rev-parse", "--is-shallow-repository").strip() == b"true"
+    except _NoGit:
+        return False
+
+
+SHALLOW = ("the git history is shallow (a clone with --depth, as CI checkouts make by default): the calendars' "
+           "SEQUENCE and LAST-MODIFIED count only the commits it holds, so calendar programs may not notice a "
+           "change (fetch the whole history: git fetch --unshallow, or in GitHub Actions actions/checkout with "
+           "fetch-depth: 0)")
+
+
 def _revision(file: Path, change: tuple[int, int] | None, dirty: bool) -> Revision:
     """The rule of the module's docstring, for one file: ``change`` is (commits, last commit time)."""
     if change is None:

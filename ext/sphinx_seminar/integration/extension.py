@@ -16,7 +16,7 @@ from .directives import ArchiveDirective, ConfigValuesDirective, FieldsDirective
 from .domain import SeminarDomain
 from ..core.conflicts import check_sessions
 from .admission import setup_admission
-from .pagecheck import check_source, register_parser
+from .pagecheck import DropControlCharacters, check_source, register_parser
 from .reading import SessionPageTransform, warn
 from .. import __version__
 from . import bibdomain, config, navigation, nodes, references, resolve
@@ -75,6 +75,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("archive", ArchiveDirective)
     app.add_directive("front-matter-fields", FieldsDirective)
     app.add_transform(SessionPageTransform)
+    app.add_transform(DropControlCharacters)
     app.add_css_file("seminar.css")
     app.add_js_file("seminar.js", defer="defer")
     # The printed schedule (outputs.schedule.latex_schedule) is an xltabular.

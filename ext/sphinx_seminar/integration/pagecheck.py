@@ -25,13 +25,16 @@ import os
 import re
 from pathlib import Path
 
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
+from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from ..core.content import body_problems, include_problem, malformed_citation, malformed_citations, parse, refused_files
-from ..core.frontmatter import drop_control_characters, split_front_matter, unsafe_yaml
+from ..core.frontmatter import control_characters, drop_control_characters, split_front_matter, unsafe_yaml, without_control_characters
+from ..core.problems import Problem
 from .admission import env_tree
 from .guards import tested
 from .reading import classify, warn
@@ -132,6 +135,35 @@ def _drop_unsafe_front_matter(text: str, display: str, docname: str, report: boo
     lines = text.split("\n")
     lines[first : last - 1] = ["{}"] + [""] * (last - 2 - first)
     return "\n".join(lines)
+
+
+class DropControlCharacters(SphinxTransform):
+    """What the page's text did not hold but its parse made: control characters from escapes.
+
+    ``source-read`` drops those in the page's text; a YAML escape in the
+    front-matter (``"\\x1b"``, ``"\\ud800"``) makes one in the title and the
+    metadata after that, and a lone surrogate ends the build in Sphinx's
+    inventory writer.  Every text node is cleaned before Sphinx collects the
+    titles and the metadata.
+    """
+
+    # Before Sphinx's DoctreeReadEvent (880): its collectors read the titles and metadata.
+    default_priority = 860
+
+    def apply(self, **kwargs: object) -> None:
+        display = os.path.relpath(self.env.doc2path(self.env.docname), self.env.srcdir)
+        reported = False
+        for text in list(self.document.findall(nodes.Text)):
+            found = control_characters(text)
+            if not found:
+                continue
+            text.parent.replace(text, nodes.Text(without_control_characters(text)))
+            line = (text.parent.line if text.parent is not None else None) or 1  # a front-matter title has no line of its own
+            if not reported:
+                warn(Problem(display, line, None, f"control character {', '.join(dict.fromkeys(found))} dropped",
+                             "delete the invisible character or its escape (retype the text)"), self.env.docname,
+                     subtype="control-character")
+                reported = True
 
 
 def parser_class() -> type:

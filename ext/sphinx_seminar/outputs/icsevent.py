@@ -19,7 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from ..core.history import revisions
+from ..core.history import SHALLOW, is_shallow, revisions
 from ..core.materials import LABELS
 from ..core.model import Session, Term
 from ..integration.config import calendar_domain
@@ -49,6 +49,8 @@ def note_revisions(app: Sphinx, env: BuildEnvironment) -> list[str]:
     found, why_not = revisions(env.srcdir, paths.values())
     if why_not and domain.sessions:
         logger.info(f"calendar: {why_not}; SEQUENCE is 0 and LAST-MODIFIED the pages' file times")
+    elif domain.sessions and is_shallow(env.srcdir):
+        logger.warning(SHALLOW, type="seminar", subtype="history")
     domain.data["revisions"] = {
         docname: (found[path].sequence, found[path].modified.isoformat()) for docname, path in paths.items() if path in found
     }
