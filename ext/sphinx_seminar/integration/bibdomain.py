@@ -103,12 +103,30 @@ class _FasterLookups:
     # get_filtered_entries splits those of the entries it yields.
     seminar_splits_persons = True
 
+    def clear_doc(self, docname: str) -> None:
+        """Upstream's, and the fingerprint forgotten where the page held something of the domain.
+
+        Upstream drops the page's bibliographies, their citations and its
+        citation references; its ``env_updated`` makes the citations again
+        on every build.  Reading the page again usually gives back the same
+        bibliographies and references, so the fingerprint would say nothing
+        changed while the page's citations are gone.
+        """
+        if any(key.docname == docname for key in self.bibliographies) or any(ref.docname == docname for ref in self.citation_refs):
+            self.data.pop(_FINGERPRINT, None)
+        super().clear_doc(docname)
+
+    def merge_domaindata(self, docnames, otherdata) -> None:
+        super().merge_domaindata(docnames, otherdata)
+        self.data.pop(_FINGERPRINT, None)  # a forked reader's pages: their citations are made again
+
     def env_updated(self) -> Iterable[str]:
         fingerprint = _fingerprint(self)
         if self.data.get(_FINGERPRINT) == fingerprint and self.citations:
             return []  # the citations formatted at the last build still hold
         self._index_citing_pages()
         self._citations_by_key = None
+        self._in_reading_order()
         try:
             with decoding_where_needed():
                 result = super().env_updated()
@@ -116,6 +134,18 @@ class _FasterLookups:
             self._cited_in = None
         self.data[_FINGERPRINT] = fingerprint
         return result
+
+    def _in_reading_order(self) -> None:
+        """The bibliographies in the order a clean build reads their pages (Sphinx reads pages sorted).
+
+        Upstream formats them in the order they were recorded, and a citation
+        whose key two bibliographies list links to the first: a page read
+        again moves its bibliographies to the end, and an incremental build
+        would link elsewhere than a clean one.  Within a page they keep their order.
+        """
+        ordered = sorted(self.bibliographies.items(), key=lambda item: item[0].docname)
+        self.bibliographies.clear()
+        self.bibliographies.update(ordered)
 
     def get_filtered_entries(self, bibliography_key) -> Iterable:
         from sphinxcontrib.bibtex.domain import _FilterVisitor

@@ -29,8 +29,9 @@ class SeminarDomain(Domain):
         # which terms: a term's id, or "*" for all.
         "overview_pages": {},
         "fingerprints": {},  # what each kind of page showed at the last write
+        "control_pages": {},  # docname -> True: its source has control characters (pagecheck)
     }
-    data_version = 3
+    data_version = 4
 
     @property
     def sessions(self) -> dict[str, Session]:
@@ -54,6 +55,7 @@ class SeminarDomain(Domain):
             if term.docname == docname:
                 del self.terms[term_id]
         self.overview_pages.pop(docname, None)
+        self.data["control_pages"].pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for docname, session in otherdata["sessions"].items():
@@ -65,6 +67,9 @@ class SeminarDomain(Domain):
         for docname, scopes in otherdata["overview_pages"].items():
             if docname in docnames:
                 self.overview_pages[docname] = scopes
+        for docname in otherdata["control_pages"]:
+            if docname in docnames:
+                self.data["control_pages"][docname] = True
 
     def sorted_sessions(self, term: str | None = None) -> list[Session]:
         """Sessions in date order, of one term or of all."""
@@ -118,9 +123,12 @@ class SeminarDomain(Domain):
                 by_series.setdefault(session.series, []).append(session)
         # What a schedule of one term shows, and of all terms: a date change
         # rewrites its own term's page and the pages of all terms only.
+        # A page's history (SEQUENCE, LAST-MODIFIED) is in its calendars, and changes with a
+        # commit that leaves the page's text and time as they were (icsevent.note_revisions).
+        revisions = self.data.get("revisions", {})
         term_state = {
             term_id: _digest(
-                [(s.docname, s.fields.model_dump_json()) for s in by_term.get(term_id, [])],
+                [(s.docname, s.fields.model_dump_json(), revisions.get(s.docname)) for s in by_term.get(term_id, [])],
                 [(t.docname, t.fields.model_dump_json(), t.docname in with_pdf) for t in [self.terms.get(term_id)] if t],
             )
             for term_id in set(by_term) | set(self.terms)
@@ -131,7 +139,8 @@ class SeminarDomain(Domain):
         self.data["series_parts"] = {slug: [s.docname for s in parts] for slug, parts in by_series.items()}
         for session in ordered:
             parts = by_series.get(session.series, []) if session.series else []
-            new[session.docname] = _digest([(s.docname, s.title, s.date.isoformat()) for s in parts], session.docname in with_pdf)
+            new[session.docname] = _digest([(s.docname, s.title, s.date.isoformat()) for s in parts], session.docname in with_pdf,
+                                           revisions.get(session.docname))
         backlinks = citations or {}
         citing = sorted({d for by_key in backlinks.values() for docs in by_key.values() for d in docs if d in self.sessions})
         cited_state = _digest(

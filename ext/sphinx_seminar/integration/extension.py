@@ -16,7 +16,7 @@ from .directives import ArchiveDirective, ConfigValuesDirective, FieldsDirective
 from .domain import SeminarDomain
 from ..core.conflicts import check_sessions
 from .admission import setup_admission
-from .pagecheck import DropControlCharacters, check_source, register_parser
+from .pagecheck import DropControlCharacters, check_source, clean_copied_sources, register_parser
 from .reading import SessionPageTransform, warn
 from .. import __version__
 from . import bibdomain, config, navigation, nodes, references, resolve
@@ -30,7 +30,11 @@ def _pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = cast(SeminarDomain, env.domains["seminar"])
     pages = [*domain.sessions, *(term.docname for term in domain.terms.values())]
     bibliography_pages = {key.docname for key in env.domains["cite"].bibliographies} if nodes.bibtex_loaded(app) else set()
-    return list(domain.pages_to_rewrite(set(handouts.state(app, pages)), citations.citing_sessions(app), bibliography_pages))
+    rewrite = set(domain.pages_to_rewrite(set(handouts.state(app, pages)), citations.citing_sessions(app), bibliography_pages))
+    sidebars = navigation.sidebar_fingerprints(env, app.config.seminar_collapse_navigation)
+    before = domain.data.get("sidebars", {})
+    domain.data["sidebars"] = sidebars
+    return sorted(rewrite | {docname for docname, state in sidebars.items() if before and before.get(docname) != state})
 
 
 def _check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
@@ -94,18 +98,21 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-before-read-docs", references.parse_before_forking)
     # After sphinxcontrib-bibtex's env-updated (500), which formats the listed entries.
     app.connect("env-updated", references.report_entry_problems, priority=600)
+    app.connect("env-updated", references.rewrite_after_entry_changes, priority=650)
     app.connect("source-read", check_source)
     app.connect("html-page-context", navigation.collapse_navigation, priority=400)
     app.connect("html-page-context", navigation.move_furo_current, priority=600)
     app.connect("builder-inited", navigation.reset)
+    # The pages' history first: which pages to write again depends on it.
+    app.connect("env-updated", icsevent.note_revisions, priority=450)
     app.connect("env-updated", _pages_to_rewrite)
-    app.connect("env-updated", icsevent.note_revisions)
     app.connect("env-updated", citations.forget_citation_index)
     app.connect("env-check-consistency", _check_consistency)
     app.connect("doctree-resolved", resolve.resolve)
     # After resolve.resolve, which fills the placeholders it rearranges.
     app.connect("doctree-resolved", latex.resolve, priority=600)
     app.connect("build-finished", handouts.copy_pdfs)
+    app.connect("build-finished", clean_copied_sources)
     app.connect("html-page-context", calendar.write_page_calendars)
     app.connect("build-finished", calendar.write_schedule_calendar)
     app.connect("html-page-context", bibentries.write_entries)

@@ -9,7 +9,9 @@ full build.  Two changes to the ``toctree`` helper that Furo calls:
   the term being read;
 * the sessions of one term share that sidebar but for which entry is the
   current page, so it is resolved once per term and folder, and for the
-  other sessions the "current" mark is moved.  Where the markup is not the
+  other sessions the "current" mark is moved.  Only a sidebar of titles
+  (``titles_only``, as Furo asks) is shared: another holds the current
+  page's own sections.  Where the markup is not the
   one expected, the sidebar is resolved as usual.
 
 Furo then parses the sidebar again, with BeautifulSoup, to add its
@@ -81,7 +83,9 @@ def collapse_navigation(app: Sphinx, pagename: str, templatename: str, context: 
 
     def collapsed_toctree(**kwargs: Any) -> str:
         kwargs["collapse"] = True
-        if not shareable:
+        # Without titles_only the current page's own sections are in its sidebar
+        # (alabaster's, for one): no other page may share it.
+        if not shareable or not kwargs.get("titles_only"):
             return toctree(**kwargs)
         made_for, html = shared(kwargs)
         if made_for == pagename:
@@ -118,3 +122,42 @@ def move_furo_current(app: Sphinx, pagename: str, templatename: str, context: di
 
         moved = get_navigation_tree(toctree(**FURO_TOCTREE))
     context["furo_navigation_tree"] = moved
+
+
+def sidebar_fingerprints(env: Any, collapsed: bool) -> dict[str, str]:
+    """What each page's sidebar shows, as a digest: the titles of the entries on its way from the root.
+
+    A page's sidebar lists other pages' titles; Sphinx writes again only the
+    pages that were read again (and those whose toctree lists them), so a
+    session's new title, or a session added to a term, would stay out of the
+    sidebars of its term's other pages.  Collapsed (``seminar_collapse_navigation``),
+    a sidebar shows the root's entries and the entries of each page on the
+    way down to the page itself; otherwise, every entry of the site.
+    """
+    import hashlib
+
+    titles = {docname: title.astext() for docname, title in env.titles.items()}
+    children = env.toctree_includes
+
+    def entries(docname: str) -> bytes:
+        return repr([(child, titles.get(child, "")) for child in children.get(docname, [])]).encode()
+
+    parents: dict[str, str] = {}
+    for parent, included in children.items():
+        for child in included:
+            parents.setdefault(child, parent)
+    root = env.config.root_doc
+    if not collapsed:
+        whole = hashlib.sha256(repr(sorted((d, titles.get(d, ""), children.get(d, [])) for d in env.found_docs)).encode()).hexdigest()
+        return dict.fromkeys(env.found_docs, whole)
+    own_entries = {docname: hashlib.sha256(entries(docname)).hexdigest() for docname in children}
+    top = own_entries.get(root, "")
+    found = {}
+    for docname in env.found_docs:
+        way, seen, current = [top], {root}, docname
+        while current is not None and current not in seen:  # a toctree loop ends the walk
+            seen.add(current)
+            way.append(own_entries.get(current, ""))
+            current = parents.get(current)
+        found[docname] = hashlib.sha256("".join(way).encode()).hexdigest()
+    return found

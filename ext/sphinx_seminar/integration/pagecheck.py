@@ -63,6 +63,8 @@ def check_source(app: Sphinx, docname: str, source: list[str]) -> None:
     display = os.path.relpath(path, app.srcdir)
     kind = classify(docname, app.config.seminar_sessions_dir)
     text, problems = drop_control_characters(source[0], display)
+    if problems:
+        app.env.domains["seminar"].data["control_pages"][docname] = True
     if kind is None:  # session and term pages: the transform reads them with the same function, and reports
         for problem in problems:
             warn(problem, docname, subtype="control-character")
@@ -135,6 +137,25 @@ def _drop_unsafe_front_matter(text: str, display: str, docname: str, report: boo
     lines = text.split("\n")
     lines[first : last - 1] = ["{}"] + [""] * (last - 2 - first)
     return "\n".join(lines)
+
+
+def clean_copied_sources(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: the copies of page sources in ``_sources/`` without control characters.
+
+    Sphinx copies a page's source file as it is (``html_copy_source``), after
+    the page is written: the copy of a page whose source had control
+    characters is made again from the source, without them.
+    """
+    if exception is not None or app.builder.format != "html" or not app.config.html_copy_source:
+        return
+    for docname in sorted(app.env.domains["seminar"].data["control_pages"]):
+        source = Path(app.env.doc2path(docname))
+        # As Sphinx names the copy (StandaloneHTMLBuilder.get_doc_context).
+        suffix = source.suffix + ("" if source.suffix == app.config.html_sourcelink_suffix else app.config.html_sourcelink_suffix)
+        copy = Path(app.outdir, "_sources", docname + suffix)
+        if copy.is_file() and source.is_file():
+            text = source.read_text(encoding=app.config.source_encoding, errors="replace")
+            copy.write_text(without_control_characters(text), encoding="utf-8")
 
 
 class DropControlCharacters(SphinxTransform):

@@ -314,3 +314,49 @@ def report_entry_problems(app: Sphinx, env: BuildEnvironment) -> list[str]:
             logger.info(f"{_path(app, name)}: {len(notes)} problem(s) in entries that no page cites, "
                         "not shown on the site (run 'seminar check' to list them)")
     return []
+
+
+_FORMATTED = "seminar_formatted_citations"
+
+
+def rewrite_after_entry_changes(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-updated``, after sphinxcontrib-bibtex has formatted the citations: the pages
+    citing an entry whose formatting changed (a ``.bib`` edit), to be written again.
+
+    A page's citations and reference lists are resolved when it is written,
+    from the formatted entries; Sphinx reads again only the pages whose
+    sources changed, and the pages that cite an edited entry did not.  The
+    digest of each key's formatting is kept in the ``seminar`` domain's data
+    (saved with the environment) and compared build by build.
+    """
+    if not bibtex_loaded(app):
+        return []
+    cite = env.domains["cite"]
+    data = env.domains["seminar"].data
+    previous: dict[str, str] = data.get(_FORMATTED, {})
+    formatted = previous if _unchanged_formatting(cite, data) else _formatting_digests(cite)
+    data[_FORMATTED] = formatted
+    data["seminar_cite_state"] = cite.data.get("seminar_fingerprint")
+    changed = {key for key in formatted.keys() | previous.keys() if formatted.get(key) != previous.get(key)}
+    if not changed or not previous:
+        return []  # a first build writes every page anyway
+    pages = {ref.docname for ref in cite.citation_refs if any(target.key in changed for target in ref.targets)}
+    return sorted(page for page in pages if page in env.found_docs)
+
+
+def _unchanged_formatting(cite, data: dict) -> bool:
+    """True where the subclass of the ``cite`` domain skipped formatting: its fingerprint is the one last seen."""
+    fingerprint = cite.data.get("seminar_fingerprint")
+    return fingerprint is not None and fingerprint == data.get("seminar_cite_state") and _FORMATTED in data
+
+
+def _formatting_digests(cite) -> dict[str, str]:
+    """Each cited key: a digest of its label, formatted text and tooltip, in every bibliography that lists it."""
+    import hashlib
+
+    digests: dict[str, hashlib._Hash] = {}
+    for citation in cite.citations:
+        digest = digests.setdefault(citation.key, hashlib.sha256())
+        tooltip = citation.tooltip_entry.text if citation.tooltip_entry else None
+        digest.update(repr((citation.citation_id, citation.formatted_entry.label, citation.formatted_entry.text, tooltip)).encode())
+    return {key: digest.hexdigest() for key, digest in digests.items()}
