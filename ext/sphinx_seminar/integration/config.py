@@ -70,8 +70,11 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
 )
 
 
-def register(app: Sphinx) -> None:
+def register(app: Sphinx, names: tuple[str, ...] | None = None) -> None:
+    """Register the values of the table (``names``: only these, where not registered yet)."""
     for value in CONFIG_VALUES:
+        if names is not None and (value.name not in names or value.name in app.config):
+            continue
         app.add_config_value(value.name, value.default, value.rebuild, types=frozenset(value.types),
                              description=value.description)
 

@@ -123,12 +123,12 @@ class SeminarDomain(Domain):
                 by_series.setdefault(session.series, []).append(session)
         # What a schedule of one term shows, and of all terms: a date change
         # rewrites its own term's page and the pages of all terms only.
-        # A page's history (SEQUENCE, LAST-MODIFIED) is in its calendars, and changes with a
-        # commit that leaves the page's text and time as they were (icsevent.note_revisions).
+        # A page's history (SEQUENCE, LAST-MODIFIED) is in its calendar and in schedule.ics, and
+        # changes with a commit that leaves the page's text and time as they were (icsevent.note_revisions).
         revisions = self.data.get("revisions", {})
         term_state = {
             term_id: _digest(
-                [(s.docname, s.fields.model_dump_json(), revisions.get(s.docname)) for s in by_term.get(term_id, [])],
+                [(s.docname, s.fields.model_dump_json()) for s in by_term.get(term_id, [])],
                 [(t.docname, t.fields.model_dump_json(), t.docname in with_pdf) for t in [self.terms.get(term_id)] if t],
             )
             for term_id in set(by_term) | set(self.terms)
@@ -136,6 +136,10 @@ class SeminarDomain(Domain):
         term_state["*"] = _digest(sorted(term_state.items()))
         for docname, scopes in self.overview_pages.items():
             new[docname] = _digest([term_state.get(scope, "") for scope in sorted(scopes)])
+        # schedule.ics is written with the first page that shows every term (outputs.calendar.schedule_page).
+        every_term = sorted(docname for docname, scopes in self.overview_pages.items() if "*" in scopes)
+        if every_term:
+            new[every_term[0]] = _digest(new[every_term[0]], sorted(revisions.items()))
         self.data["series_parts"] = {slug: [s.docname for s in parts] for slug, parts in by_series.items()}
         for session in ordered:
             parts = by_series.get(session.series, []) if session.series else []

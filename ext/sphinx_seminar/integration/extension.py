@@ -16,6 +16,7 @@ from .directives import ArchiveDirective, ConfigValuesDirective, FieldsDirective
 from .domain import SeminarDomain
 from ..core.conflicts import check_sessions
 from .admission import setup_admission
+from .interruption import setup_interruption
 from .pagecheck import DropControlCharacters, check_source, clean_copied_sources, register_parser
 from .reading import SessionPageTransform, warn
 from .. import __version__
@@ -61,6 +62,7 @@ def _check_bibliography_styles(app: Sphinx, config: Config) -> None:
 def setup(app: Sphinx) -> ExtensionMetadata:
     config.register(app)
     setup_admission(app)
+    setup_interruption(app)
     latex_style.setup_package(app)
     app.connect("builder-inited", config.require_calendar_domain)
     app.add_directive("seminar-config-values", ConfigValuesDirective)
