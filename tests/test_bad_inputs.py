@@ -185,3 +185,13 @@ def test_a_malformed_citation_leaves_the_rest_of_the_page(tmp_path: Path) -> Non
     page = build.page(target[:-3])
     assert "the rest of the page builds" in page.get_text()
     assert "knuth 1984" in [code.get_text() for code in page.find_all("code")]
+
+
+def test_a_control_character_in_the_bib_reaches_no_output(tmp_path: Path) -> None:
+    site, _ = site_with(BAD / "control-character.bib", tmp_path)
+    build = sphinx_build(site, tmp_path / "html")
+    assert "The TeXbook[31m" in build.page("references").get_text()  # the entry is shown, without the character
+    written = [p for p in build.outdir.rglob("*") if p.is_file() and ".doctrees" not in p.parts
+               and p.suffix in (".html", ".ics", ".xml", ".json", ".js", ".bib", ".txt")]
+    assert len(written) > 20
+    assert [str(p) for p in written if b"\x1b" in p.read_bytes()] == []

@@ -66,8 +66,9 @@ def output_control_characters(outdir: Path) -> list[tuple[str, str]]:
     found = []
     for path in outdir.rglob("*"):
         if path.is_file() and ".doctrees" not in path.parts and path.suffix in (".html", ".ics", ".xml", ".json", ".js", ".txt", ".bib", ".ifb"):
-            # iCalendar's lines end in CRLF, as RFC 5545 says.
-            shown = CONTROL.findall(path.read_bytes().decode("utf-8", errors="replace").replace("\r\n", "\n"))
+            # Line endings are no control characters: iCalendar's lines end in CRLF (RFC 5545), and
+            # the copy of a page's source in _sources/ keeps the line endings its editor wrote.
+            shown = CONTROL.findall(path.read_bytes().decode("utf-8", errors="replace").replace("\r\n", "\n").replace("\r", "\n"))
             if shown:
                 found.append((str(path.relative_to(outdir)), repr(shown[:3])))
     return found

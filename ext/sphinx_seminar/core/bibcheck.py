@@ -34,6 +34,7 @@ from pybtex.database.input.bibtex import Parser
 from .bibfields import (ENTRY_TYPES, LATEX_MARKUP, PERSON_ROLES, REQUIRED, SAFE_URL, SHOWN_NOT_NAMES,
                         inherit_crossrefs, latex_problems, person_parts, template_of, too_many_commas,
                         unknown_type_hint)
+from .frontmatter import control_characters
 from .problems import Problem
 
 _ENTRY = re.compile(r"^[ \t]*@\s*(\w+)\s*[{(]\s*([^,\s]*)\s*,?", re.M)
@@ -192,6 +193,12 @@ def _entry_problems(display: str, line: int, key: str, entry: Entry, data: Bibli
     if url and not SAFE_URL.match(url.strip()):
         problems.append(Problem(display, line, key, f"url '{url}' is not an http(s) address", "give an address starting with https://"))
     repair = False
+    for field_name, value in entry.fields.items():
+        found = control_characters(value)
+        if found:
+            repair = True
+            problems.append(Problem(display, line, key, f"{field_name.lower()} has the control character {', '.join(dict.fromkeys(found))}, "
+                                    "which the site leaves out", "delete the invisible character (retype the value)"))
     # The values LaTeX may be wrong in (one pass over the fields: this runs for every entry of a large .bib).
     values = []
     for field_name, value in entry.fields.items():

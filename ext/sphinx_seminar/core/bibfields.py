@@ -16,6 +16,7 @@ from pybtex.bibtex.utils import split_name_list, split_tex_string
 from pybtex.database import BibliographyData, Entry, Person
 
 from .bibtext import DecodedPerson
+from .frontmatter import without_control_characters
 
 SAFE_URL = re.compile(r"^https?://", re.I)
 
@@ -193,14 +194,15 @@ def split_persons(entry: Entry) -> None:
 
 
 def repair_entry(entry: Entry) -> None:
-    """Make the entry's LaTeX readable in place (what :func:`latex_problems` calls unreadable)."""
+    """Make the entry's LaTeX readable in place (what :func:`latex_problems` calls unreadable),
+    without control characters."""
     for name, value in list(entry.fields.items()):
-        if name.lower() in SHOWN_AS_LATEX:
-            entry.fields[name] = readable_latex(value)
+        value = without_control_characters(value)
+        entry.fields[name] = readable_latex(value) if name.lower() in SHOWN_AS_LATEX else value
     for people in entry.persons.values():
         for person in people:
             for parts in (person.first_names, person.middle_names, person.prelast_names, person.last_names, person.lineage_names):
-                parts[:] = [readable_latex(part) for part in parts]
+                parts[:] = [readable_latex(without_control_characters(part)) for part in parts]
 
 
 def too_many_commas(names: str) -> list[str]:

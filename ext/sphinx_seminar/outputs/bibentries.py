@@ -7,6 +7,7 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from ..core.frontmatter import without_control_characters
 from ..integration.references import checked_bibfile
 from ..integration.nodes import bibtex_loaded
 from .files import write_if_changed
@@ -35,4 +36,5 @@ def write_entries(app: Sphinx, pagename: str, templatename: str, context: dict, 
     for name in app.config.bibtex_bibfiles:
         for key, source in checked_bibfile(app, name).sources.items():
             if key in listed:  # on this page, so linked
-                write_if_changed(folder / entry_file(key), (source + "\n").encode("utf-8"))
+                # The entry's text as the .bib has it, but for control characters (reported by the check).
+                write_if_changed(folder / entry_file(key), (without_control_characters(source) + "\n").encode("utf-8"))
