@@ -364,11 +364,11 @@ MUTANTS: tuple[Mutant, ...] = (
         ("tests/test_students.py::test_each_session_page_offers_its_own_calendar_file",),
     ),
     Mutant(
-        "calendar-fallback-condition-inverted", "outputs/calendar.py",
-        "    if schedule_page(domain) is None:\n",
-        "    if schedule_page(domain) is not None:\n",
-        "inverted guard: schedule.ics is not written on a site where no page shows every term",
-        ("tests/test_incremental.py::test_schedule_ics_is_written_where_no_page_shows_every_term",),
+        "calendar-schedule-ics-not-refreshed", "outputs/feeds.py",
+        "    write_if_changed(outdir / calendar.SCHEDULE_ICS, calendar.schedule_calendar(app, domain))\n",
+        "    if not (outdir / calendar.SCHEDULE_ICS).exists():\n        write_if_changed(outdir / calendar.SCHEDULE_ICS, calendar.schedule_calendar(app, domain))\n",
+        "schedule.ics is written once and never follows a change",
+        ("tests/test_incremental.py::test_schedule_ics_follows_a_change_and_is_left_alone_by_a_no_op_build",),
     ),
     # ---- Untrusted input: includes, raw HTML, URLs in the .bib, front-matter text.
     Mutant(

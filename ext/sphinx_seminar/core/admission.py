@@ -262,16 +262,29 @@ def _is_folder(entry: os.DirEntry) -> bool:
         return False
 
 
-def _walk_folder(tree: SourceTree, relative: str, above: set[str], suffixes: tuple[str, ...], encoding: str, found: Discovery) -> None:
-    refusal = tree.refusal(relative, folder=True)
+#: A path left out without a word: a folder or page that is never content.
+_QUIET = Problem("", None, None, "")
+
+
+def _left_out(tree: SourceTree, relative: str, what: str) -> Problem | None:
+    """Why the page or folder at ``relative`` is left out (``_QUIET``: without a word); None to keep it."""
+    refusal = tree.refusal(relative, folder=what == "folder")
     if refusal is not None:
-        problem = None if refusal.not_content else _page_problem(relative, "folder", refusal.reason, _MOVE_IN)
-        found.left_out.append((relative, problem))
-        return
+        if refusal.not_content:
+            return _QUIET
+        hint = "make it a regular file, or remove it" if refusal.reason.startswith("is not a regular") else _MOVE_IN
+        return _page_problem(relative, what, refusal.reason, hint)
     odd = odd_name(os.path.basename(relative))
     if odd:
-        found.left_out.append((relative, _page_problem(relative, "folder", f"has a control character ({odd}) in its name",
-                                                       "rename it with letters, digits, '-' and '_'")))
+        return _page_problem(relative, what, f"has a control character ({odd}) in its name",
+                             "rename it with letters, digits, '-' and '_'")
+    return None
+
+
+def _walk_folder(tree: SourceTree, relative: str, above: set[str], suffixes: tuple[str, ...], encoding: str, found: Discovery) -> None:
+    why = _left_out(tree, relative, "folder")
+    if why is not None:
+        found.left_out.append((relative, None if why is _QUIET else why))
         return
     real = os.path.realpath(os.path.join(tree.root, relative))
     if real in above:
@@ -282,18 +295,9 @@ def _walk_folder(tree: SourceTree, relative: str, above: set[str], suffixes: tup
 
 
 def _admit_page(tree: SourceTree, relative: str, encoding: str, found: Discovery) -> None:
-    refusal = tree.refusal(relative)
-    if refusal is not None and refusal.not_content:
-        found.left_out.append((relative, None))
-        return
-    if refusal is not None:
-        hint = "make it a regular file, or remove it" if refusal.reason.startswith("is not a regular") else _MOVE_IN
-        found.left_out.append((relative, _page_problem(relative, "page", refusal.reason, hint)))
-        return
-    odd = odd_name(os.path.basename(relative))
-    if odd:
-        found.left_out.append((relative, _page_problem(relative, "page", f"has a control character ({odd}) in its name",
-                                                       "rename the file with letters, digits, '-' and '_'")))
+    why = _left_out(tree, relative, "page")
+    if why is not None:
+        found.left_out.append((relative, None if why is _QUIET else why))
         return
     problem = undecodable_file(os.path.join(tree.root, relative), relative, encoding)
     if problem is not None:

@@ -123,8 +123,9 @@ class SeminarDomain(Domain):
                 by_series.setdefault(session.series, []).append(session)
         # What a schedule of one term shows, and of all terms: a date change
         # rewrites its own term's page and the pages of all terms only.
-        # A page's history (SEQUENCE, LAST-MODIFIED) is in its calendar and in schedule.ics, and
-        # changes with a commit that leaves the page's text and time as they were (icsevent.note_revisions).
+        # A page's history (SEQUENCE, LAST-MODIFIED) is in its calendar, and changes with a
+        # commit that leaves the page's text and time as they were (icsevent.note_revisions).
+        # (schedule.ics and the term calendars are the feeds', fingerprinted with the history.)
         revisions = self.data.get("revisions", {})
         term_state = {
             term_id: _digest(
@@ -136,10 +137,6 @@ class SeminarDomain(Domain):
         term_state["*"] = _digest(sorted(term_state.items()))
         for docname, scopes in self.overview_pages.items():
             new[docname] = _digest([term_state.get(scope, "") for scope in sorted(scopes)])
-        # schedule.ics is written with the first page that shows every term (outputs.calendar.schedule_page).
-        every_term = sorted(docname for docname, scopes in self.overview_pages.items() if "*" in scopes)
-        if every_term:
-            new[every_term[0]] = _digest(new[every_term[0]], sorted(revisions.items()))
         self.data["series_parts"] = {slug: [s.docname for s in parts] for slug, parts in by_series.items()}
         for session in ordered:
             parts = by_series.get(session.series, []) if session.series else []

@@ -116,7 +116,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("build-finished", handouts.copy_pdfs)
     app.connect("build-finished", clean_copied_sources)
     app.connect("html-page-context", calendar.write_page_calendars)
-    app.connect("build-finished", calendar.write_schedule_calendar)
     app.connect("html-page-context", bibentries.write_entries)
     app.connect("html-page-context", metadata.add_head)
     # After the calendars and the PDFs: what the feeds link exists.

@@ -67,41 +67,20 @@ def session_ics_name(docname: str) -> str:
     return f"{docname}.ics"
 
 
-def schedule_page(domain: SeminarDomain) -> str | None:
-    """The page that ``schedule.ics`` is written with: the first that shows sessions of every term.
-
-    Its fingerprint covers every session and term (SeminarDomain.pages_to_rewrite),
-    so it is written again whenever the calendar would change.
-    """
-    pages = sorted(docname for docname, scopes in domain.overview_pages.items() if "*" in scopes)
-    return pages[0] if pages else None
-
-
-def _write_schedule(app: Sphinx, domain: SeminarDomain) -> None:
-    (Path(app.outdir) / SCHEDULE_ICS).write_bytes(calendar(app, domain.sorted_sessions(), domain.terms, app.config.project).to_ical())
+def schedule_calendar(app: Sphinx, domain: SeminarDomain) -> bytes:
+    """``schedule.ics``: every session of every term (written with the feeds, where what they show changed)."""
+    return calendar(app, domain.sorted_sessions(), domain.terms, app.config.project).to_ical()
 
 
 def write_page_calendars(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object) -> None:
-    """``html-page-context``: a session page's own ``.ics`` beside it, and ``schedule.ics``
-    with the schedule page; so by the writer processes of ``-j N``, and only when the
-    page is written again."""
+    """``html-page-context``: a session page's own ``.ics`` beside it; so by the writer
+    processes of ``-j N``, and only when the page is written again."""
     if app.builder.format != "html" or doctree is None:
         return
     domain: SeminarDomain = app.env.domains["seminar"]
-    if pagename == schedule_page(domain):
-        _write_schedule(app, domain)
     session = domain.sessions.get(pagename)
     if session is None:
         return
     target = Path(app.outdir) / session_ics_name(session.docname)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(calendar(app, [session], domain.terms, session.title).to_ical())
-
-
-def write_schedule_calendar(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: ``schedule.ics`` on a site where no page shows every term."""
-    if exception is not None or app.builder.format != "html":
-        return
-    domain: SeminarDomain = app.env.domains["seminar"]
-    if schedule_page(domain) is None:
-        _write_schedule(app, domain)

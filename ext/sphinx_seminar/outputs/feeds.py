@@ -1,16 +1,17 @@
 """What subscribers and other programs read, beside the pages: written once a build.
 
 * ``schedule.json`` and ``schedule-<term>.json`` (:mod:`sphinx_seminar.core.export`);
-* ``schedule-<term>.ics`` and ``series-<slug>.ics``: a calendar per term and per
-  lecture series, besides ``schedule.ics`` and each session's own;
+* ``schedule.ics`` (every session), and ``schedule-<term>.ics`` and
+  ``series-<slug>.ics``: a calendar per term and per lecture series (each
+  session's own is written with its page);
 * ``atom.xml``: an Atom feed with one entry per session, updated when the
   session's page last changed (its git history, as the calendars' stamps);
 * ``embed.html``: the next meetings as a page of its own, with no request
   to anywhere, for the institute's page to include.
 
 They are written at the end of an HTML build, and only when what they show
-changed (a fingerprint of the sessions, terms, history and the day): a
-no-op build does not rewrite them.
+changed (a fingerprint of the sessions, terms, history, settings and the
+day): a no-op build does not rewrite them.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from ..core import export
 from ..core.fields import is_web_link
 from ..core.model import Session
 from ..core.schedule import series_title
-from ..integration.config import calendar_domain
+from ..integration.config import CONFIG_VALUES, calendar_domain
 from ..integration.domain import SeminarDomain
 from . import calendar, embed, icsevent
 from .files import write_if_changed
@@ -56,7 +57,9 @@ def _page(app: Sphinx, docname: str) -> str:
 
 
 def _fingerprint(app: Sphinx, domain: SeminarDomain, today: dt.date) -> str:
-    parts = [app.config.html_baseurl, app.config.project, today.isoformat(), repr(sorted(domain.data.get("revisions", {}).items()))]
+    # The settings they show too (calendar domain, zone names...): a change of those rebuilds no page.
+    settings = repr(sorted((value.name, repr(app.config[value.name])) for value in CONFIG_VALUES))
+    parts = [app.config.html_baseurl, app.config.project, today.isoformat(), repr(sorted(domain.data.get("revisions", {}).items())), settings]
     parts += [s.docname + s.fields.model_dump_json() for s in domain.sorted_sessions()]
     parts += [t.id + t.fields.model_dump_json() for t in sorted(domain.terms.values(), key=lambda t: t.id)]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
@@ -88,6 +91,7 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
     for slug, parts in domain.series_by_slug().items():
         name = f"{app.config.project}: {series_title(parts)}"
         write_if_changed(outdir / series_calendar(slug), calendar.calendar(app, parts, domain.terms, name).to_ical())
+    write_if_changed(outdir / calendar.SCHEDULE_ICS, calendar.schedule_calendar(app, domain))
     write_if_changed(outdir / FEED, atom_feed(app, domain))
     _write(outdir / embed.EMBED, embed.render(app, domain, day))
     stamp_file.write_text(stamp, encoding="utf-8")
