@@ -81,6 +81,22 @@ def _tokens(tokens: list[Token], offset: int, extensions: frozenset[str]) -> Ite
                 yield from _tokens(body, offset + token.map[0] + 1, extensions)
 
 
+class Walk(list):
+    """Every token of a page with its line, directive bodies parsed once (:func:`walk`);
+    ``top`` is the page's own token list."""
+
+    top: list[Token]
+
+
+def walk(tokens: list[Token], extensions: frozenset[str]) -> Walk:
+    """The page's tokens walked once, for the checks that each look at all of them."""
+    if isinstance(tokens, Walk):
+        return tokens
+    walked = Walk(_tokens(tokens, 0, extensions))
+    walked.top = tokens
+    return walked
+
+
 def parse(text: str, extensions: frozenset[str]) -> list[Token]:
     """The page's tokens, as myst-parser's markdown-it setup makes them."""
     return _parser(extensions).parse(text)
@@ -114,7 +130,7 @@ def refused_files(tokens: list[Token], page: Path, tree: SourceTree, extensions:
     """(first line, last line, directive, path, refusal) of each block directive whose file is refused
     or missing (the build blanks them, so that it says the same as ``seminar check``), 0-based."""
     found = []
-    for token, line in _tokens(tokens, 0, extensions):
+    for token, line in walk(tokens, extensions):
         named = named_file(token)
         if named is None or line is None:
             continue
@@ -128,7 +144,7 @@ def refused_inline_files(tokens: list[Token], page: Path, tree: SourceTree, exte
                          ) -> list[tuple[int | None, str, str, Refusal]]:
     """(line, what, path, refusal) of each Markdown image and ``{download}`` whose file is refused or missing."""
     found = []
-    for token, line in _tokens(tokens, 0, extensions):
+    for token, line in walk(tokens, extensions):
         for what, target in _inline_files(token):
             refusal = tree.include_refusal(target, page)
             if refusal is not None:
@@ -206,14 +222,14 @@ def malformed_citation(display: str, line: int | None, target: str) -> Problem:
 
 def malformed_citations(tokens: list[Token], extensions: frozenset[str]) -> list[tuple[int | None, str, str]]:
     """(line, role, target) of each citation role whose target sphinxcontrib-bibtex cannot parse."""
-    return [(line, token.meta.get("name"), token.content) for token, line in _tokens(tokens, 0, extensions)
+    return [(line, token.meta.get("name"), token.content) for token, line in walk(tokens, extensions)
             if token.type == "myst_role" and token.meta.get("name") in CITE_ROLES and citation_keys(token.content) is None]
 
 
 def check_body(text: str, page: Path, display: str, tree: SourceTree, **options) -> tuple[list[Problem], list[tuple[str, int | None]]]:
     """Problems in a page's body, and the citation keys it uses (see :func:`body_problems`), malformed citations too."""
     extensions = options.get("extensions", DEFAULT_EXTENSIONS)
-    tokens = parse(text, extensions)
+    tokens = walk(parse(text, extensions), extensions)
     problems, citations = body_problems(tokens, page, display, tree, **options)
     return problems + [malformed_citation(display, line, target) for line, _, target in malformed_citations(tokens, extensions)], citations
 
@@ -225,7 +241,7 @@ def refused_rst_files(tokens: list[Token], page: Path, tree: SourceTree, extensi
                       ) -> list[tuple[int, str, str, Refusal]]:
     """(line, directive, path, refusal) in ``{eval-rst}`` blocks, read as lines (the build's directives check them as they run)."""
     found = []
-    for token, line in _tokens(tokens, 0, extensions):
+    for token, line in walk(tokens, extensions):
         directive = _fence_directive(token)
         if directive is None or directive[0] != "eval-rst" or line is None:
             continue
@@ -273,11 +289,12 @@ def body_problems(
     reads them); ``session``: what only a session page may not hold (raw
     HTML, empty sections).
     """
+    tokens = walk(tokens, extensions)
     problems: list[Problem] = file_problems(tokens, page, display, tree, extensions) if files else []
     citations: list[tuple[str, int | None]] = []
     if session:
-        problems += _empty_sections(tokens, display)
-    for token, line in _tokens(tokens, 0, extensions):
+        problems += _empty_sections(tokens.top, display)
+    for token, line in walk(tokens, extensions):
         if token.type in ("html_block", "html_inline") and session:
             if not token.content.lstrip().startswith("<!--"):
                 problems.append(raw_html_problem(display, line, token.content))

@@ -114,21 +114,20 @@ class _FasterLookups:
     seminar_splits_persons = True
 
     def clear_doc(self, docname: str) -> None:
-        """Upstream's, and the fingerprint forgotten where the page held something of the domain.
+        """Upstream's, and the fingerprint forgotten where the page held a bibliography.
 
-        Upstream drops the page's bibliographies, their citations and its
-        citation references; its ``env_updated`` makes the citations again
-        on every build.  Reading the page again usually gives back the same
-        bibliographies and references, so the fingerprint would say nothing
-        changed while the page's citations are gone.
+        Upstream drops the page's bibliographies with their formatted
+        citations, and its ``env_updated`` makes the citations again on every
+        build.  Reading the page again usually gives back the same
+        bibliographies, so the fingerprint would say nothing changed while
+        the citations are gone.  A page that only cites loses nothing
+        formatted: its citation references are in the fingerprint.  (Under
+        ``-j N`` Sphinx clears every page to be read in the main process
+        before forking, so this covers the pages forked readers read too.)
         """
-        if any(key.docname == docname for key in self.bibliographies) or any(ref.docname == docname for ref in self.citation_refs):
+        if any(key.docname == docname for key in self.bibliographies):
             self.data.pop(_FINGERPRINT, None)
         super().clear_doc(docname)
-
-    def merge_domaindata(self, docnames, otherdata) -> None:
-        super().merge_domaindata(docnames, otherdata)
-        self.data.pop(_FINGERPRINT, None)  # a forked reader's pages: their citations are made again
 
     def env_updated(self) -> Iterable[str]:
         fingerprint = _fingerprint(self)

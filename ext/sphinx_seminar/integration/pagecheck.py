@@ -32,7 +32,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
-from ..core.content import body_problems, include_problem, malformed_citation, malformed_citations, parse, refused_files
+from ..core.content import body_problems, include_problem, malformed_citation, malformed_citations, parse, refused_files, walk
 from ..core.frontmatter import control_characters, drop_control_characters, split_front_matter, unsafe_yaml, without_control_characters
 from ..core.problems import Problem
 from .admission import env_tree
@@ -90,6 +90,7 @@ def check_tokens(env: BuildEnvironment, text: str, tokens: list) -> str:
     extensions = frozenset(env.config.myst_enable_extensions)
     tree = env_tree(env)
     kind = classify(docname, env.config.seminar_sessions_dir)
+    tokens = walk(tokens, extensions)
     if kind and kind[0] == "session":
         problems, _ = body_problems(tokens, path, display, tree, extensions=extensions, files=False)
         for problem in problems:
