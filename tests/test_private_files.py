@@ -46,6 +46,7 @@ WAYS = {
     "image": ("![A picture]({path})", "image"),
     "figure": ("```{{figure}} {path}\nA caption.\n```", "figure"),
     "download": ("Get {{download}}`the file <{path}>`.", "download"),
+    "Markdown link": ("A [link to the file]({path}), which MyST makes a download.", "download"),
     "eval-rst literalinclude": ("```{{eval-rst}}\n.. literalinclude:: {path}\n```", "literalinclude"),
     "eval-rst include": ("```{{eval-rst}}\n.. include:: {path}\n```", "include"),
     "eval-rst csv-table": ("```{{eval-rst}}\n.. csv-table:: Table\n   :file: {path}\n```", "csv-table"),

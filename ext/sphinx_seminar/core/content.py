@@ -147,8 +147,8 @@ def refused_inline_files(tokens: list[Token], page: Path, tree: SourceTree, exte
     for token, line in walk(tokens, extensions):
         for what, target in _inline_files(token):
             refusal = tree.include_refusal(target, page)
-            if refusal is not None:
-                found.append((line, what, target, refusal))
+            if refusal is not None and not (what == "link" and refusal.missing):
+                found.append((line, "download" if what == "link" else what, target, refusal))
     return found
 
 
@@ -160,6 +160,12 @@ def _inline_files(token: Token) -> Iterator[tuple[str, str]]:
         src = str(token.attrs.get("src", ""))
         if src and not _is_url(src):
             yield "image", src
+    elif token.type == "link_open":
+        # MyST makes a link to a local file that is no page a download, as {download} is.
+        # (A link to a file that is not there is a link to a page, or MyST's own warning.)
+        href = str(token.attrs.get("href", "")).split("#", 1)[0]
+        if href and not _is_url(href) and not PurePosixPath(href).name.endswith((".md", ".rst", ".html")):
+            yield "link", href
     elif token.type == "myst_role" and token.meta.get("name") == "download":
         target = _ROLE_TARGET.search(token.content)
         path = (target.group(1) if target else token.content).strip()
