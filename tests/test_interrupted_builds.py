@@ -55,7 +55,10 @@ def interrupted(site: Path, outdir: Path, point: str) -> str:
     log, sent = [], False
     for line in process.stdout:
         log.append(line)
-        if not sent and re.search(POINTS[point], line):
+        # Where Sphinx believes it is on a terminal (CI set), a progress line starts with an
+        # escape sequence and several are joined by carriage returns (as sitebuild reads them).
+        plain = re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", line).split("\r")
+        if not sent and any(re.search(POINTS[point], part) for part in plain):
             process.send_signal(signal.SIGINT)
             sent = True
     process.wait(timeout=120)
