@@ -35,7 +35,6 @@ from sphinx.util import logging
 
 from ..core.admission import SourceTree, discover, forget_markers
 from ..core.content import include_problem
-from ..core.problems import Problem
 
 logger = logging.getLogger(__name__)
 
@@ -161,10 +160,6 @@ class RefusedFiles(SphinxTransform):
 
 def _local(target: str) -> bool:
     return bool(target) and re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", target) is None and "*" not in target
-
-
-def warn_problem(problem: Problem, docname: str, subtype: str) -> None:
-    logger.warning(problem.text, location=(docname, problem.line), type="seminar", subtype=subtype)
 
 
 def setup_admission(app: Sphinx) -> None:
