@@ -1,4 +1,9 @@
-"""The package's layers: each imports only those before it, and the core loads neither Sphinx nor docutils."""
+"""The package's layers: each imports only those before it, and the model and the formats load neither Sphinx nor docutils.
+
+``core`` is the model, ``formats`` the outputs as functions of the site's
+snapshot; ``integration`` and ``outputs`` are the Sphinx layer, ``cli`` the
+command.
+"""
 
 from __future__ import annotations
 
@@ -10,12 +15,13 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "ext" / "sphinx_seminar"
-ORDER = ("core", "integration", "outputs", "cli")
-# What each layer may import from the others.  The Sphinx integration and the
-# outputs use each other (setup() wires the outputs; they read the domain);
-# the command-line tools use the core alone.
-ALLOWED = {"core": {"core"}, "integration": {"core", "integration", "outputs"},
-           "outputs": {"core", "integration", "outputs"}, "cli": {"core", "cli"}}
+ORDER = ("core", "formats", "integration", "outputs", "cli")
+# What each layer may import from the others.  The Sphinx layer's two halves
+# (integration: setup, domain, directives, transforms; outputs: the HTML and
+# LaTeX rendering and the writer) use each other; the command uses the model
+# and the formats.
+ALLOWED = {"core": {"core"}, "formats": {"core", "formats"}, "integration": {"core", "formats", "integration", "outputs"},
+           "outputs": {"core", "formats", "integration", "outputs"}, "cli": {"core", "formats", "cli"}}
 
 
 def _layers_imported(path: Path, layer: str) -> set[str]:
@@ -38,9 +44,10 @@ def test_a_layer_imports_only_what_it_may(layer: str) -> None:
         assert _layers_imported(path, layer) <= ALLOWED[layer], path.name
 
 
-@pytest.mark.parametrize("module", sorted(p.stem for p in (PACKAGE / "core").glob("*.py") if p.stem != "__init__"))
-def test_the_core_loads_neither_sphinx_nor_docutils(module: str) -> None:
-    code = (f"import sys, sphinx_seminar.core.{module}; "
+@pytest.mark.parametrize("module", sorted(f"{layer}.{p.stem}" for layer in ("core", "formats")
+                                          for p in (PACKAGE / layer).glob("*.py") if p.stem != "__init__"))
+def test_the_model_and_the_formats_load_neither_sphinx_nor_docutils(module: str) -> None:
+    code = (f"import sys, sphinx_seminar.{module}; "
             "print(sorted(m for m in ('sphinx', 'docutils') if m in sys.modules))")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from sphinx_seminar.outputs.preview import BACKGROUND, ELLIPSIS, HEIGHT, MARGIN_X, WIDTH, render_preview, wrap
+from sphinx_seminar.formats.preview import BACKGROUND, ELLIPSIS, HEIGHT, MARGIN_X, WIDTH, preview_image, wrap
+from sphinx_seminar.outputs.files import write_if_changed
 
 SESSION = {
     "seminar": "Math and Machine Learning: Theory and Applications",
@@ -27,6 +28,12 @@ HOSTILE = {
               "speaker": "Łukasz Gröbner, Søren Achterberg, Ἀρχιμήδης"},
 }
 EDGE = 20
+
+
+
+def render_preview(target: Path, **texts: str) -> bool:
+    """The image of these texts written as the build writes it (only where its bytes changed)."""
+    return write_if_changed(target, preview_image(**texts))
 
 
 def _pixels(path: Path) -> Image.Image:

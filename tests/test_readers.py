@@ -135,10 +135,10 @@ def test_schedule_json_follows_its_published_schema(second: Build) -> None:
 
 
 def test_the_published_schedule_schema_is_current() -> None:
-    from sphinx_seminar.core.export import json_schema
+    from sphinx_seminar.formats.schedule_json import json_schema
 
     assert (ROOT / "docs/_static/schedule.schema.json").read_text(encoding="utf-8") == json_schema(), \
-        "run: python -m sphinx_seminar.core.export ."
+        "run: python -m sphinx_seminar.formats.schedule_json ."
 
 
 # -- schema.org, Open Graph, Twitter, preview images -----------------------------------------------------------

@@ -10,6 +10,7 @@ from typing import Any
 from sphinx.domains import Domain
 
 from ..core.model import Session, Term
+from ..core.site import Site
 
 
 class SeminarDomain(Domain):
@@ -32,6 +33,8 @@ class SeminarDomain(Domain):
         "control_pages": {},  # docname -> True: its source has control characters (pagecheck)
     }
     data_version = 4
+    #: The snapshot of the site, made once every page is read (integration.snapshot); not pickled.
+    site: Site | None = None
 
     @property
     def sessions(self) -> dict[str, Session]:

@@ -21,7 +21,8 @@ from .pagecheck import DropControlCharacters, check_source, clean_copied_sources
 from .reading import SessionPageTransform, warn
 from .. import __version__
 from . import bibdomain, config, navigation, nodes, references, resolve
-from ..outputs import bibentries, bibstyle, calendar, citations, feeds, handouts, html, icsevent, latex, latex_style, mathjax, metadata
+from ..outputs import bibentries, bibstyle, citations, feeds, handouts, html, latex, latex_style, mathjax, metadata
+from . import snapshot
 
 STATIC = Path(__file__).parents[1] / "static"
 logger = logging.getLogger(__name__)
@@ -106,7 +107,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("html-page-context", navigation.move_furo_current, priority=600)
     app.connect("builder-inited", navigation.reset)
     # The pages' history first: which pages to write again depends on it.
-    app.connect("env-updated", icsevent.note_revisions, priority=450)
+    app.connect("env-updated", snapshot.note_revisions, priority=450)
+    # Then the snapshot every output reads.
+    app.connect("env-updated", snapshot.make_site, priority=460)
     app.connect("env-updated", _pages_to_rewrite)
     app.connect("env-updated", citations.forget_citation_index)
     app.connect("env-check-consistency", _check_consistency)
@@ -115,7 +118,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-resolved", latex.resolve, priority=600)
     app.connect("build-finished", handouts.copy_pdfs)
     app.connect("build-finished", clean_copied_sources)
-    app.connect("html-page-context", calendar.write_page_calendars)
+    app.connect("html-page-context", feeds.write_page_files)
     app.connect("html-page-context", bibentries.write_entries)
     app.connect("html-page-context", metadata.add_head)
     # After the calendars and the PDFs: what the feeds link exists.

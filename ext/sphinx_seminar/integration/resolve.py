@@ -9,10 +9,10 @@ from typing import cast
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from ..outputs import calendar, handouts
+from ..formats import registry
+from ..outputs import handouts
 from ..outputs.calendarlinks import add_to_calendar_links, subscribe_link
-from ..outputs.feeds import series_calendar
-from ..outputs.icsevent import page_url
+from .snapshot import site_of
 from ..outputs.citations import add_reference_extras, cited_in, render_reference_items
 from ..outputs.links import link_line, site_file
 from ..outputs.people import render_archive, render_series_list, render_speakers
@@ -23,12 +23,12 @@ from .domain import SeminarDomain
 
 def render_session_links(app: Sphinx, docname: str, fromdocname: str) -> list[nodes.Node]:
     """'Add to calendar' (the file, Google Calendar, Outlook) and, where it was built, the PDF handout (HTML only)."""
-    ics = site_file(app, fromdocname, calendar.session_ics_name(docname), "Add to calendar (.ics)", "session-calendar")
+    ics = site_file(app, fromdocname, registry.session_calendar(docname), "Add to calendar (.ics)", "session-calendar")
     session = app.env.domains["seminar"].sessions.get(docname)
-    others = add_to_calendar_links(session, page_url(app, docname)) if session is not None and ics is not None else []
+    others = add_to_calendar_links(session, site_of(app).page_url(docname)) if session is not None and ics is not None else []
     series = None
     if session is not None and session.series and len(app.env.domains["seminar"].series(session)) > 1:
-        series = subscribe_link(app, fromdocname, series_calendar(session.series), "Subscribe to this lecture (iCalendar)", "calendar-series")
+        series = subscribe_link(app, fromdocname, registry.series_calendar(session.series), "Subscribe to this lecture (iCalendar)", "calendar-series")
     pdf = handouts.link(app, fromdocname, docname, "Printable handout of this session (PDF)")
     return link_line("session-links", ics, *others, series, pdf)
 

@@ -18,39 +18,22 @@ from sphinx.config import Config
 from ..core import materials as material_files
 from ..core.fields import is_web_link
 from ..core.model import Session, Term
+from ..formats import wording
 from ..outputs.timezones import labelled_time_nodes
-
-#: Where the join link is to be had when the term gives no 'join_info'.
-DEFAULT_JOIN_INFO = "Ask the organisers for the link."
-
-
-def status_text(session: Session) -> str | None:
-    """The status in words (not only a colour): "Cancelled", "Moved from Wed, 26.02.2031"."""
-    if session.cancelled:
-        return "Cancelled"
-    if session.moved and session.previous_start is not None:
-        return f"Moved from {session.previous_start:%a, %d.%m.%Y}"
-    return None
 
 
 def notice(session: Session) -> nodes.Element | None:
     """The admonition at the top of a cancelled or moved session's page."""
-    if session.cancelled:
-        text = f"This session on {session.date:%A, %d %B %Y} is cancelled."
-    elif session.moved and session.previous_start is not None:
-        before = session.previous_start
-        text = f"This session was moved from {before:%A, %d %B %Y}, {before:%H:%M}"
-        text += f" in {session.previous_room}" if session.previous_room != session.room else ""
-        text += f", to {session.date:%A, %d %B %Y}, {session.start:%H:%M} in {session.room}."
-    else:
+    text = wording.notice(session)
+    if text is None:
         return None
     # Furo's colours for these admonition classes: red for a cancellation, orange for a move.
     look = "danger" if session.cancelled else "attention"
-    note = nodes.admonition("", nodes.title("", "Cancelled" if session.cancelled else "Moved"),
+    note = nodes.admonition("", nodes.title("", wording.status_title(session)),
                             classes=["seminar-status", f"status-{session.status}", look])
     note += nodes.paragraph("", text, support_smartquotes=False)
     if session.reason:
-        note += nodes.paragraph("", f"Reason: {session.reason}", support_smartquotes=False)
+        note += nodes.paragraph("", wording.reason(session), support_smartquotes=False)
     return note
 
 
@@ -66,12 +49,12 @@ def join_line(session: Session, term: Term | None) -> nodes.Node | str | None:
     link = session.published_join_url(term)
     if link:
         return nodes.reference("", link, refuri=link)
-    return (term.fields.join_info if term else None) or DEFAULT_JOIN_INFO
+    return wording.join_info(session, term)
 
 
 def details(session: Session, term: Term | None, config: Config) -> nodes.field_list:
     rows = nodes.field_list(classes=["session-details"])
-    rows += _field("Speakers" if len(session.speakers) > 1 else "Speaker", session.speaker_line, "session-speaker")
+    rows += _field(wording.speaker_label(session), session.speaker_line, "session-speaker")
     rows += _field("Date", f"{session.date:%A}, {session.date.day} {session.date:%B %Y} (week {session.week})", "session-date")
     time = nodes.inline("", "", *labelled_time_nodes(config, session, term.fields.timezone if term else None))
     rows += _field("Time", time, "session-time")

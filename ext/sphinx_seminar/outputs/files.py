@@ -1,8 +1,9 @@
-"""Output files written only where their bytes change."""
+"""The one writer of the files beside the pages (``formats.registry``): only where their bytes change."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 
@@ -20,3 +21,8 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     partial.write_bytes(data)
     os.replace(partial, path)
     return True
+
+
+def write_files(outdir: Path, files: Mapping[str, Callable[[], bytes]]) -> list[str]:
+    """Each of ``files`` (name from ``outdir`` -> its bytes) where it changed; the names written."""
+    return [name for name, render in files.items() if write_if_changed(outdir / name, render())]

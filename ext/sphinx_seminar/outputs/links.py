@@ -3,26 +3,15 @@
 from __future__ import annotations
 
 import posixpath
-from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.errors import NoUri
 
 from ..core.fields import is_web_link
-from ..core.materials import LABELS, repo_path
+from ..core.materials import LABELS
 from ..core.model import Session
-
-
-def site_url(app: Sphinx, path: str) -> str:
-    """``path`` (from the site root) as an address: absolute where ``html_baseurl`` is known."""
-    base = app.config.html_baseurl
-    return base.rstrip("/") + "/" + path if base else path
-
-
-def absolute_url(app: Sphinx, path: str) -> str | None:
-    """``path`` (from the site root) as an absolute address; None where the site's address is not known."""
-    return site_url(app, path) if app.config.html_baseurl else None
+from ..integration.snapshot import site_of
 
 
 def site_file(app: Sphinx, fromdocname: str, target: str, text: str, classes: str) -> nodes.reference | None:
@@ -43,29 +32,17 @@ def page_link(app: Sphinx, fromdocname: str, todocname: str, text: str) -> nodes
     return nodes.reference("", text, internal=True, refuri=uri)
 
 
-def material_copy(app: Sphinx, session: Session, value: str) -> str | None:
-    """Where the site has a repository file of the materials, from its root: the copy Sphinx
-    made of it; None where there is none (a file refused when its page was read)."""
-    # Sphinx's record of the files it copies (keyed by Path since Sphinx 8, by str before).
-    downloads = getattr(app.env, "dlfiles", {})
-    relative = repo_path(session.path, value)
-    copied = downloads.get(Path(relative)) or downloads.get(relative)
-    return posixpath.join("_downloads", Path(copied[1]).as_posix()) if copied else None
-
-
-def material_uri(app: Sphinx, fromdocname: str | None, session: Session, value: str) -> str | None:
+def material_uri(app: Sphinx, fromdocname: str | None, session: Session, kind: str, value: str) -> str | None:
     """Where a material is: its link, or the copy Sphinx made of a repository file
-    (relative to ``fromdocname``; absolute from ``html_baseurl`` when None).
+    (relative to ``fromdocname``; absolute from the site's address when None).
     None where there is no copy (LaTeX, or a file refused when its page was read)."""
+    site = site_of(app)
+    if fromdocname is None:
+        return site.material_link(session, kind, value, absolute=True)
     if is_web_link(value):
         return value
-    target = material_copy(app, session, value)
-    if target is None:
-        return None
-    if fromdocname is None:
-        base = app.config.html_baseurl
-        return base.rstrip("/") + "/" + target if base else None
-    if app.builder.format != "html":
+    target = site.material_file(session, kind)
+    if target is None or app.builder.format != "html":
         return None
     return posixpath.relpath(target, posixpath.dirname(fromdocname) or ".")
 
@@ -74,7 +51,7 @@ def material_links(app: Sphinx, fromdocname: str, session: Session) -> list[node
     """The session's materials as labelled links ("Slides", "Recording"), each with an icon in HTML."""
     links: list[nodes.Node] = []
     for kind, value in session.materials.items() if session.materials else []:
-        uri = material_uri(app, fromdocname, session, value)
+        uri = material_uri(app, fromdocname, session, kind, value)
         if uri is not None:
             links.append(nodes.reference("", LABELS[kind], refuri=uri, classes=["material", f"material-{kind}"]))
     return links

@@ -9,7 +9,7 @@ from ..core.fields import TBA_TEXT
 from ..core.model import Session, join_names
 from ..core.schedule import series_title
 from ..integration.domain import SeminarDomain
-from ..integration.sessionpage import status_text
+from ..formats.wording import status_text
 from .links import page_link
 
 

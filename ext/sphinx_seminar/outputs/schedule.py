@@ -10,13 +10,15 @@ from sphinx.errors import NoUri
 from sphinx.util import logging, texescape
 
 from ..core.model import Session, Term
+from ..core.site import Site
 from ..core.materials import LABELS
 from ..core.schedule import COLUMNS, Row, part_numbers, roman, schedule_rows
 from ..integration import nodes as seminar_nodes
 from ..integration.domain import SeminarDomain
-from . import calendar, handouts
-from ..core import timelabels
-from ..integration.sessionpage import status_text
+from ..integration.snapshot import site_of
+from . import handouts
+from ..formats import registry, wording as timelabels
+from ..formats.wording import status_text
 from . import timezones
 from .calendarlinks import subscribe_link
 from .links import link_line, material_links, material_uri, page_link, site_file
@@ -24,11 +26,6 @@ from .links import link_line, material_links, material_uri, page_link, site_file
 logger = logging.getLogger(__name__)
 
 _WIDTHS = (8, 16, 13, 11, 18, 34)
-
-
-def today(app: Sphinx) -> dt.date:
-    value = app.config.seminar_today
-    return dt.date.fromisoformat(value) if value else dt.date.today()
 
 
 def term_rows(domain: SeminarDomain, term_id: str, when: str, day: dt.date) -> list[Row]:
@@ -140,7 +137,7 @@ def _latex_topic(app: Sphinx, session: Session, tex) -> str:
         topic += r"\newline\emph{" + tex(session.note) + "}"
     links = []
     for kind, value in session.materials.items() if session.materials else []:
-        uri = material_uri(app, None, session, value)
+        uri = material_uri(app, None, session, kind, value)
         label = tex(LABELS[kind])
         links.append(rf"\sphinxhref{{{url_escape(uri, tex)}}}{{{label}}}" if uri else label)
     if links:
@@ -156,39 +153,31 @@ def url_escape(uri: str, tex) -> str:
 def _subscriptions(app: Sphinx, fromdocname: str, term_id: str, term: Term | None) -> list[nodes.Node | None]:
     """Under a term's table: its calendar and the whole schedule's (webcal:// where the address is known),
     the Atom feed and the term's PDF."""
-    from .feeds import FEED, term_calendar
-
     name = term.title if term else term_id
     return [
-        subscribe_link(app, fromdocname, term_calendar(term_id), f"Subscribe to {name} (iCalendar)", "calendar-term"),
-        subscribe_link(app, fromdocname, calendar.SCHEDULE_ICS, "Subscribe to the schedule (iCalendar)", "calendar-feed"),
-        site_file(app, fromdocname, FEED, "News feed (Atom)", "atom-feed"),
+        subscribe_link(app, fromdocname, registry.term_calendar(term_id), f"Subscribe to {name} (iCalendar)", "calendar-term"),
+        subscribe_link(app, fromdocname, registry.SCHEDULE_ICS, "Subscribe to the schedule (iCalendar)", "calendar-feed"),
+        site_file(app, fromdocname, registry.FEED, "News feed (Atom)", "atom-feed"),
         handouts.link(app, fromdocname, term.docname, f"Printable handout of {term.title} (PDF)") if term else None,
     ]
 
 
-def current_term(domain: SeminarDomain, day: dt.date) -> Term | None:
-    """The term under way on ``day``; between terms the next one, after the last the latest."""
-    terms = sorted(domain.terms.values(), key=lambda t: (t.fields.first_day, t.id))
-    return (next((t for t in terms if t.covers(day)), None) or next((t for t in terms if t.fields.first_day > day), None)
-            or (terms[-1] if terms else None))
-
-
-def _scope(node: seminar_nodes.schedule, domain: SeminarDomain, day: dt.date) -> tuple[list[str], str]:
+def _scope(node: seminar_nodes.schedule, domain: SeminarDomain, site: Site) -> tuple[list[str], str]:
     """The terms a schedule shows and which of their meetings: ``:term: current`` is the
     current term, all of it once it has ended (a landing page between terms still shows one)."""
     if node["term"] != "current":
         ids = [node["term"]] if node["term"] else sorted({s.term for s in domain.sessions.values()} | set(domain.terms))
         return ids, node["when"]
-    term = current_term(domain, day)
+    term = site.current_term
     if term is None:
         return [], node["when"]
-    return [term.id], "all" if term.fields.last_day < day else node["when"]
+    return [term.id], "all" if term.fields.last_day < site.today else node["when"]
 
 
 def render_schedule(app: Sphinx, node: seminar_nodes.schedule, fromdocname: str, domain: SeminarDomain) -> list[nodes.Node]:
-    day = today(app)
-    term_ids, when = _scope(node, domain, day)
+    site = site_of(app)
+    day = site.today
+    term_ids, when = _scope(node, domain, site)
     result: list[nodes.Node] = []
     for term_id in term_ids:
         term: Term | None = domain.terms.get(term_id)

@@ -1,6 +1,6 @@
 """Times as the pages show them: the venue's clock in a ``<time datetime>``, with its label.
 
-The words come from :mod:`sphinx_seminar.core.timelabels`; here they meet
+The words come from :mod:`sphinx_seminar.formats.wording`; here they meet
 the site's settings (``seminar_timezone``, ``seminar_timezone_names``) and
 become nodes.  The HTML writes the absolute start and end into the
 ``<time>`` element, from which ``static/seminar.js`` adds the reader's own
@@ -10,28 +10,16 @@ time where the reader's zone is another.
 from __future__ import annotations
 
 from docutils import nodes
-from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from ..core import timelabels
 from ..core.model import Session
+from ..formats import wording as timelabels
 from ..integration import nodes as seminar_nodes
 
 
 def default_zone(config: Config, term_zone: str | None) -> str | None:
     """The zone whose times need no label but the header's: the site's, else the term's."""
     return config.seminar_timezone or term_zone
-
-
-def _term_zone(app: Sphinx, session: Session) -> str | None:
-    term = app.env.domains["seminar"].terms.get(session.term)
-    return term.fields.timezone if term else None
-
-
-def time_text(app: Sphinx, session: Session) -> str:
-    """"15:00–16:30 Lisbon time", as a sentence or a feed entry gives it."""
-    zone = default_zone(app.config, _term_zone(app, session))
-    return timelabels.labelled_time(session, zone, app.config.seminar_timezone_names)
 
 
 def time_node(session: Session, text: str, label: str) -> seminar_nodes.time_range:

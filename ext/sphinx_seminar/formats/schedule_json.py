@@ -1,9 +1,9 @@
 """The schedule as data for other programs: ``schedule.json``, and its JSON Schema.
 
-One document for the site and one per term, made from the same sessions
-and terms as every other output.  Times carry their offsets (ISO 8601),
+One document for the site and one per term, made from the site's
+snapshot as every other output.  Times carry their offsets (ISO 8601),
 so a program needs no time zone database to place them; the venue's zone
-is given by name beside them.  ``python -m sphinx_seminar.core.export``
+is given by name beside them.  ``python -m sphinx_seminar.formats.schedule_json``
 writes the schema file that the docs publish (a test keeps it current).
 """
 
@@ -12,12 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .model import MATERIAL_KINDS, Session, Term
+from ..core.model import Session, Term
+from ..core.site import Site
 
 SCHEMA_FILE = Path("docs") / "_static" / "schedule.schema.json"
 
@@ -75,31 +76,56 @@ class ScheduleData(BaseModel):
     terms: list[TermData]
 
 
-#: (session, kind, value) -> the material's address, or None where it has none to give.
-MaterialLink = Callable[[Session, str, str], str | None]
+SCHEDULE_JSON = "schedule.json"
+SCHEMA = "schedule.schema.json"
 
 
-def session_data(session: Session, uid: str, url: str | None, material_link: MaterialLink) -> SessionData:
-    links = {kind: link for kind, value in (session.materials.items() if session.materials else [])
-             if (link := material_link(session, kind, value))}
+def term_json(term_id: str) -> str:
+    return f"schedule-{term_id}.json"
+
+
+def session_data(site: Site, session: Session) -> SessionData:
     return SessionData(
-        id=uid, title=session.title, speakers=[SpeakerData(name=s.name, affiliation=s.affiliation) for s in session.speakers],
+        id=site.uid(session), title=session.title,
+        speakers=[SpeakerData(name=s.name, affiliation=s.affiliation) for s in session.speakers],
         start=session.starts, end=session.ends, timezone=session.zone,
         room=None if session.attendance == "online" else session.room, attendance=session.attendance,
         status=session.status, previous_start=session.previous_start, reason=session.reason, tba=session.tba,
         series=session.series, note=session.note, abstract=session.abstract,
-        materials=dict(sorted(links.items(), key=lambda item: MATERIAL_KINDS.index(item[0]))), url=url,
+        materials=dict(site.material_links(session, absolute=False)), url=site.url(site.page(session.docname)),
     )
 
 
-def term_data(term: Term, sessions: Iterable[SessionData], url: str | None) -> TermData:
+def term_data(site: Site, term: Term) -> TermData:
     return TermData(id=term.id, title=term.title, first_day=term.fields.first_day, last_day=term.fields.last_day,
-                    timezone=term.fields.timezone, url=url, sessions=list(sessions))
+                    timezone=term.fields.timezone, url=site.url(site.page(term.docname)),
+                    sessions=[session_data(site, s) for s in site.sessions_of(term.id)])
+
+
+def _document(site: Site, terms: Iterable[Term]) -> str:
+    data = ScheduleData(seminar=site.settings.project, url=site.settings.base_url or None, terms=[term_data(site, t) for t in terms])
+    return render(data)
+
+
+def site_document(site: Site) -> bytes:
+    """``schedule.json``: every term with a page, and its sessions."""
+    return _document(site, site.terms).encode("utf-8")
+
+
+def term_document(site: Site, term_id: str) -> bytes:
+    """``schedule-<term>.json``."""
+    term = site.term(term_id)
+    return _document(site, [term] if term else []).encode("utf-8")
 
 
 def render(document: BaseModel) -> str:
     """The JSON text: stable key order and layout, so that unchanged data gives unchanged files."""
     return json.dumps(document.model_dump(mode="json"), indent=1, ensure_ascii=False) + "\n"
+
+
+def schema(site: Site | None = None) -> bytes:
+    """The JSON Schema of ``schedule.json`` (the same for every site)."""
+    return json_schema().encode("utf-8")
 
 
 def json_schema() -> str:

@@ -3,8 +3,8 @@
 A session is an ``EducationEvent`` with its status (``EventCancelled``,
 ``EventRescheduled`` with ``previousStartDate``), attendance mode, place,
 performers with their affiliations, and its term as ``superEvent``; a
-term is an ``EventSeries``.  Addresses are given by the caller (they need
-the site's address, which only the build knows).
+term is an ``EventSeries``.  Addresses are absolute where the site's
+address is known, and left out where it is not.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .model import Session, Term
+from ..core.model import Session, Term
+from ..core.site import Site
 
 SCHEMA = "https://schema.org/"
 _STATUS = {"scheduled": "EventScheduled", "cancelled": "EventCancelled", "moved": "EventRescheduled"}
@@ -42,9 +43,10 @@ def term_series(term: Term, url: str | None) -> dict[str, Any]:
     return series
 
 
-def session_event(session: Session, term: Term | None, *, organizer: str, institute: str, url: str | None,
-                  term_url: str | None, image: str | None, join_url: str | None) -> dict[str, Any]:
-    """The ``EducationEvent`` of one session."""
+def session_event(site: Site, session: Session, image: str | None) -> dict[str, Any]:
+    """The ``EducationEvent`` of one session (``image``: its preview's address)."""
+    term = site.term_of(session)
+    url = site.page_url(session.docname)
     event: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "EducationEvent",
@@ -53,8 +55,8 @@ def session_event(session: Session, term: Term | None, *, organizer: str, instit
         "endDate": session.ends.isoformat(),
         "eventStatus": SCHEMA + _STATUS[session.status],
         "eventAttendanceMode": SCHEMA + _ATTENDANCE[session.attendance],
-        "location": _place(session, institute, join_url, url),
-        "organizer": {"@type": "Organization", "name": organizer},
+        "location": _place(session, site.settings.institute, session.published_join_url(term), url),
+        "organizer": {"@type": "Organization", "name": site.settings.organizer},
     }
     if session.previous_start is not None:
         event["previousStartDate"] = session.previous_start.isoformat()
@@ -66,18 +68,20 @@ def session_event(session: Session, term: Term | None, *, organizer: str, instit
         if value:
             event[key] = value
     if term is not None:
-        event["superEvent"] = term_series(term, term_url)
+        event["superEvent"] = term_series(term, site.page_url(term.docname))
     return event
 
 
-def term_event_series(term: Term, sessions: list[tuple[Session, str | None]], *, organizer: str, url: str | None) -> dict[str, Any]:
+def term_event_series(site: Site, term: Term) -> dict[str, Any]:
     """The ``EventSeries`` of a term, with its sessions as ``subEvent`` (name, start, address)."""
-    series = {"@context": "https://schema.org", **term_series(term, url), "organizer": {"@type": "Organization", "name": organizer}}
+    series = {"@context": "https://schema.org", **term_series(term, site.page_url(term.docname)),
+              "organizer": {"@type": "Organization", "name": site.settings.organizer}}
+    sessions = site.sessions_of(term.id)
     if sessions:
         series["subEvent"] = [
             {"@type": "EducationEvent", "name": s.title, "startDate": s.starts.isoformat(), "endDate": s.ends.isoformat(),
-             "eventStatus": SCHEMA + _STATUS[s.status], **({"url": link} if link else {})}
-            for s, link in sessions
+             "eventStatus": SCHEMA + _STATUS[s.status], **({"url": link} if (link := site.page_url(s.docname)) else {})}
+            for s in sessions
         ]
     return series
 

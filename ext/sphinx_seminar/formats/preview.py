@@ -13,10 +13,9 @@ built-in scalable font draws what it can rather than failing the build.
 Text is laid out with Pillow's basic engine on NFC-normalised strings, so the
 result does not depend on whether libraqm happens to be installed.
 
-Determinism: the JPEG holds pixels only (no time, no EXIF), and is
-written only when its bytes differ from the file already there, so two builds
-of one commit give identical files and an incremental build leaves unchanged
-images (and their times) alone.
+Determinism: the JPEG holds pixels only (no time, no EXIF), so two builds
+of one commit give identical bytes, and the writer leaves an unchanged
+image (and its time) alone.
 """
 
 from __future__ import annotations
@@ -29,7 +28,9 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from .files import write_if_changed
+from ..core.model import Session
+from ..core.site import Site
+from . import wording
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN_X, MARGIN_Y = 70, 60
@@ -207,7 +208,7 @@ def _nfc(text: str) -> str:
 
 
 def draw_preview(*, seminar: str, title: str, speaker: str, when: str, place: str = "", status: str = "") -> Image.Image:
-    """The preview image itself (see :func:`render_preview`)."""
+    """The preview image itself."""
     seminar, title, speaker, when, place, status = map(_nfc, (seminar, title, speaker, when, place, status))
     image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
     draw = ImageDraw.Draw(image)
@@ -237,7 +238,17 @@ def image_bytes(image: Image.Image) -> bytes:
     return buffer.getvalue()
 
 
-def render_preview(target: Path, *, seminar: str, title: str, speaker: str, when: str, place: str = "", status: str = "") -> bool:
-    """Write the JPEG to target (parents created) unless a file with the same bytes is there; True when written."""
-    data = image_bytes(draw_preview(seminar=seminar, title=title, speaker=speaker, when=when, place=place, status=status))
-    return write_if_changed(Path(target), data)
+def preview_image(*, seminar: str, title: str, speaker: str, when: str, place: str = "", status: str = "") -> bytes:
+    """The JPEG of these texts."""
+    return image_bytes(draw_preview(seminar=seminar, title=title, speaker=speaker, when=when, place=place, status=status))
+
+
+def preview_texts(site: Site, session: Session) -> dict[str, str]:
+    """What a session's preview says, in the site's wording."""
+    return {"seminar": site.settings.project, "title": session.page_title, "speaker": session.speaker,
+            "when": wording.when(site, session), "place": session.room, "status": wording.status_text(session) or ""}
+
+
+def preview(site: Site, session: Session) -> bytes:
+    """A session's preview image."""
+    return preview_image(**preview_texts(site, session))

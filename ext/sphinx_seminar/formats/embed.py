@@ -9,15 +9,11 @@ the reader's clock, and says so when none is left.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 
-from sphinx.application import Sphinx
-
 from ..core.model import Session
-from ..integration.domain import SeminarDomain
-from .links import site_url
-from .timezones import time_text
+from ..core.site import Site
+from . import wording
 
 EMBED = "embed.html"
 #: How many meetings the list shows; a few more are in the file for when the first have passed.
@@ -49,11 +45,13 @@ _SCRIPT = """
 """
 
 
-def _item(app: Sphinx, session: Session, link: str) -> str:
-    status = "Cancelled: " if session.cancelled else ""
+def entry(site: Site, session: Session) -> str:
+    """One meeting's ``<li>``: when, status, title (linking its page), speaker and room."""
+    status = wording.CANCELLED_PREFIX if session.cancelled else ""
+    link = site.url(site.page(session.docname))
     return (
         f'<li data-end="{session.ends.isoformat()}">'
-        f'<span class="when">{html.escape(f"{session.date:%a, %d %b %Y}, {time_text(app, session)}")}</span><br>'
+        f'<span class="when">{html.escape(f"{wording.short_date(session)}, {wording.site_time(site, session)}")}</span><br>'
         f'<span class="status">{html.escape(status)}</span>'
         f'<a href="{html.escape(link)}" target="_top">{html.escape(session.title)}</a><br>'
         f'<span class="speaker">{html.escape(session.speaker)}</span> · <span class="where">{html.escape(session.room)}</span>'
@@ -61,16 +59,14 @@ def _item(app: Sphinx, session: Session, link: str) -> str:
     )
 
 
-def render(app: Sphinx, domain: SeminarDomain, today: dt.date) -> str:
-    """The page: the meetings from ``today`` on (at most ``KEPT``), the first ``SHOWN`` visible."""
-    upcoming = [s for s in domain.sorted_sessions() if s.date >= today][:KEPT]
-    items = [_item(app, s, site_url(app, app.builder.get_target_uri(s.docname))) for s in upcoming]
-    hidden = [i for i in range(len(items)) if i >= SHOWN]
-    items = [item.replace("<li ", "<li hidden ", 1) if i in hidden else item for i, item in enumerate(items)]
-    title = html.escape(f"Next meetings: {app.config.project}")
+def page(site: Site) -> bytes:
+    """The page: the meetings from the snapshot's day on (at most ``KEPT``), the first ``SHOWN`` visible."""
+    items = [entry(site, s) for s in site.upcoming()[:KEPT]]
+    items = [item.replace("<li ", "<li hidden ", 1) if i >= SHOWN else item for i, item in enumerate(items)]
+    title = html.escape(f"Next meetings: {site.settings.project}")
     return "\n".join([
         "<!DOCTYPE html>",
-        f'<html lang="{html.escape(app.config.language or "en")}">',
+        f'<html lang="{html.escape(site.settings.language or "en")}">',
         f'<head><meta charset="utf-8"><title>{title}</title><style>{_STYLE}</style></head>',
         "<body>",
         '<ol class="seminar-next">', *items, "</ol>",
@@ -78,4 +74,4 @@ def render(app: Sphinx, domain: SeminarDomain, today: dt.date) -> str:
         f"<script>{_SCRIPT % SHOWN}</script>",
         "</body></html>",
         "",
-    ])
+    ]).encode("utf-8")
