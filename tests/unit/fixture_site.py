@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 from dataclasses import replace
+from pathlib import Path
 
 from sphinx_seminar.core.frontmatter import read_front_matter
 from sphinx_seminar.core.history import Revision
@@ -29,6 +30,7 @@ first_day: 2031-01-06
 last_day: 2031-03-28
 defaults: {weekday: Monday, start: "15:00", end: "16:30", room: Room 101}
 join_links_public: true
+no_meeting: [2031-01-06]
 """
 
 AUTUMN = """
@@ -204,3 +206,32 @@ def docname(short: str) -> str:
     found = [name for name in PAGES if name.endswith("-" + short)]
     assert len(found) == 1, short
     return f"sessions/{found[0]}"
+
+
+CONF = """
+project = "Test Seminar"
+extensions = ["myst_parser", "sphinx_seminar"]
+exclude_patterns = ["_build"]
+myst_title_to_header = True
+seminar_institute = "Institute of Examples"
+seminar_calendar_domain = "seminar.example.org"
+html_baseurl = "https://seminar.example.org/"
+"""
+TERM_BODY = "\n```{schedule}\n```\n\n```{toctree}\n:hidden:\n:glob:\n\n2*\n```\n"
+ROOT_BODY = "\n```{schedule}\n:term: current\n```\n\n```{toctree}\n:hidden:\n:glob:\n\nsessions/*/index\n```\n"
+
+
+def write_site(root: Path) -> Path:
+    """The fixture as a Sphinx site in ``root``: the same pages, a landing page showing the current term."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "conf.py").write_text(CONF, encoding="utf-8")
+    (root / "index.md").write_text("---\ntitle: Test Seminar\n---\n" + ROOT_BODY, encoding="utf-8")
+    for term_id, text in (("2031-spring", SPRING), ("2031-autumn", AUTUMN)):
+        folder = root / "sessions" / term_id
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "index.md").write_text("---" + text + "---\n" + TERM_BODY, encoding="utf-8")
+    for name, text in PAGES.items():
+        (root / "sessions" / f"{name}.md").write_text("---\n" + textwrap.dedent(text).strip() + "\n---\n", encoding="utf-8")
+    for material in ("notes.pdf", "missing.py"):
+        (root / "sessions" / "2031-spring" / material).write_bytes(b"%PDF-1.4\n" if material.endswith(".pdf") else b"print()\n")
+    return root

@@ -36,7 +36,8 @@ _SCRIPT = """
 (function () {
   var now = Date.now(), shown = 0, limit = %d;
   document.querySelectorAll("li[data-end]").forEach(function (item) {
-    var over = Date.parse(item.getAttribute("data-end")) < now;
+    // Over at its end, as the schedule counts it (seminar.js).
+    var over = Date.parse(item.getAttribute("data-end")) <= now;
     item.hidden = over || shown >= limit;
     if (!item.hidden) shown += 1;
   });
