@@ -210,7 +210,8 @@ def docname(short: str) -> str:
 
 CONF = """
 project = "Test Seminar"
-extensions = ["myst_parser", "sphinx_seminar"]
+extensions = ["myst_parser", "sphinxcontrib.bibtex", "sphinx_seminar"]
+bibtex_bibfiles = ["refs.bib"]
 exclude_patterns = ["_build"]
 myst_title_to_header = True
 seminar_institute = "Institute of Examples"
@@ -218,7 +219,17 @@ seminar_calendar_domain = "seminar.example.org"
 html_baseurl = "https://seminar.example.org/"
 """
 TERM_BODY = "\n```{schedule}\n```\n\n```{toctree}\n:hidden:\n:glob:\n\n2*\n```\n"
-ROOT_BODY = "\n```{schedule}\n:term: current\n```\n\n```{toctree}\n:hidden:\n:glob:\n\nsessions/*/index\n```\n"
+BIB = """@book{milnor1963morse,
+  author = {Milnor, John},
+  title = {Morse Theory},
+  publisher = {Princeton University Press},
+  year = {1963},
+}
+"""
+#: The body of the first Morse lecture, which cites the .bib.
+MORSE_BODY = "\nAs {cite:t}`milnor1963morse` shows.\n"
+ROOT_BODY = ("\n```{schedule}\n:term: current\n```\n\n```{toctree}\n:hidden:\n:glob:\n\nsessions/*/index\nreferences\n```\n")
+REFERENCES = "---\ntitle: References\n---\n\n```{bibliography}\n```\n"
 
 
 def write_site(root: Path) -> Path:
@@ -231,7 +242,10 @@ def write_site(root: Path) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "index.md").write_text("---" + text + "---\n" + TERM_BODY, encoding="utf-8")
     for name, text in PAGES.items():
-        (root / "sessions" / f"{name}.md").write_text("---\n" + textwrap.dedent(text).strip() + "\n---\n", encoding="utf-8")
+        body = MORSE_BODY if name.endswith("morse-1") else ""
+        (root / "sessions" / f"{name}.md").write_text("---\n" + textwrap.dedent(text).strip() + "\n---\n" + body, encoding="utf-8")
+    (root / "refs.bib").write_text(BIB, encoding="utf-8")
+    (root / "references.md").write_text(REFERENCES, encoding="utf-8")
     for material in ("notes.pdf", "missing.py"):
         (root / "sessions" / "2031-spring" / material).write_bytes(b"%PDF-1.4\n" if material.endswith(".pdf") else b"print()\n")
     return root
