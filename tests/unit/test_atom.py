@@ -29,13 +29,13 @@ EXPECTED = [
     entry("morse-1", "Morse Theory I (Marston Morse, 27 October 2031)",
           "Monday, 27 October 2031, 14:00–15:30 Berlin time, Room 202. Speaker: Marston Morse."),
     entry("hybrid-private", "Hybrid (Grace Hopper, 20 October 2031)",
-          "Monday, 20 October 2031, 14:00–15:30 Berlin time, Room 202. Speaker: Grace Hopper."),
+          "Monday, 20 October 2031, 14:00–15:30 Berlin time, Room 202 and online. Speaker: Grace Hopper."),
     entry("online-private", "Online Only (Alan Turing, 13 October 2031)",
           "Monday, 13 October 2031, 14:00–15:30 Berlin time, Online. Speaker: Alan Turing."),
     entry("new-york", "Far Away (Emmy Noether, 24 March 2031)",
           "Monday, 24 March 2031, 10:00–11:00 New York time (EDT), Hall 3. Speaker: Emmy Noether (Bryn Mawr College)."),
     entry("joint", "The Analytical Engine (Ada Lovelace and Charles Babbage, 17 March 2031)",
-          "Monday, 17 March 2031, 15:00–16:30 Berlin time, Room 101. "
+          "Monday, 17 March 2031, 15:00–16:30 Berlin time, Room 101 and online. "
           "Speaker: Ada Lovelace (Analytical Society) and Charles Babbage (University of Cambridge)."),
     entry("tba-both", "To be announced (To be announced, 10 March 2031)",
           "Monday, 10 March 2031, 15:00–16:30 Berlin time, Room 101. Speaker: To be announced."),
@@ -45,7 +45,7 @@ EXPECTED = [
           "Monday, 24 February 2031, 15:00–16:30 Berlin time, Room 101. Speaker: To be announced."),
     entry("moved-room", "Moved in Space (Kurt Gödel, 18 February 2031)",
           "Tuesday, 18 February 2031, 15:00–16:30 Berlin time, Room 101. Speaker: Kurt Gödel.\n\n"
-          "Moved from Monday, 17 February 2031."),
+          "Moved from Monday, 17 February 2031. Reason: Room works."),
     entry("moved-start", "Moved in Time (John von Neumann, 11 February 2031)",
           "Tuesday, 11 February 2031, 15:00–16:30 Berlin time, Room 101. Speaker: John von Neumann.\n\n"
           "Moved from Monday, 10 February 2031."),

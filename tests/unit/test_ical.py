@@ -213,3 +213,10 @@ def test_without_a_calendar_domain_uids_say_so() -> None:
 
 def test_the_fixture_settings_are_what_the_tables_assume() -> None:
     assert SETTINGS.base_url == SITE
+
+
+def test_the_join_link_is_a_conference_uri_with_its_features_and_label() -> None:
+    site = make_site()
+    event = _parsed(ical.session_calendar(site, site.session(docname("today")))).events[0]
+    assert dict(event["CONFERENCE"].params) == {"VALUE": "URI", "FEATURE": "AUDIO,VIDEO", "LABEL": "Join online"}
+    assert dict(_parsed(ical.site_calendar(site))["REFRESH-INTERVAL"].params) == {"VALUE": "DURATION"}

@@ -43,13 +43,13 @@ FROM_TODAY = [
     item("tba-both", "2031-03-10T16:30:00+01:00", "Mon, 10 Mar 2031, 15:00–16:30 Berlin time", "To be announced",
          "To be announced", "Room 101"),
     item("joint", "2031-03-17T16:30:00+01:00", "Mon, 17 Mar 2031, 15:00–16:30 Berlin time", "The Analytical Engine",
-         "Ada Lovelace and Charles Babbage", "Room 101"),
+         "Ada Lovelace and Charles Babbage", "Room 101 and online"),
     item("new-york", "2031-03-24T11:00:00-04:00", "Mon, 24 Mar 2031, 10:00–11:00 New York time (EDT)", "Far Away",
          "Emmy Noether", "Hall 3"),
     item("online-private", "2031-10-13T15:30:00+02:00", "Mon, 13 Oct 2031, 14:00–15:30 Berlin time", "Online Only",
          "Alan Turing", "Online"),
     item("hybrid-private", "2031-10-20T15:30:00+02:00", "Mon, 20 Oct 2031, 14:00–15:30 Berlin time", "Hybrid", "Grace Hopper",
-         "Room 202"),
+         "Room 202 and online"),
 ]
 
 
@@ -167,7 +167,7 @@ PREVIEWS = {
     "tba-title": ("To be announced (3 March 2031)", "Sofia Kovalevskaya", "Monday, 03 March 2031, 15:00–16:30 Berlin time",
                   "Room 101", ""),
     "joint": ("The Analytical Engine", "Ada Lovelace and Charles Babbage", "Monday, 17 March 2031, 15:00–16:30 Berlin time",
-              "Room 101", ""),
+              "Room 101 and online", ""),
     "new-york": ("Far Away", "Emmy Noether", "Monday, 24 March 2031, 10:00–11:00 New York time (EDT)", "Hall 3", ""),
 }
 

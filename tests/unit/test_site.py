@@ -111,3 +111,28 @@ def test_each_registered_file_is_made_from_the_snapshot() -> None:
     assert b"sessions-2031-spring" not in files["schedule-2031-autumn.json"]
     image = registry.page_files(site, docname("today"))["_previews/" + docname("today") + ".jpg"]()
     assert image[:3] == b"\xff\xd8\xff"
+
+
+def test_the_snapshot_orders_what_it_is_given() -> None:
+    site = make_site()
+    shuffled = make_site(sessions=tuple(reversed(site.sessions)), terms=tuple(reversed(site.terms)))
+    assert [s.docname for s in shuffled.sessions] == [s.docname for s in site.sessions]
+    assert [t.id for t in shuffled.terms] == ["2031-spring", "2031-autumn"]
+
+
+def test_the_term_of_a_page_and_the_sessions_of_a_term() -> None:
+    site = make_site()
+    assert site.term_page("sessions/2031-autumn/index").id == "2031-autumn"
+    assert site.term_page(docname("morse-1")) is None
+    assert site.sessions_of("2030-winter") == ()
+
+
+def test_addresses_join_the_sites_address_with_one_slash() -> None:
+    site = make_site(settings=Settings(project="x", base_url="https://example.org/seminar"), pages={docname("today"): "t/today.html"})
+    assert site.url("atom.xml") == "https://example.org/seminar/atom.xml"
+    assert site.page(docname("today")) == "t/today.html"
+    assert site.page_url(docname("morse-1")) == f"https://example.org/seminar/{docname('morse-1')}.html"
+
+
+def test_only_slashes_are_taken_off_the_end_of_the_sites_address() -> None:
+    assert make_site(settings=Settings(project="x", base_url="https://example.org/X/")).url("a.ics") == "https://example.org/X/a.ics"

@@ -26,10 +26,10 @@ def entry_title(session: Session) -> str:
 
 
 def entry_summary(site: Site, session: Session) -> str:
-    lines = [f"{wording.long_date(session)}, {wording.site_time(site, session)}, {session.room}. Speaker: {session.speaker_line}."]
+    lines = [f"{wording.long_date(session)}, {wording.site_time(site, session)}, {session.place}. Speaker: {session.speaker_line}."]
     if session.cancelled:
         lines.append(wording.cancellation(session))
-    elif session.moved and session.previous_start is not None:
+    elif session.moved:
         lines.append(wording.moved_from_day(session))
     if session.note:
         lines.append(session.note)

@@ -55,7 +55,7 @@ def entry(site: Site, session: Session) -> str:
         f'<span class="when">{html.escape(f"{wording.short_date(session)}, {wording.site_time(site, session)}")}</span><br>'
         f'<span class="status">{html.escape(status)}</span>'
         f'<a href="{html.escape(link)}" target="_top">{html.escape(session.title)}</a><br>'
-        f'<span class="speaker">{html.escape(session.speaker)}</span> · <span class="where">{html.escape(session.room)}</span>'
+        f'<span class="speaker">{html.escape(session.speaker)}</span> · <span class="where">{html.escape(session.place)}</span>'
         "</li>"
     )
 

@@ -55,7 +55,7 @@ def description(site: Site, session: Session) -> str:
     parts = [wording.speakers_line(session)]
     if session.cancelled:
         parts.append(wording.cancellation(session))
-    elif session.moved and session.previous_start is not None:
+    elif session.moved:
         parts.append(wording.moved_from_at(session))
     if session.note:
         parts.append(session.note)

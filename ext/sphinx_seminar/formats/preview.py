@@ -246,7 +246,7 @@ def preview_image(*, seminar: str, title: str, speaker: str, when: str, place: s
 def preview_texts(site: Site, session: Session) -> dict[str, str]:
     """What a session's preview says, in the site's wording."""
     return {"seminar": site.settings.project, "title": session.page_title, "speaker": session.speaker,
-            "when": wording.when(site, session), "place": session.room, "status": wording.status_text(session) or ""}
+            "when": wording.when(site, session), "place": session.place, "status": wording.status_text(session) or ""}
 
 
 def preview(site: Site, session: Session) -> bytes:

@@ -51,31 +51,31 @@ class Output:
     name: Callable[[str], str]
     keys: Callable[[Site], Iterable[str]]
     render: Callable[[Site, str], bytes]
-    description: str
 
 
-def _one(name: str, render: Callable[[Site], bytes], description: str) -> Output:
-    return Output(name=lambda _: name, keys=lambda site: [""], render=lambda site, _: render(site), description=description)
+def _one(name: str, render: Callable[[Site], bytes]) -> Output:
+    """A file of which the site has one."""
+    return Output(name=lambda _: name, keys=lambda site: [""], render=lambda site, _: render(site))
 
 
 #: Written once a build, where what they show changed.
 SITE_OUTPUTS: tuple[Output, ...] = (
-    _one(SCHEDULE_JSON, schedule_json.site_document, "every term and session as JSON"),
-    _one(SCHEMA, schedule_json.schema, "the JSON Schema of schedule.json"),
-    Output(term_json, lambda site: [t.id for t in site.terms], schedule_json.term_document, "one term as JSON"),
-    Output(term_calendar, lambda site: site.term_ids, ical.term_calendar, "one term's calendar"),
-    Output(series_calendar, lambda site: list(site.series), ical.series_calendar, "one lecture series' calendar"),
-    _one(SCHEDULE_ICS, ical.site_calendar, "every session's calendar"),
-    _one(FEED, atom.feed, "the Atom feed"),
-    _one(EMBED, embed.page, "the next meetings, for another site to include"),
+    _one(SCHEDULE_JSON, schedule_json.site_document),
+    _one(SCHEMA, schedule_json.schema),
+    Output(term_json, lambda site: [t.id for t in site.terms], schedule_json.term_document),
+    Output(term_calendar, lambda site: site.term_ids, ical.term_calendar),
+    Output(series_calendar, lambda site: list(site.series), ical.series_calendar),
+    _one(SCHEDULE_ICS, ical.site_calendar),
+    _one(FEED, atom.feed),
+    _one(EMBED, embed.page),
 )
 
 #: Written with each session page.
 PAGE_OUTPUTS: tuple[Output, ...] = (
     Output(session_calendar, lambda site: [s.docname for s in site.sessions],
-           lambda site, docname: ical.session_calendar(site, site.session(docname)), "a session's calendar"),
+           lambda site, docname: ical.session_calendar(site, site.session(docname))),
     Output(preview_image, lambda site: [s.docname for s in site.sessions],
-           lambda site, docname: preview.preview(site, site.session(docname)), "a session's link-preview image"),
+           lambda site, docname: preview.preview(site, site.session(docname))),
 )
 
 

@@ -131,7 +131,7 @@ def schema(site: Site | None = None) -> bytes:
 def json_schema() -> str:
     schema = ScheduleData.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(schema, indent=2) + "\n"  # ASCII: the models' descriptions are
 
 
 def main(argv: list[str] | None = None) -> int:

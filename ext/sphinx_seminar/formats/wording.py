@@ -34,7 +34,7 @@ def status_text(session: Session) -> str | None:
     """The status in words (not only a colour): "Cancelled", "Moved from Wed, 26.02.2031"."""
     if session.cancelled:
         return "Cancelled"
-    if session.moved and session.previous_start is not None:
+    if session.moved:  # a moved session has its former date (validation)
         return f"Moved from {session.previous_start:%a, %d.%m.%Y}"
     return None
 
@@ -65,15 +65,15 @@ def moved_from_at(session: Session) -> str:
 
 
 def moved_from_day(session: Session) -> str:
-    """"Moved from Wednesday, 26 February 2031." (feed)."""
-    return f"Moved from {session.previous_start:%A, %d %B %Y}."
+    """"Moved from Wednesday, 26 February 2031. Reason: …" (feed)."""
+    return with_reason(f"Moved from {session.previous_start:%A, %d %B %Y}.", session)
 
 
 def notice(session: Session) -> str | None:
     """The sentence at the top of a cancelled or moved session's page; None for another."""
     if session.cancelled:
         return f"This session on {session.date:%A, %d %B %Y} is cancelled."
-    if not (session.moved and session.previous_start is not None):
+    if not session.moved:
         return None
     before = session.previous_start
     text = f"This session was moved from {before:%A, %d %B %Y}, {before:%H:%M}"
@@ -113,8 +113,6 @@ def join_info(session: Session, term: Term | None) -> str | None:
 
 def join_line(session: Session, term: Term | None) -> str | None:
     """"Join online: <link>", or where to get it; None for a talk in a room only (calendars)."""
-    if session.attendance == "offline":
-        return None
     link = session.published_join_url(term)
     return f"Join online: {link}" if link else join_info(session, term)
 
@@ -136,7 +134,7 @@ def short_date(session: Session) -> str:
 def zone_name(zone: str, names: Mapping[str, str]) -> str:
     """The place a zone is called by: the site's name for it (``seminar_timezone_names``),
     else the last part of its IANA name ("America/New_York": "New York")."""
-    return names.get(zone) or zone.rsplit("/", 1)[-1].replace("_", " ")
+    return names.get(zone) or zone.split("/")[-1].replace("_", " ")
 
 
 def clock(session: Session) -> str:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
+import os
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from sphinx_seminar.formats.preview import BACKGROUND, ELLIPSIS, HEIGHT, MARGIN_X, WIDTH, preview_image, wrap
+from sphinx_seminar.formats.preview import BACKGROUND, ELLIPSIS, FONT_FILES, HEIGHT, MARGIN_X, WIDTH, preview_image, wrap
 from sphinx_seminar.outputs.files import write_if_changed
 
 SESSION = {
@@ -122,3 +124,39 @@ def test_wrapping_breaks_a_word_longer_than_a_line_by_characters() -> None:
     assert wrap("a " + "x" * 25 + " b", _monospace, 10) == ["a", "x" * 10, "x" * 10, "xxxxx b"]
     lines = wrap("y" * 100, _monospace, 10, max_lines=4)
     assert lines == ["y" * 10] * 3 + ["y" * 9 + ELLIPSIS]
+
+
+# ---- Against reference pictures, drawn once and looked at (tests/unit/expected/preview-*.png).
+
+REFERENCE = Path(__file__).parent / "expected"
+PICTURES = {"plain": SESSION, "cancelled": {**SESSION, "status": "Moved from Mon, 10.02.2031"}, "long": {**SESSION, "title": LONG_TITLE}}
+
+
+def _difference(a: Image.Image, b: Image.Image) -> int:
+    """How many pixels differ by more than a JPEG's noise."""
+    from PIL import ImageChops
+
+    delta = ImageChops.difference(a.convert("L"), b.convert("L")).point(lambda value: 255 if value > 48 else 0)
+    return delta.histogram()[255]
+
+
+@pytest.mark.skipif(not Path(FONT_FILES[0][0]).exists(), reason="the reference pictures are drawn with GNU FreeSans "
+                    "(fonts-freefont-otf): run 'bash scripts/install-tex.sh' (.ci/run does)")
+@pytest.mark.parametrize("name", PICTURES)
+def test_the_picture_is_the_reference_one(tmp_path: Path, name: str) -> None:
+    """Each text, box and rule where the reference has it: a shift of one pixel row of the rule is ~1000 pixels."""
+    found = Image.open(io.BytesIO(preview_image(**PICTURES[name])))
+    path = REFERENCE / f"preview-{name}.png"
+    if os.environ.get("SEMINAR_WRITE_EXPECTED"):
+        # Grey in 16 steps: small to keep, and well within the tolerance.
+        found.convert("L").point(lambda value: value // 16 * 16).save(path, optimize=True)
+    with Image.open(path) as expected:
+        assert found.size == expected.size
+        assert _difference(found, expected) < 200
+
+
+@pytest.mark.skipif(not Path(FONT_FILES[0][0]).exists(), reason="GNU FreeSans (fonts-freefont-otf) is not installed")
+def test_the_bold_and_the_regular_face_are_freesans() -> None:
+    from sphinx_seminar.formats.preview import font_file
+
+    assert (font_file(False), font_file(True)) == FONT_FILES[0]
