@@ -10,7 +10,7 @@ SPHINXBUILD  = $(VENV)/bin/sphinx-build
 PORT        ?= 8000
 STAMP        = $(VENV)/.installed
 
-.PHONY: help html live latexpdf handouts site test mutants bench clean clean-venv check-tex
+.PHONY: help html live latexpdf handouts site test unit mutants mutation bench clean clean-venv check-tex
 
 help:
 	@echo "make html      build the site into $(BUILDDIR)/html (warnings are errors)"
@@ -19,7 +19,9 @@ help:
 	@echo "make handouts  one PDF per session, in $(BUILDDIR)/handouts/latex/"
 	@echo "make site      the PDFs, then the site linking to them"
 	@echo "make test      run the test suite"
-	@echo "make mutants   the mutation check (about 5 minutes): prints each mutant the tests let through"
+	@echo "make unit      the unit tier alone (the model and the formats, no Sphinx build; seconds)"
+	@echo "make mutation  mutmut over the snapshot and the formats, on the unit tier (about 4 minutes)"
+	@echo "make mutants   the curated mutants of the Sphinx layer and the browser script (about 10 minutes)"
 	@echo "make bench     the performance benchmark, N = 100 and 1000 sessions"
 	@echo "make clean     remove $(BUILDDIR)"
 
@@ -57,6 +59,15 @@ site: latexpdf handouts html
 
 test: $(STAMP)
 	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
+
+unit: $(STAMP)
+	$(VENV)/bin/python -m pytest tests/unit $(PYTEST_ARGS)
+
+# mutmut (the dev extra) over core/site.py and formats/, tested by tests/unit alone;
+# fails when more than 10% of the mutants survive.
+mutation: $(STAMP)
+	@test -x $(VENV)/bin/mutmut || $(VENV)/bin/python -m pip install --quiet -e '.[dev]'
+	$(VENV)/bin/python scripts/mutation.py $(MUTATION_ARGS)
 
 # The mutation check: curated mutants of the model, the schedule, the calendar
 # and the guards against untrusted input, each tested in a copy of the

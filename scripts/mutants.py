@@ -63,6 +63,7 @@ SCHEDULE = ("tests/test_site.py::test_schedule_holds_every_meeting_and_no_meetin
 CALENDAR = ("tests/test_students.py::test_schedule_ics_has_one_event_per_meeting_in_berlin_time",)
 OPTIONS = "tests/test_schedule_options.py::"
 VALIDATION = "tests/test_validation.py::test_bad_input_gives_a_located_message_and_fails_the_build"
+MODEL = "tests/unit/test_model.py::test_each_mistake_is_one_exact_problem"
 SPEAKER_TYPES = "tests/test_validation.py::test_what_a_speaker_naturally_types_is_accepted"
 BAD_CHECK = "tests/test_bad_inputs.py::test_seminar_check_reports_the_mistake"
 BAD_BUILD = "tests/test_bad_inputs.py::test_the_build_reports_the_mistake_and_keeps_the_other_sessions"
@@ -95,7 +96,7 @@ MUTANTS: tuple[Mutant, ...] = (
         "    if hours > 23 or minutes > 59:\n",
         "    if hours > 24 or minutes > 59:\n",
         "off by one: hour 24 passes the range check (and fails later without a located message)",
-        (f"{BAD_CHECK}[impossible-time.md]", f"{BAD_BUILD}[impossible-time.md]", f"{VALIDATION}[time out of range]"),
+        (f"{BAD_CHECK}[impossible-time.md]", f"{BAD_BUILD}[impossible-time.md]", f"{MODEL}[time out of range]"),
     ),
     Mutant(
         "model-time-needs-two-digit-hour", "core/fields.py",
@@ -109,15 +110,15 @@ MUTANTS: tuple[Mutant, ...] = (
         "    if fields.end <= fields.start:\n",
         "    if fields.end < fields.start:\n",
         "off by one: a session ending when it starts (zero length) is accepted",
-        (f"{VALIDATION}[end before start]", f"{BAD_CHECK}[end-before-start.md]", f"{BAD_BUILD}[end-before-start.md]",
-         "tests/test_validation.py::test_a_session_of_no_length_is_refused"),
+        (f"{MODEL}[end before start]", f"{BAD_CHECK}[end-before-start.md]", f"{BAD_BUILD}[end-before-start.md]",
+         f"{MODEL}[no length]"),
     ),
     Mutant(
         "model-end-problem-on-start-line", "core/validation.py",
         '        field = "end" if "end" in front.values else "start"\n',
         '        field = "start"\n',
         "an end before the start is reported on the line of 'start', not of 'end'",
-        (f"{VALIDATION}[end before start]", f"{BAD_CHECK}[end-before-start.md]"),
+        (f"{MODEL}[end before start]", f"{BAD_CHECK}[end-before-start.md]"),
     ),
     Mutant(
         "model-term-defaults-override-session", "core/model.py",
@@ -131,7 +132,7 @@ MUTANTS: tuple[Mutant, ...] = (
         '    model_config = ConfigDict(extra="forbid", frozen=True, title="Seminar session front-matter")\n',
         '    model_config = ConfigDict(extra="ignore", frozen=True, title="Seminar session front-matter")\n',
         "an unknown (misspelt) session field is silently ignored",
-        (f"{VALIDATION}[unknown field]", f"{BAD_CHECK}[unknown-field.md]"),
+        (f"{MODEL}[unknown field]", f"{BAD_CHECK}[unknown-field.md]"),
     ),
     Mutant(
         "model-close-match-before-known-habit", "core/validation.py",
@@ -140,14 +141,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "    if close:\n        return f\"did you mean '{close[0]}'?\"\n    if key in _INSTEAD:\n"
         "        return _INSTEAD[key]\n",
         "branches swapped: 'time:' gets \"did you mean 'title'?\" instead of 'give start and end'",
-        (f"{VALIDATION}[time instead of start and end]",),
+        (f"{MODEL}[time instead of start and end]",),
     ),
     Mutant(
         "model-empty-value-not-recognised", "core/validation.py",
         '        elif kind in ("string_too_short", "too_short"):\n',
         '        elif kind == "string_too_short":\n',
         "pydantic's error type for an empty value ('too_short') is missed: 'title:' left empty gets a generic message",
-        (f"{VALIDATION}[empty title]",),
+        (f"{MODEL}[empty title]",),
     ),
     Mutant(
         "model-week-not-iso", "core/model.py",

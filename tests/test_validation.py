@@ -1,5 +1,11 @@
-"""Bad input: each mistake gives one clear warning naming file, line and field,
-fails the build under -W, never a traceback, and the other sessions still build."""
+"""Bad input through a whole build: a mistake is a warning naming file, line and field,
+fails the build under -W, never a traceback, and the other sessions still build.
+
+The exact problem of each mistake the model finds is pinned without Sphinx
+(``tests/unit/test_model.py``); here one of each way a problem reaches the
+build: a field, the YAML, a page without front-matter, two pages together,
+the citations, the term page.
+"""
 
 from __future__ import annotations
 
@@ -31,26 +37,8 @@ GOOD_BETA = 'title: Beta\nspeaker: Alan Turing\ndate: 2030-11-25\nstart: "14:00"
 # (case, files, expected file:line, expected message pieces)
 CASES = [
     ("missing date", beta("title: Beta\nspeaker: Alan Turing\n"), f"{BETA}:1", ["date: required field is missing", "add a line 'date: ...'"]),
-    ("date not ISO", beta("title: Beta\nspeaker: Alan Turing\ndate: 25.11.2030\n"), f"{BETA}:4",
-     ["date: '25.11.2030' is not a date in the form YYYY-MM-DD", "for example 2024-11-04"]),
-    ("impossible date", beta("title: Beta\nspeaker: Alan Turing\ndate: 2030-02-30\n"), f"{BETA}:4",
-     ["date: '2030-02-30' is not a day of the calendar", "check the day and the month"]),
-    ("time out of range", beta("title: Beta\nspeaker: Alan Turing\ndate: 2030-11-25\nstart: \"25:00\"\n"), f"{BETA}:5",
-     ["start: '25:00' is not a time of day", "hours go from 00 to 23"]),
-    ("time in words", beta("title: Beta\nspeaker: Alan Turing\ndate: 2030-11-25\nend: 4pm\n"), f"{BETA}:5",
-     ["end: '4pm' is not a time in the form HH:MM", 'write a 24-hour time such as "15:00"']),
-    ("end before start", beta("title: Beta\nspeaker: Alan Turing\ndate: 2030-11-25\nstart: \"16:00\"\nend: \"15:00\"\n"), f"{BETA}:6",
-     ["end: ends at 15:00, not after its start at 16:00", "give an end time later than the start time"]),
-    ("unknown field", beta("title: Beta\nspeeker: Alan Turing\nspeaker: Alan Turing\ndate: 2030-11-25\n"), f"{BETA}:3",
-     ["speeker: unknown field", "did you mean 'speaker'?"]),
-    ("time instead of start and end", beta("title: Beta\nspeaker: Alan Turing\ndate: 2030-11-25\ntime: 15:00-16:30\n"), f"{BETA}:5",
-     ["time: unknown field", "give 'start' and 'end' separately"]),
-    ("empty title", beta("title:\nspeaker: Alan Turing\ndate: 2030-11-25\n"), f"{BETA}:2", ["title: must not be empty"]),
     ("YAML syntax error", beta("title: Beta\nspeaker: [Alan Turing\ndate: 2030-11-25\n"), f"{BETA}:",
      ["YAML syntax error"]),
-    ("field given twice", beta("title: Beta\nspeaker: Alan Turing\ndate: 2030-11-25\ntitle: Gamma\n"), f"{BETA}:5",
-     ["title: field given twice (first on line 2)", "keep one of the two lines"]),
-    ("front-matter not a mapping", beta("- title\n- speaker\n"), f"{BETA}:2", ["front-matter is not a mapping of fields"]),
     ("no front-matter", {BETA: "# Beta\n\nText.\n"}, f"{BETA}:1", ["page has no front-matter"]),
     ("session on a no-meeting date", beta(GOOD_BETA.replace("2030-11-25", "2030-11-18")), f"{BETA}:4",
      ["date: 2030-11-18 is a no-meeting date of Term 2030/31", "remove the date from 'no_meeting'"]),
@@ -62,6 +50,7 @@ CASES = [
      ['could not find bibtex key "nobody2020"']),
     ("bad term default", {f"{TERM}/index.md": "---\ntitle: Term\ndefaults:\n  start: 3pm\n---\n"}, f"{TERM}/index.md:4",
      ["defaults.start: '3pm' is not a time in the form HH:MM"]),
+
 ]
 # Without the term's defaults, sessions relying on them are invalid too, and say so.
 SURVIVORS = {"bad term default": ["Beta"]}
@@ -132,12 +121,6 @@ def test_front_matter_text_is_escaped_in_html(tmp_path: Path) -> None:
     index = build.page("index")
     assert title in [row[-1] for row in schedule_rows(index)]
     assert index.find("b", string="Chips") is None
-
-
-def test_a_session_of_no_length_is_refused(tmp_path: Path) -> None:
-    build = build_with(tmp_path, beta('title: Beta\nspeaker: Alan Turing\ndate: 2030-11-25\nstart: "15:00"\nend: "15:00"\nroom: Room 2\n'))
-    assert build.returncode != 0
-    assert f"{BETA}:6: WARNING: end: ends at 15:00, not after its start at 15:00" in build.warnings.replace(str(tmp_path / "mini") + "/", "")
 
 
 def test_back_to_back_sessions_in_one_room_do_not_overlap(tmp_path: Path) -> None:

@@ -7,27 +7,30 @@ holds the term's title, defaults and no-meeting dates.  ``{schedule}``,
 the PDF handouts, the calendar files and the per-entry BibTeX files are
 derived from the same session model.
 
-The package is in layers (``tests/test_layers.py`` checks what each imports):
+The package is in layers (``tests/test_layers.py`` checks what each imports,
+and that no module imports itself through others):
 
-* :mod:`~sphinx_seminar.core`: front-matter, the session and term model,
-  validation, the schedule's rows and the ``.bib`` checks; it imports no
-  other layer, and neither Sphinx nor docutils;
-* :mod:`~sphinx_seminar.integration`: ``setup()``, the configuration, the
-  domain, directives, nodes, transforms and late resolution;
-* :mod:`~sphinx_seminar.outputs`: HTML, LaTeX, iCalendar and the
-  bibliography's styles and files, each read from the domain's model;
+* :mod:`~sphinx_seminar.core`: the model: front-matter, the session and term
+  model, validation, the snapshot of the site (``core.site``), the
+  schedule's rows and the ``.bib`` checks; it imports no other layer, and
+  neither Sphinx nor docutils;
+* :mod:`~sphinx_seminar.formats`: every output file as a function of the
+  snapshot to bytes, their words, and the registry of files; the model only;
+* :mod:`~sphinx_seminar.integration` and :mod:`~sphinx_seminar.outputs`: the
+  Sphinx layer: ``setup()``, the configuration, the domain, directives,
+  nodes, transforms, late resolution, the HTML and LaTeX rendering and the
+  writer of the registry's files;
 * :mod:`~sphinx_seminar.cli`: the ``seminar`` command (``check``, ``new``,
-  ``init``), on the core alone.
-
-The integration and the outputs use each other: ``setup()`` connects the
-outputs, and they read the domain's model.
+  ``init``), on the model and the formats.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-__version__ = "0.1.0"
+from ._version import __version__
+
+__all__ = ["__version__", "setup"]
 
 
 def setup(app: Any) -> dict[str, Any]:

@@ -362,15 +362,18 @@ def read_term(term_id: str, docname: str, path: Path, display: str) -> tuple[Ter
 
 
 def sessions_term(term_id: str, docname: str, path: Path, display: str) -> Term | None:
+    """The term as its sessions see it (:func:`term_for_sessions`), read from its page."""
+    front, _ = read_source(path, display)
+    return None if front is None else term_for_sessions(term_id, docname, display, front)
+
+
+def term_for_sessions(term_id: str, docname: str, display: str, front: FrontMatter) -> Term | None:
     """The term as its sessions see it: valid, or, from a term page with problems, its
     defaults and zone where those are valid (and no limits on dates).
 
     The term's problems are reported once, on its own page; without this, every
     session of the term would report its start, end and room as missing too.
     """
-    front, _ = read_source(path, display)
-    if front is None:
-        return None
     term, _ = load_term(term_id, docname, display, front)
     if term is not None or not isinstance(front.values, dict):
         return term

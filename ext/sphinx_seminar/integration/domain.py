@@ -33,8 +33,20 @@ class SeminarDomain(Domain):
         "control_pages": {},  # docname -> True: its source has control characters (pagecheck)
     }
     data_version = 4
-    #: The snapshot of the site, made once every page is read (integration.snapshot); not pickled.
-    site: Site | None = None
+
+    def __init__(self, env: Any) -> None:
+        super().__init__(env)
+        # What one build works out once and every page then uses.  Attributes of the
+        # domain, which Sphinx makes anew for each environment and never pickles, so
+        # nothing of one application's build reaches another's.
+        #: The snapshot of the site, made once every page is read (integration.snapshot).
+        self.site: Site | None = None
+        #: term id -> the term as its sessions see it, from its page's one reading (reading.py).
+        self.term_views: dict[str, Term | None] = {}
+        #: The sidebars already made for a folder of pages (navigation.py).
+        self.sidebars: dict[Any, tuple[str, str]] = {}
+        #: The formatted citations by key and page (outputs.citations), once formatted.
+        self.citation_index: Any = None
 
     @property
     def sessions(self) -> dict[str, Session]:

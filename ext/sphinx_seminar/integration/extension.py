@@ -18,8 +18,8 @@ from ..core.conflicts import check_sessions
 from .admission import setup_admission
 from .interruption import setup_interruption
 from .pagecheck import DropControlCharacters, check_source, clean_copied_sources, register_parser
-from .reading import SessionPageTransform, warn
-from .. import __version__
+from .reading import SessionPageTransform, terms_first, warn
+from .._version import __version__
 from . import bibdomain, config, navigation, nodes, references, resolve
 from ..outputs import bibentries, bibstyle, citations, feeds, handouts, html, latex, latex_style, mathjax, metadata
 from . import snapshot
@@ -94,11 +94,11 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", _check_bibliography_styles)
     app.connect("config-inited", register_parser)
     app.connect("builder-inited", _static_files)
-    app.connect("builder-inited", latex.configure)
     # Around sphinxcontrib-bibtex's own builder-inited (priority 500).
     app.connect("builder-inited", references.parse_bibfiles, priority=100)
     app.connect("builder-inited", references.check_bibfiles, priority=900)
     app.connect("env-before-read-docs", references.parse_before_forking)
+    app.connect("env-before-read-docs", terms_first)
     # After sphinxcontrib-bibtex's env-updated (500), which formats the listed entries.
     app.connect("env-updated", references.report_entry_problems, priority=600)
     app.connect("env-updated", references.rewrite_after_entry_changes, priority=650)
@@ -110,6 +110,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-updated", snapshot.note_revisions, priority=450)
     # Then the snapshot every output reads.
     app.connect("env-updated", snapshot.make_site, priority=460)
+    # Before the LaTeX builder starts writing: the handouts, from the domain.
+    app.connect("env-updated", latex.configure)
     app.connect("env-updated", _pages_to_rewrite)
     app.connect("env-updated", citations.forget_citation_index)
     app.connect("env-check-consistency", _check_consistency)

@@ -37,13 +37,9 @@ _FURO_CURRENT = re.compile(r'<li class="(toctree-l\d+) current current-page"><a 
 # What Furo asks of the toctree helper (furo._compute_navigation_tree).
 FURO_TOCTREE = {"collapse": False, "titles_only": True, "maxdepth": -1, "includehidden": True}
 
-# (folder, options) -> (docname the sidebar was made for, its HTML); one build, one process.
-_cache: dict[tuple[str, tuple[tuple[str, Any], ...]], tuple[str, str]] = {}
-
-
 def reset(app: Sphinx) -> None:
     """``builder-inited``: a new build resolves the sidebars again."""
-    _cache.clear()
+    app.env.domains["seminar"].sidebars.clear()
 
 
 def _moved(html: str, made_for: str, docname: str, furo: bool = False) -> str | None:
@@ -77,9 +73,11 @@ def collapse_navigation(app: Sphinx, pagename: str, templatename: str, context: 
     def shared(kwargs: dict[str, Any]) -> tuple[str, str]:
         """The term's shared sidebar: (the page it was made for, its HTML)."""
         key = (posixpath.dirname(pagename), tuple(sorted(kwargs.items())))
-        if key not in _cache:
-            _cache[key] = (pagename, toctree(**kwargs))
-        return _cache[key]
+        # (folder, options) -> (docname the sidebar was made for, its HTML).
+        cache = app.env.domains["seminar"].sidebars
+        if key not in cache:
+            cache[key] = (pagename, toctree(**kwargs))
+        return cache[key]
 
     def collapsed_toctree(**kwargs: Any) -> str:
         kwargs["collapse"] = True

@@ -33,11 +33,12 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from ..core.content import body_problems, include_problem, malformed_citation, malformed_citations, parse, refused_files, walk
-from ..core.frontmatter import control_characters, drop_control_characters, split_front_matter, unsafe_yaml, without_control_characters
+from ..core.frontmatter import (control_characters, drop_control_characters, normalise, read_front_matter, split_front_matter,
+                                unsafe_yaml, without_control_characters)
 from ..core.problems import Problem
 from .admission import env_tree
 from .guards import tested
-from .reading import classify, warn
+from .reading import PAGE_READ, classify, warn
 
 logger = logging.getLogger(__name__)
 
@@ -65,9 +66,12 @@ def check_source(app: Sphinx, docname: str, source: list[str]) -> None:
     text, problems = drop_control_characters(source[0], display)
     if problems:
         app.env.domains["seminar"].data["control_pages"][docname] = True
-    if kind is None:  # session and term pages: the transform reads them with the same function, and reports
+    if kind is None:
         for problem in problems:
             warn(problem, docname, subtype="control-character")
+    else:  # session and term pages: their one reading, from the text Sphinx read; the transform reports
+        front, more = read_front_matter(normalise(text), display)
+        app.env.current_document[PAGE_READ] = (front, problems + more)
     if path.suffix == ".md":
         text = _drop_unsafe_front_matter(text, display, docname, report=kind is None)
         if not single_parse(app):

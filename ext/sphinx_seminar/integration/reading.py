@@ -7,7 +7,6 @@ that the page title and the "References" section are seen by both.
 
 from __future__ import annotations
 
-import functools
 import os
 from pathlib import Path
 from typing import cast
@@ -22,12 +21,15 @@ from . import nodes as seminar_nodes
 from .admission import env_tree
 from .domain import SeminarDomain
 from ..core import materials as material_files
-from ..core.frontmatter import read_source
+from ..core.frontmatter import FrontMatter, read_source
 from ..core.conflicts import unknown_further_reading
-from ..core.model import Session, Term, load_session, read_term, sessions_term
+from ..core.model import Session, Term, load_session, load_term, sessions_term, term_for_sessions
 from ..core.problems import Problem
 
 logger = logging.getLogger(__name__)
+#: The front-matter of the page being read and its problems: read once, at ``source-read``, from the
+#: text Sphinx read (``pagecheck.check_source``), for the transform below.
+PAGE_READ = "seminar-page-read"
 
 
 def classify(docname: str, sessions_dir: str) -> tuple[str, str] | None:
@@ -55,9 +57,21 @@ def _neutralise_raw_html(document: nodes.document) -> None:
             raw.replace_self(nodes.literal(text, text) if inline else nodes.literal_block(text, text))
 
 
-@functools.lru_cache(maxsize=64)
-def _read_term_cached(term_id: str, path: str, display: str, mtime_ns: int, size: int) -> Term | None:
-    return sessions_term(term_id, "", Path(path), display)
+def terms_first(app: object, env: object, docnames: list[str]) -> None:
+    """``env-before-read-docs``: the term pages before the sessions, whose defaults they hold.
+
+    Sphinx lets this list be reordered in place; so a session finds its term
+    read already, and no page is read twice.
+    """
+    env.domains["seminar"].term_views.clear()
+    sessions_dir = env.config.seminar_sessions_dir
+    docnames.sort(key=lambda docname: (classify(docname, sessions_dir) or ("",))[0] != "term")
+
+
+def _page_front(env: object, path: Path, display: str) -> tuple[FrontMatter | None, list[Problem]]:
+    """The page's one reading (at ``source-read``); read here only where that did not run (a page of another parser)."""
+    found = env.current_document.pop(PAGE_READ, None)
+    return found if found is not None else read_source(path, display)
 
 
 def _same_title(a: str, b: str) -> bool:
@@ -94,15 +108,15 @@ class SessionPageTransform(SphinxTransform):
         path = Path(self.env.doc2path(self.env.docname))
         display = os.path.relpath(path, self.env.srcdir)
         domain = cast(SeminarDomain, self.env.domains["seminar"])
+        front, problems = _page_front(self.env, path, display)
         if role == "term":
-            term, problems = read_term(term_id, self.env.docname, path, display)
-            for problem in problems:
+            term, more = load_term(term_id, self.env.docname, display, front) if front else (None, [])
+            for problem in problems + more:
                 warn(problem, self.env.docname)
             if term is not None:
                 domain.terms[term_id] = term
+            domain.term_views[term_id] = term_for_sessions(term_id, self.env.docname, display, front) if front else None
             return
-
-        front, problems = read_source(path, display)
 
         term = self._term(term_id, path.parent / f"index{path.suffix}")
         session, more = (load_session(self.env.docname, display, term_id, front, term) if front else (None, []))
@@ -141,12 +155,16 @@ class SessionPageTransform(SphinxTransform):
                 subtype="term",
             )
             return None
-        stat = term_path.stat()
-        # Every session page of a term needs its defaults: parse the term page
-        # once per version of it, not once per session page.
-        display = os.path.relpath(term_path, self.env.srcdir)
-        term = _read_term_cached(term_id, str(term_path), display, stat.st_mtime_ns, stat.st_size)
-        return term  # its own problems are reported when the term page is read
+        # Its own problems are reported when the term page is read.
+        domain = cast(SeminarDomain, self.env.domains["seminar"])
+        if term_id not in domain.term_views:
+            # Read in this build (terms_first), or unchanged and valid since an earlier one; only a
+            # term page left unread and with problems, or read by another process of -j N, is read here.
+            known = domain.terms.get(term_id)
+            domain.term_views[term_id] = known if known is not None else sessions_term(
+                term_id, f"{self.config.seminar_sessions_dir}/{term_id}/index", term_path,
+                os.path.relpath(term_path, self.env.srcdir))
+        return domain.term_views[term_id]
 
     def _refused_materials(self, session: Session) -> set[str]:
         """Report the material files that may not be published; their kinds."""

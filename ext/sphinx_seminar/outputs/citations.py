@@ -48,19 +48,18 @@ class CitationIndex:
         return sorted((key for key in set(keys) if key in self.position), key=self.position.__getitem__)
 
 
-_index: list[CitationIndex] = []  # this build's, made when first needed
-
-
-def forget_citation_index(app: Sphinx, env: object) -> list[str]:
+def forget_citation_index(app: Sphinx, env: Any) -> list[str]:
     """``env-updated``: the citations may have been formatted anew."""
-    _index.clear()
+    env.domains["seminar"].citation_index = None
     return []
 
 
 def citation_index(app: Sphinx) -> CitationIndex:
-    if not _index:
-        _index.append(CitationIndex(app.env.domains["cite"]))
-    return _index[0]
+    """This build's index, made when first needed (kept on the seminar domain)."""
+    domain = app.env.domains["seminar"]
+    if domain.citation_index is None:
+        domain.citation_index = CitationIndex(app.env.domains["cite"])
+    return domain.citation_index
 
 
 def render_reference_items(app: Sphinx, keys: list[str], anchors: bool = False,

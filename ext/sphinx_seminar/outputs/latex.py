@@ -18,61 +18,54 @@ then turns it into a handout:
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
-from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
 from sphinx.util import texescape
 from sphinxcontrib.bibtex.nodes import raw_latex
 
-from ..core.frontmatter import read_source
-from ..core.model import load_session, read_term
 from ..integration.reading import classify
 from .citations import anchor_of, cited_in, render_reference_items
 
 
-def latex_documents(srcdir: Path, config: Config) -> list[tuple[str, str, str, str, str, bool]]:
-    """The term handouts, or with ``seminar_handouts`` the session handouts."""
-    sessions_dir = srcdir / config.seminar_sessions_dir
+def latex_documents(env: BuildEnvironment) -> list[tuple[str, str, str, str, str, bool]]:
+    """The term handouts, or with ``seminar_handouts`` the session handouts: from the domain,
+    once every page is read (a page whose front-matter has problems gets its handout too,
+    named by its file)."""
+    config = env.config
+    domain = env.domains["seminar"]
+    terms = {term.docname: term for term in domain.terms.values()}
     documents = []
-    for term_dir in sorted(p for p in sessions_dir.iterdir() if p.is_dir()) if sessions_dir.is_dir() else []:
-        index = term_dir / "index.md"
-        term = None
-        if index.is_file():
-            term, _ = read_term(term_dir.name, "", index, str(index))
-        organisers = " and ".join(term.fields.organizers) if term else config.author
-        if not config.seminar_handouts:
-            if index.is_file():
-                title = term.title if term else term_dir.name
-                docname = f"{config.seminar_sessions_dir}/{term_dir.name}/index"
-                documents.append((docname, f"{term_dir.name}.tex", title, organisers, "manual", False))
+    for docname in sorted(env.found_docs):
+        kind = classify(docname, config.seminar_sessions_dir)
+        if kind is None or (kind[0] == "term") == bool(config.seminar_handouts):
             continue
-        for page in sorted(term_dir.glob("*.md")):
-            if page.name == "index.md":
-                continue
-            docname = f"{config.seminar_sessions_dir}/{term_dir.name}/{page.stem}"
-            front, _ = read_source(page, str(page))
-            session, _ = load_session(docname, str(page), term_dir.name, front, term) if front else (None, [])
-            title = session.page_title if session else page.stem
-            speaker = session.speaker if session else ""
-            documents.append((docname, f"{page.stem}.tex", title, speaker, "howto", False))
-    return documents
+        name = docname.rsplit("/", 1)[-1]
+        if kind[0] == "term":
+            term = terms.get(docname)
+            organisers = " and ".join(term.fields.organizers) if term else config.author
+            documents.append((docname, f"{kind[1]}.tex", term.title if term else kind[1], organisers, "manual", False))
+        else:
+            session = domain.sessions.get(docname)
+            documents.append((docname, f"{name}.tex", session.page_title if session else name,
+                              session.speaker if session else "", "howto", False))
+    return sorted(documents, key=lambda entry: (entry[0].rsplit("/", 1)[0], entry[1]))
 
 
-def configure(app: Sphinx) -> None:
-    """Derive ``latex_documents`` from the session pages (``builder-inited``).
+def configure(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-updated``: ``latex_documents`` from the domain.
 
-    Only for the LaTeX builder, which reads the list when it writes.  A
-    ``latex_documents`` set in ``conf.py`` is kept; Sphinx's default (the
+    Only for the LaTeX builder, which reads the list when it starts writing.
+    A ``latex_documents`` set in ``conf.py`` is kept; Sphinx's default (the
     whole site from the root page) is replaced.
     """
     config = app.config
-    if app.builder.format != "latex":
-        return
-    if config.seminar_handouts or [entry[0] for entry in config.latex_documents] == [config.root_doc]:
-        config.latex_documents = latex_documents(Path(app.srcdir), config)
+    if app.builder.format == "latex" and (
+            config.seminar_handouts or [entry[0] for entry in config.latex_documents] == [config.root_doc]):
+        config.latex_documents = latex_documents(env)
+    return []
 
 
 def lay_out(app: Sphinx, doctree: nodes.document, docname: str) -> None:
