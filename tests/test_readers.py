@@ -138,7 +138,7 @@ def test_the_published_schedule_schema_is_current() -> None:
     from sphinx_seminar.formats.schedule_json import json_schema
 
     assert (ROOT / "docs/_static/schedule.schema.json").read_text(encoding="utf-8") == json_schema(), \
-        "run: python -m sphinx_seminar.formats.schedule_json ."
+        "run: seminar schemas"
 
 
 # -- schema.org, Open Graph, Twitter, preview images -----------------------------------------------------------

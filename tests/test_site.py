@@ -189,5 +189,5 @@ def test_checked_in_json_schemas_are_up_to_date() -> None:
 
     for name, model in SCHEMAS.items():
         on_disk = (ROOT / SCHEMA_DIR / name).read_text(encoding="utf-8")
-        assert on_disk == render(model), f"run 'python -m sphinx_seminar.core.schema' to regenerate {name}"
+        assert on_disk == render(model), f"run 'seminar schemas' to regenerate {name}"
         assert json.loads(on_disk)["additionalProperties"] is False

@@ -55,10 +55,14 @@ def test_the_file_is_exactly_as_expected(name: str) -> None:
     assert found == expected, diff
 
 
-def test_the_published_schema_is_the_one_the_code_writes(tmp_path: Path) -> None:
-    (tmp_path / schedule_json.SCHEMA_FILE).parent.mkdir(parents=True)
-    assert schedule_json.main([str(tmp_path)]) == 0
-    written = (tmp_path / schedule_json.SCHEMA_FILE).read_bytes()
-    assert written == schedule_json.schema()
-    assert written == (Path(__file__).parents[2] / schedule_json.SCHEMA_FILE).read_bytes()
-    assert written.startswith(b'{\n  "$defs": {\n') and b'"$schema": "https://json-schema.org/draft/2020-12/schema"' in written
+def test_one_command_writes_every_schema_as_the_repository_has_it(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    from sphinx_seminar.cli.main import main
+
+    (tmp_path / "conf.py").write_text("", encoding="utf-8")
+    assert main(["--root", str(tmp_path), "schemas"]) == 0
+    names = ["session.schema.json", "term.schema.json", "schedule.schema.json"]
+    assert capsys.readouterr().out.splitlines() == [f"wrote docs/_static/{name}" for name in names]
+    for name in names:
+        written = (tmp_path / "docs" / "_static" / name).read_bytes()
+        assert written == (Path(__file__).parents[2] / "docs" / "_static" / name).read_bytes(), name
+        assert b'"$schema": "https://json-schema.org/draft/2020-12/schema"' in written

@@ -78,13 +78,6 @@ def test_the_head_carries_the_events_image_and_the_terms_series() -> None:
     assert head.term_head(site, site.term("2031-autumn")) == [jsonld.script(jsonld.term_event_series(site, site.term("2031-autumn")))]
 
 
-def test_the_schema_is_written_where_the_command_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / schedule_json.SCHEMA_FILE).parent.mkdir(parents=True)
-    monkeypatch.chdir(tmp_path)
-    assert schedule_json.main([]) == 0
-    assert (tmp_path / schedule_json.SCHEMA_FILE).read_bytes() == schedule_json.schema()
-
-
 def test_the_json_ld_keeps_names_as_they_are_written() -> None:
     site = make_site()
     script = jsonld.script(jsonld.session_event(site, site.session(docname("moved-room")), None))

@@ -192,3 +192,19 @@ def test_a_session_on_a_no_meeting_date() -> None:
     assert [(p.line, p.field, p.message, p.hint) for p in found] == [
         (4, "date", "2030-11-18 is a no-meeting date of Term 2030/31",
          "pick another date, or remove the date from 'no_meeting' in sessions/2030-31/index.md")]
+
+
+def test_the_reference_table_comes_from_what_the_model_states() -> None:
+    from sphinx_seminar.core.model import SessionFields, TermFields
+    from sphinx_seminar.core.schema import field_rows, json_schema
+
+    session = {name: (kind, need) for name, kind, need, _ in field_rows(SessionFields)}
+    assert session["start"] == ('time ("HH:MM")', "required, or the term's default")
+    assert session["room"] == ("text", "required, or the term's default (none for an online talk)")
+    assert session["status"] == ("scheduled or cancelled or moved", "default: scheduled")
+    assert session["series"] == ("slug", "optional") and session["further_reading"] == ("list of text", "optional")
+    assert session["moved_from"] == ("date (YYYY-MM-DD) or mapping", "optional")
+    term = {name: (kind, need) for name, kind, need, _ in field_rows(TermFields)}
+    assert term["timezone"] == ("IANA time zone", "required") and term["no_meeting"] == ("list of date (YYYY-MM-DD)", "optional")
+    assert json_schema(SessionFields)["required"] == ["title", "speaker", "date"]
+    assert json_schema(TermFields)["required"] == ["title", "timezone", "first_day", "last_day"]

@@ -1,6 +1,6 @@
 """The ``seminar`` command: ``seminar init`` starts a site, ``seminar term new`` a term,
 ``seminar new`` scaffolds a session page, ``seminar check`` checks them all (``--reminders``:
-and lists what the organisers still have to do)."""
+and lists what the organisers still have to do), ``seminar schemas`` writes the JSON Schemas."""
 
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ from pathlib import Path
 from pydantic_core import PydanticCustomError
 from slugify import slugify
 
-from ..core import fields
+from ..core import fields, schema
 from ..core.check import check_project, read_conf
 from ..core.reminders import reminders
+from ..formats import schedule_json
 from .files import FOLDER_NAME, why_not_written
 from .init import default_first_year, init_site, term_id_of
 from .terms import cmd_term_new, term_covering
@@ -214,6 +215,18 @@ def _time(value: str) -> str:
     return f"{_argument(fields.parse_time)(value):%H:%M}"
 
 
+def cmd_schemas(args: argparse.Namespace) -> int:
+    """The JSON Schemas of the front-matter and of ``schedule.json``, from the model, in ``docs/_static``."""
+    root = _find_root(Path(args.root).resolve())
+    (root / schema.SCHEMA_DIR).mkdir(parents=True, exist_ok=True)
+    written = schema.write_schemas(root)
+    target = root / schema.SCHEMA_DIR / schedule_json.SCHEMA
+    target.write_bytes(schedule_json.schema())
+    for path in [*written, target]:
+        print(f"wrote {path.relative_to(root)}")
+    return 0
+
+
 def cmd_term(args: argparse.Namespace) -> int:
     root = _find_root(Path(args.root).resolve())
     report = check_project(root)
@@ -268,6 +281,9 @@ def main(argv: list[str] | None = None) -> int:
     init.add_argument("--weekday", type=_weekday, help="the day the seminar meets, e.g. Wednesday")
     init.add_argument("--calendar-domain", default="", help="a domain of the seminar's own, for calendar UIDs")
     init.set_defaults(run=cmd_init)
+    schemas = commands.add_parser("schemas", help="write the JSON Schemas of the front-matter and of schedule.json "
+                                  "(docs/_static), after a change to the model")
+    schemas.set_defaults(run=cmd_schemas)
     args = parser.parse_args(argv)
     return args.run(args)
 

@@ -24,10 +24,10 @@ from typing import Any
 from .admission import SourceTree, discover
 from .bibcheck import BibCheck, check_bibfiles, entry_keys, split_by_citation
 from .content import check_body
-from .frontmatter import read_front_matter, read_page
+from .frontmatter import read_front_matter, read_page, read_source
 from .materials import problems as material_problems
 from .conflicts import check_sessions, unknown_further_reading
-from .model import Session, Term, load_session, read_term, sessions_term
+from .model import Session, Term, load_session, load_term, term_for_sessions
 from .problems import Problem
 
 # A {bibliography} directive with the option :all: shows every entry of the .bib files.
@@ -108,6 +108,7 @@ def _check_pages(root: Path, conf: dict[str, Any], report: Report) -> None:
     sessions_dir = root / conf["sessions_dir"]
     tree = SourceTree.at(root, [*conf["exclude_patterns"], "_build"])
     term_dirs = sorted(p for p in sessions_dir.iterdir() if p.is_dir() and tree.refusal(p, folder=True) is None) if sessions_dir.is_dir() else []
+    sessions_terms: dict[str, Term | None] = {}
     for term_dir in term_dirs:
         index = term_dir / "index.md"
         docname = f"{conf['sessions_dir']}/{term_dir.name}/index"
@@ -117,15 +118,16 @@ def _check_pages(root: Path, conf: dict[str, Any], report: Report) -> None:
             report.problems.append(Problem(_display(term_dir, root), None, None, "term folder has no index.md",
                                            "create it with the term's title, defaults and no-meeting dates"))
             continue
-        term, problems = read_term(term_dir.name, docname, index, _display(index, root))
-        report.problems += problems
+        # One reading of the page, as the build's: the term, and the term as its sessions see it.
+        display = _display(index, root)
+        front, problems = read_source(index, display)
+        term, more = load_term(term_dir.name, docname, display, front) if front else (None, [])
+        report.problems += problems + more
         if term:
             report.terms[term.id] = term
+        # Sessions take what is valid of a term page with problems (reported once, for the term page).
+        sessions_terms[term_dir.name] = term_for_sessions(term_dir.name, docname, display, front) if front else None
 
-    # Sessions take what is valid of a term page with problems (reported once, for the term page).
-    sessions_terms = {term_dir.name: report.terms.get(term_dir.name) or sessions_term(
-        term_dir.name, "", term_dir / "index.md", _display(term_dir / "index.md", root)) for term_dir in term_dirs
-        if tree.refusal(term_dir / "index.md") is None}
     session_paths = {p for term_dir in term_dirs for p in term_dir.glob("*.md") if p.name != "index.md"}
     for path in markdown_pages(tree, report):
         display = _display(path, root)

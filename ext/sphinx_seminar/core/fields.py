@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 import re
 import zoneinfo
+from dataclasses import dataclass
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
@@ -165,25 +166,56 @@ def _material(value: Any) -> str:
     return text
 
 
+@dataclass(frozen=True)
+class Label:
+    """What the front-matter reference calls a kind of value ("date (YYYY-MM-DD)"): stated with the kind, once."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Need:
+    """Whether a field must be given, where the model cannot say it alone ("required, or the term's default")."""
+
+    text: str
+
+
 def is_tba(text: str | None) -> bool:
     return text is not None and text.strip().casefold() in TBA_WORDS
 
 
-Date = Annotated[dt.date, BeforeValidator(parse_date), WithJsonSchema({"type": "string", "format": "date"})]
+Date = Annotated[dt.date, BeforeValidator(parse_date), WithJsonSchema({"type": "string", "format": "date"}),
+                 Label("date (YYYY-MM-DD)")]
 Time = Annotated[
     dt.time,
     BeforeValidator(parse_time),
     WithJsonSchema({"type": "string", "pattern": r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$"}),
+    Label('time ("HH:MM")'),
 ]
-Text = Annotated[str, BeforeValidator(_text), Field(min_length=1)]
-Paragraphs = Annotated[str, BeforeValidator(_paragraphs), Field(min_length=1)]
-Boolean = Annotated[bool, BeforeValidator(_boolean)]
-Weekday = Annotated[str, BeforeValidator(parse_weekday), WithJsonSchema({"type": "string", "enum": list(WEEKDAYS)})]
-Zone = Annotated[str, BeforeValidator(parse_zone), WithJsonSchema({"type": "string", "description": "IANA time zone"})]
-WebLink = Annotated[str, BeforeValidator(_web_link), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})]
-Material = Annotated[str, BeforeValidator(_material), WithJsonSchema({"type": "string"})]
+Text = Annotated[str, BeforeValidator(_text), Field(min_length=1), Label("text")]
+Paragraphs = Annotated[str, BeforeValidator(_paragraphs), Field(min_length=1), Label("text")]
+Boolean = Annotated[bool, BeforeValidator(_boolean), Label("true or false")]
+Weekday = Annotated[str, BeforeValidator(parse_weekday), WithJsonSchema({"type": "string", "enum": list(WEEKDAYS)}),
+                    Label("day of the week")]
+Zone = Annotated[str, BeforeValidator(parse_zone), WithJsonSchema({"type": "string", "description": "IANA time zone"}),
+                 Label("IANA time zone")]
+WebLink = Annotated[str, BeforeValidator(_web_link), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"}),
+                    Label("link (https://...)")]
+Material = Annotated[str, BeforeValidator(_material), WithJsonSchema({"type": "string"}), Label("link or file")]
+Slug = Annotated[str, Field(pattern=SLUG), Label("slug")]
 
 
 def list_of(item: Any) -> Any:
     """A list field: one ``- item`` per line (an empty value is the empty list)."""
-    return Annotated[list[item], BeforeValidator(_list)]
+    return Annotated[list[item], BeforeValidator(_list), Label("list of " + label_of(item))]
+
+
+def label_of(kind: Any) -> str:
+    """The :class:`Label` a kind of value carries (in its ``Annotated`` metadata, or its parts')."""
+    for part in getattr(kind, "__metadata__", ()):
+        if isinstance(part, Label):
+            return part.text
+    for inner in getattr(kind, "__args__", ()):
+        if inner is not type(None) and (found := label_of(inner)):
+            return found
+    return "mapping" if isinstance(kind, type) and hasattr(kind, "model_fields") else ""

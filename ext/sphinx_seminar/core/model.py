@@ -95,8 +95,12 @@ Speakers = Annotated[
     BeforeValidator(_speakers),
     Field(min_length=1),
     WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": Speaker.model_json_schema()}]}),
+    f.Label("text or list of mappings"),
 ]
-Status = Annotated[str, BeforeValidator(_status), WithJsonSchema({"type": "string", "enum": list(STATUSES)})]
+Status = Annotated[str, BeforeValidator(_status), WithJsonSchema({"type": "string", "enum": list(STATUSES)}),
+                   f.Label(" or ".join(STATUSES))]
+#: A field the term's defaults may supply (the fields of :class:`TermDefaults`).
+TermDefault = f.Need("required, or the term's default")
 
 
 class SessionFields(BaseModel):
@@ -111,16 +115,17 @@ class SessionFields(BaseModel):
     affiliation: f.Text | None = Field(None, description="The speaker's institution (for a list: of those who give none).",
                                        examples=["University of Example"])
     date: f.Date = Field(description="Day of the meeting, YYYY-MM-DD.", examples=["2031-01-13"])
-    start: f.Time = Field(description='Start time, "HH:MM", the venue\'s wall-clock time. Default: the term\'s.', examples=["15:00"])
-    end: f.Time = Field(description='End time, "HH:MM", after the start. Default: the term\'s.', examples=["16:30"])
-    room: f.Text | None = Field(None, description="Where the meeting takes place. Default: the term's. None for an online talk.",
+    start: Annotated[f.Time, TermDefault] = Field(description='Start time, "HH:MM", the venue\'s wall-clock time. Default: the term\'s.', examples=["15:00"])
+    end: Annotated[f.Time, TermDefault] = Field(description='End time, "HH:MM", after the start. Default: the term\'s.', examples=["16:30"])
+    room: Annotated[f.Text | None, f.Need("required, or the term's default (none for an online talk)")] = Field(
+        None, description="Where the meeting takes place. Default: the term's. None for an online talk.",
                                 examples=["Room 101"])
     timezone: f.Zone | None = Field(None, description="IANA time zone of the venue, where it is not the term's.",
                                     examples=["Europe/London"])
     status: Status = Field("scheduled", description="scheduled, cancelled or moved.")
     reason: f.Text | None = Field(None, description="Public reason of a cancellation or move.")
     moved_from: Annotated[MovedFrom | None, BeforeValidator(_former), WithJsonSchema(
-        {"anyOf": [{"type": "string", "format": "date"}, MovedFrom.model_json_schema()]})] = Field(
+        {"anyOf": [{"type": "string", "format": "date"}, MovedFrom.model_json_schema()]}), f.Label("date (YYYY-MM-DD) or mapping")] = Field(
         None, description="For a moved session: the date it had before, or 'date' (and 'start', 'room' if other) indented below.")
     online: f.Boolean = Field(False, description="true for a talk given online only (no room).")
     join_url: f.WebLink | None = Field(None, description="Link to join online (an online or hybrid talk); "
@@ -130,7 +135,7 @@ class SessionFields(BaseModel):
     note: f.Text | None = Field(None, description="A short note shown in the schedule and on the page.",
                                 examples=["Note the irregular time."])
     abstract: f.Paragraphs | None = Field(None, description="The abstract, as plain text; blank lines separate paragraphs.")
-    series: str | None = Field(None, pattern=f.SLUG, examples=["random-walks"],
+    series: f.Slug | None = Field(None, examples=["random-walks"],
                                description="Slug shared by the parts of a multi-part lecture; parts are numbered by date.")
     further_reading: f.list_of(f.Text) = Field(
         default_factory=list,
@@ -170,7 +175,6 @@ class TermFields(BaseModel):
 
 
 SESSION_FIELDS: tuple[str, ...] = tuple(SessionFields.model_fields)
-REQUIRED_SESSION_FIELDS: tuple[str, ...] = ("title", "speaker", "date", "start", "end", "room")
 
 
 @dataclass(frozen=True)
@@ -350,15 +354,6 @@ def load_term(term_id: str, docname: str, path: str, front: FrontMatter) -> tupl
     if problems:
         return None, problems
     return Term(id=term_id, docname=docname, path=path, fields=fields), []
-
-
-def read_term(term_id: str, docname: str, path: Path, display: str) -> tuple[Term | None, list[Problem]]:
-    """Read and validate a term page: the file, its front-matter, its fields."""
-    front, problems = read_source(path, display)
-    if front is None:
-        return None, problems
-    term, more = load_term(term_id, docname, display, front)
-    return term, problems + more
 
 
 def sessions_term(term_id: str, docname: str, path: Path, display: str) -> Term | None:

@@ -3,24 +3,21 @@
 One document for the site and one per term, made from the site's
 snapshot as every other output.  Times carry their offsets (ISO 8601),
 so a program needs no time zone database to place them; the venue's zone
-is given by name beside them.  ``python -m sphinx_seminar.formats.schedule_json``
-writes the schema file that the docs publish (a test keeps it current).
+is given by name beside them.  ``seminar schemas`` writes the schema file
+that the docs publish (a test keeps it current).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
 from collections.abc import Iterable
-from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..core.model import Session, Term
 from ..core.site import Site
 
-SCHEMA_FILE = Path("docs") / "_static" / "schedule.schema.json"
 
 
 class SpeakerData(BaseModel):
@@ -132,13 +129,3 @@ def json_schema() -> str:
     schema = ScheduleData.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return json.dumps(schema, indent=2) + "\n"  # ASCII: the models' descriptions are
-
-
-def main(argv: list[str] | None = None) -> int:
-    root = Path(argv[0]) if argv else Path.cwd()
-    (root / SCHEMA_FILE).write_text(json_schema(), encoding="utf-8")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
