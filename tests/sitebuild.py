@@ -67,16 +67,42 @@ def sphinx_build(srcdir: Path, outdir: Path, *options: str, builder: str = "html
     return Build(returncode, warnings_file.read_text(encoding="utf-8"), stderr.getvalue(), outdir, stdout.getvalue())
 
 
+SEMINAR = str(Path(sys.executable).with_name("seminar"))
+
+
+def run_seminar(*args: str, cwd: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """The ``seminar`` command of this environment, as a user runs it: the one way the tests run it."""
+    return subprocess.run([SEMINAR, *args], cwd=cwd, capture_output=True, text=True, timeout=timeout)
+
+
 def seminar(site: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """The ``seminar`` command of this environment, run in ``site``."""
-    command = Path(sys.executable).with_name("seminar")
-    return subprocess.run([str(command), *args], cwd=site, capture_output=True, text=True, timeout=120)
+    """``seminar ARGS`` run in ``site``."""
+    return run_seminar(*args, cwd=site)
+
+
+def seminar_check(site: Path) -> subprocess.CompletedProcess[str]:
+    """``seminar check`` run in ``site``."""
+    return seminar(site, "check")
 
 
 def copy_site(name: str, destination: Path) -> Path:
     target = destination / name
     shutil.copytree(SITES / name, target)
     return target
+
+
+def build_site_with(name: str, destination: Path, files: dict[str, str | bytes], *options: str) -> tuple[Path, Build]:
+    """A copy of the test site ``name`` in ``destination`` with ``files`` written over it (text or
+    bytes, by path from the site), built: the one way the tests change a small site and build it."""
+    site = copy_site(name, destination)
+    for path, content in files.items():
+        target = site / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+    return site, sphinx_build(site, destination / "html", *options)
 
 
 def schedule_rows(page: BeautifulSoup) -> list[list[str]]:

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from sitebuild import Build, copy_site, schedule_rows, sphinx_build, sphinx_build_fresh
+from sitebuild import Build, copy_site, schedule_rows, seminar_check, sphinx_build, sphinx_build_fresh
 
 BAD = Path(__file__).parent / "bad"
 CASES = sorted(p for p in BAD.iterdir() if p.suffix in (".md", ".bib") and p.name != "README.md")
@@ -30,10 +28,6 @@ def site_with(case: Path, tmp_path: Path) -> tuple[Path, str]:
     shutil.copyfile(case, site / target)
     return site, target
 
-
-def seminar_check(site: Path) -> subprocess.CompletedProcess[str]:
-    seminar = Path(sys.executable).with_name("seminar")
-    return subprocess.run([str(seminar), "check"], cwd=site, capture_output=True, text=True)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[p.name for p in CASES])

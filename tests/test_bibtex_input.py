@@ -12,7 +12,6 @@ import pickle
 import re
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from pybtex.style.template import FieldIsMissing
 
 from sphinx_seminar.core.bibfields import REQUIRED
 from sphinx_seminar.outputs.bibstyle import SeminarFormattingStyle, bibtex_view
-from sitebuild import SITES, Build, copy_site, schedule_rows, settle, sphinx_build
+from sitebuild import Build, SITES, copy_site, schedule_rows, seminar_check, settle, sphinx_build
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL_BIB = Path(__file__).resolve().parents[2] / "shared/data/real-bib"
@@ -74,10 +73,6 @@ def session_references(build: Build, docname: str = BETA) -> list[str]:
 def citations(build: Build, docname: str = BETA) -> list[str]:
     return [words(c.get_text()) for c in build.page(docname).select(".bibtex-citation")]
 
-
-def seminar_check(site: Path) -> subprocess.CompletedProcess[str]:
-    seminar = Path(sys.executable).with_name("seminar")
-    return subprocess.run([str(seminar), "check"], cwd=site, capture_output=True, text=True)
 
 
 def assert_no_traceback(build: Build, check: subprocess.CompletedProcess[str] | None = None) -> None:

@@ -15,13 +15,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sitebuild import ROOT, copy_site, settle, sphinx_build
-
-SEMINAR = str(Path(sys.executable).with_name("seminar"))
+from sitebuild import ROOT, copy_site, run_seminar, settle, sphinx_build
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([SEMINAR, *args], cwd=cwd, capture_output=True, text=True)
+    return run_seminar(*args, cwd=cwd)
 
 
 def test_seminar_new_writes_a_page_that_checks_once_written_and_builds(tmp_path: Path) -> None:

@@ -7,11 +7,9 @@ the same page written the plain way.
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
-from sitebuild import copy_site, schedule_rows, sphinx_build
+from sitebuild import build_site_with, schedule_rows, seminar_check
 
 PAGE = "sessions/2030-31/2030-12-09-gamma.md"
 FRONT = """---
@@ -31,15 +29,9 @@ More next week.
 """
 
 
-def seminar_check(site: Path) -> subprocess.CompletedProcess[str]:
-    seminar = Path(sys.executable).with_name("seminar")
-    return subprocess.run([str(seminar), "check"], cwd=site, capture_output=True, text=True, timeout=120)
-
 
 def build_with(tmp_path: Path, name: str, data: bytes):
-    site = copy_site("mini", tmp_path / name)
-    (site / PAGE).write_bytes(data)
-    return site, sphinx_build(site, tmp_path / name / "html")
+    return build_site_with("mini", tmp_path / name, {PAGE: data})
 
 
 def outputs(outdir: Path) -> dict[str, bytes]:

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from pybtex.database import parse_file
 
 from sphinx_seminar.core.frontmatter import read_source
-from sitebuild import ROOT, Build, copy_site, sphinx_build
+from sitebuild import ROOT, Build, copy_site, seminar_check, sphinx_build
 
 SESSIONS = sorted(p for p in (ROOT / "sessions" / "2024-25").glob("*.md") if p.name != "index.md")
 BIB = parse_file(str(ROOT / "references.bib"))
@@ -82,7 +80,7 @@ def test_an_unknown_further_reading_key_is_reported_with_its_line(tmp_path: Path
     build = sphinx_build(site, tmp_path / "html")
     assert build.returncode != 0
     assert f"{page}:8: WARNING: further_reading: unknown citation key 'nobody2020'" in build.warnings, build.warnings
-    check = subprocess.run([str(Path(sys.executable).with_name("seminar")), "check"], cwd=site, capture_output=True, text=True)
+    check = seminar_check(site)
     assert check.returncode == 1
     assert "sessions/2030-31/2030-11-25-beta.md:8: further_reading: unknown citation key 'nobody2020'" in check.stdout
 

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
-from sitebuild import sphinx_build
-
-SEMINAR = str(Path(sys.executable).with_name("seminar"))
-
+from sitebuild import run_seminar, sphinx_build
 
 def seminar(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([SEMINAR, *args], capture_output=True, text=True, cwd=cwd, timeout=120)
+    return run_seminar(*args, cwd=cwd)
 
 
 def test_it_refuses_a_folder_with_a_site_and_an_unknown_time_zone(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import Build, copy_site, schedule_rows, sphinx_build
+from sitebuild import Build, build_site_with, schedule_rows
 
 TERM = "sessions/2030-31"
 ALPHA = f"{TERM}/2030-11-04-alpha-1.md"
@@ -22,10 +22,7 @@ BETA = f"{TERM}/2030-11-25-beta.md"
 
 
 def build_with(tmp_path: Path, files: dict[str, str]) -> Build:
-    site = copy_site("mini", tmp_path)
-    for name, text in files.items():
-        (site / name).write_text(text, encoding="utf-8")
-    return sphinx_build(site, tmp_path / "html")
+    return build_site_with("mini", tmp_path, files)[1]
 
 
 def beta(front: str, body: str = "") -> dict[str, str]:

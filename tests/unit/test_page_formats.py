@@ -89,7 +89,7 @@ def test_the_embed_is_a_page_of_its_own_in_the_sites_language() -> None:
 # ---- The page head.
 
 def _tags(title: str, description: str, url: str | None, image: str | None, kind: str) -> list[str]:
-    found = [f'<meta property="og:site_name" content="Test Seminar">', f'<meta property="og:title" content="{title}">',
+    found = ['<meta property="og:site_name" content="Test Seminar">', f'<meta property="og:title" content="{title}">',
              f'<meta property="og:type" content="{kind}">', f'<meta property="og:description" content="{description}">']
     found += [f'<meta property="og:url" content="{url}">'] if url else []
     found += [f'<meta property="og:image" content="{image}">'] if image else []
