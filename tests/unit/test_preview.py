@@ -160,3 +160,32 @@ def test_the_bold_and_the_regular_face_are_freesans() -> None:
     from sphinx_seminar.formats.preview import font_file
 
     assert (font_file(False), font_file(True)) == FONT_FILES[0]
+
+
+def _fingerprint() -> dict[str, str]:
+    """What decides the JPEG's exact bytes: Pillow's version and the font files'."""
+    import hashlib
+
+    import PIL
+
+    return {"pillow": PIL.__version__, **{Path(f).name: hashlib.sha256(Path(f).read_bytes()).hexdigest()
+                                          for f in FONT_FILES[0] if Path(f).exists()}}
+
+
+@pytest.mark.parametrize("name", PICTURES)
+def test_where_pillow_and_the_fonts_are_the_references_the_bytes_are_too(name: str) -> None:
+    """Exact, where it can be: the same Pillow and the same fonts draw and encode the same bytes
+    (a box a pixel wider, another JPEG quality). Elsewhere the picture test above holds."""
+    import hashlib
+    import json
+
+    record = REFERENCE / "preview-bytes.json"
+    digest = hashlib.sha256(preview_image(**PICTURES[name])).hexdigest()
+    if os.environ.get("SEMINAR_WRITE_EXPECTED"):
+        known = json.loads(record.read_text(encoding="utf-8")) if record.exists() else {}
+        known = {**known, "made_with": _fingerprint(), name: digest}
+        record.write_text(json.dumps(known, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    known = json.loads(record.read_text(encoding="utf-8"))
+    if known["made_with"] != _fingerprint():
+        pytest.skip(f"the reference bytes were made with {known['made_with']}, this is {_fingerprint()}")
+    assert digest == known[name]
