@@ -59,28 +59,28 @@ class Mutant:
 
 
 # Test selections used by several mutants.
-SCHEDULE = ("tests/test_site.py::test_schedule_holds_every_meeting_and_no_meeting_week",)
-CALENDAR = ("tests/test_students.py::test_schedule_ics_has_one_event_per_meeting_in_berlin_time",)
-OPTIONS = "tests/test_schedule_options.py::"
-VALIDATION = "tests/test_validation.py::test_bad_input_gives_a_located_message_and_fails_the_build"
+SCHEDULE = ("tests/unit/test_site.py::test_schedule_holds_every_meeting_and_no_meeting_week",)
+CALENDAR = ("tests/site/test_students.py::test_schedule_ics_has_one_event_per_meeting_in_berlin_time",)
+OPTIONS = "tests/sphinx/test_schedule_options.py::"
+VALIDATION = "tests/sphinx/test_validation.py::test_bad_input_gives_a_located_message_and_fails_the_build"
 MODEL = "tests/unit/test_model.py::test_each_mistake_is_one_exact_problem"
-SPEAKER_TYPES = "tests/test_validation.py::test_what_a_speaker_naturally_types_is_accepted"
-BAD_CHECK = "tests/test_bad_inputs.py::test_seminar_check_reports_the_mistake"
-BAD_BUILD = "tests/test_bad_inputs.py::test_the_build_reports_the_mistake_and_keeps_the_other_sessions"
+SPEAKER_TYPES = "tests/sphinx/test_validation.py::test_what_a_speaker_naturally_types_is_accepted"
+BAD_CHECK = "tests/sphinx/test_bad_inputs.py::test_seminar_check_reports_the_mistake"
+BAD_BUILD = "tests/sphinx/test_bad_inputs.py::test_the_build_reports_the_mistake_and_keeps_the_other_sessions"
 OUTSIDE = (
-    "tests/test_bad_inputs.py::test_files_outside_the_repository_never_reach_the_output",
-    "tests/test_bad_inputs.py::test_a_literalinclude_leaving_the_repository_shows_nothing_of_the_file",
+    "tests/sphinx/test_bad_inputs.py::test_files_outside_the_repository_never_reach_the_output",
+    "tests/sphinx/test_bad_inputs.py::test_a_literalinclude_leaving_the_repository_shows_nothing_of_the_file",
 )
-SERIES = ("tests/test_site.py::test_parts_of_a_series_link_to_each_other", "tests/test_series_links.py")
+SERIES = ("tests/unit/test_site.py::test_parts_of_a_series_link_to_each_other", "tests/site/test_series_links.py")
 NEXT_MEETING = (
-    "tests/test_browser.py::test_schedule_marks_the_next_meeting_for_the_readers_date",
-    "tests/test_browser.py::test_before_the_term_the_first_meeting_is_next",
-    "tests/test_browser.py::test_the_next_meeting_follows_the_readers_own_date",
+    "tests/site/test_browser.py::test_schedule_marks_the_next_meeting_for_the_readers_date",
+    "tests/site/test_browser.py::test_before_the_term_the_first_meeting_is_next",
+    "tests/site/test_browser.py::test_the_next_meeting_follows_the_readers_own_date",
 )
-ESCAPED = ("tests/test_validation.py::test_front_matter_text_is_escaped_in_html",)
-LIFECYCLE = "tests/test_lifecycle.py::"
-READERS = "tests/test_readers.py::"
-RAW_HTML = ("tests/test_bad_inputs.py::test_raw_html_is_shown_as_text_not_run", f"{BAD_BUILD}[raw-html.md]")
+ESCAPED = ("tests/sphinx/test_validation.py::test_front_matter_text_is_escaped_in_html",)
+LIFECYCLE = "tests/sphinx/test_lifecycle.py::"
+READERS = "tests/site/test_readers.py::"
+RAW_HTML = ("tests/sphinx/test_bad_inputs.py::test_raw_html_is_shown_as_text_not_run", f"{BAD_BUILD}[raw-html.md]")
 
 MUTANTS: tuple[Mutant, ...] = (
     # ---- The core model: validation of front-matter and of sessions together.
@@ -125,7 +125,7 @@ MUTANTS: tuple[Mutant, ...] = (
         "                values.setdefault(name, default)\n",
         "                values[name] = default\n",
         "the term's default start, end and room replace a session's own values",
-        (SPEAKER_TYPES, "tests/test_site.py::test_defaults_of_the_term_and_overrides_of_a_session"),
+        (SPEAKER_TYPES, "tests/unit/test_site.py::test_defaults_of_the_term_and_overrides_of_a_session"),
     ),
     Mutant(
         "model-unknown-fields-ignored", "core/model.py",
@@ -155,15 +155,15 @@ MUTANTS: tuple[Mutant, ...] = (
         "    return day.isocalendar().week\n",
         '    return int(day.strftime("%W"))\n',
         "a session's week is strftime's %W (weeks from the first Monday), not the ISO 8601 week",
-        ("tests/test_pdf.py::test_term_handout_has_every_session_with_speaker_and_date",),
+        ("tests/site/test_pdf.py::test_term_handout_has_every_session_with_speaker_and_date",),
     ),
     Mutant(
         "model-back-to-back-overlap", "core/model.py",
         "            and self.starts < other.ends\n",
         "            and self.starts <= other.ends\n",
         "closed intervals: a session starting when the previous one ends counts as overlapping",
-        (f"{VALIDATION}[overlap in one room]", "tests/test_scaling.py::test_checking_sessions_compares_only_sessions_of_the_same_day",
-         "tests/test_validation.py::test_back_to_back_sessions_in_one_room_do_not_overlap"),
+        (f"{VALIDATION}[overlap in one room]", "tests/sphinx/test_scaling.py::test_checking_sessions_compares_only_sessions_of_the_same_day",
+         "tests/sphinx/test_validation.py::test_back_to_back_sessions_in_one_room_do_not_overlap"),
     ),
     Mutant(
         "model-duplicate-not-checked", "core/conflicts.py",
@@ -192,7 +192,7 @@ MUTANTS: tuple[Mutant, ...] = (
         "    rows.sort(key=lambda row: (row.date, row.session is not None, row.session.start if row.session else dt.time()))\n",
         '    rows.sort(key=lambda row: row.session.docname.rsplit("/", 1)[-1] if row.session else row.date.isoformat())\n',
         "schedule rows sorted by file name, not by date and start time",
-        (*SCHEDULE, "tests/test_schedule_options.py"),
+        (*SCHEDULE, "tests/sphinx/test_schedule_options.py"),
     ),
     Mutant(
         "render-no-meeting-rows-left-out", "core/schedule.py",
@@ -283,7 +283,7 @@ MUTANTS: tuple[Mutant, ...] = (
         '        topic = rf"\\hyperref[\\detokenize{{{target}::doc}}]{{{tex(session.title)}}}"\n',
         '        topic = rf"\\hyperref[\\detokenize{{{target}::doc}}]{{{session.title}}}"\n',
         "escaping: a title goes into the PDF's schedule as LaTeX source (& % $ # _ break it)",
-        ("tests/test_pdf.py::test_latex_special_characters_in_front_matter_come_out_literally",),
+        ("tests/site/test_pdf.py::test_latex_special_characters_in_front_matter_come_out_literally",),
     ),
     Mutant(
         "directives-when-defaults-to-upcoming", "integration/directives.py",
@@ -312,8 +312,8 @@ MUTANTS: tuple[Mutant, ...] = (
         "        return f\"{session.docname.replace('/', '-')}@{self.settings.uid_domain or 'invalid'}\"\n",
         "        return f\"{session.docname.replace('/', '-')}-{dt.datetime.now():%Y%m%dT%H%M%S%f}@{self.settings.uid_domain}\"\n",
         "a UID that changes with every build (calendar apps then duplicate every event)",
-        ("tests/test_students.py::test_uids_stay_the_same_across_builds",
-         "tests/test_students.py::test_each_session_page_offers_its_own_calendar_file"),
+        ("tests/site/test_students.py::test_uids_stay_the_same_across_builds",
+         "tests/site/test_students.py::test_each_session_page_offers_its_own_calendar_file"),
     ),
     Mutant(
         "calendar-dtstart-floating", "formats/ical.py",
@@ -355,21 +355,21 @@ MUTANTS: tuple[Mutant, ...] = (
         '    return "\\n\\n".join(parts)\n',
         '    return "\\n".join(parts)\n',
         "the description's speaker, abstract and address are not separated by a blank line",
-        ("tests/test_students.py::test_description_carries_the_abstract",),
+        ("tests/site/test_students.py::test_description_carries_the_abstract",),
     ),
     Mutant(
         "calendar-session-file-has-every-session", "formats/ical.py",
         "    return calendar(site, [session], session.title).to_ical()\n",
         "    return calendar(site, site.sessions, session.title).to_ical()\n",
         "a session page's 'Add to calendar' file holds every session",
-        ("tests/test_students.py::test_each_session_page_offers_its_own_calendar_file",),
+        ("tests/site/test_students.py::test_each_session_page_offers_its_own_calendar_file",),
     ),
     Mutant(
         "calendar-schedule-ics-not-refreshed", "outputs/files.py",
         "    return [name for name, render in files.items() if write_if_changed(outdir / name, render())]\n",
         "    return [name for name, render in files.items() if (name == 'schedule.ics' and (outdir / name).exists()) or write_if_changed(outdir / name, render())]\n",
         "schedule.ics is written once and never follows a change",
-        ("tests/test_incremental.py::test_schedule_ics_follows_a_change_and_is_left_alone_by_a_no_op_build",),
+        ("tests/sphinx/test_incremental.py::test_schedule_ics_follows_a_change_and_is_left_alone_by_a_no_op_build",),
     ),
     # ---- Untrusted input: includes, raw HTML, URLs in the .bib, front-matter text.
     Mutant(
@@ -440,28 +440,28 @@ MUTANTS: tuple[Mutant, ...] = (
         '            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):\n',
         '            if False:\n',
         "the alias guard is gone: an alias bomb in front-matter expands to gigabytes",
-        ("tests/test_hostile_front_matter.py",),
+        ("tests/sphinx/test_hostile_front_matter.py",),
     ),
     Mutant(
         "frontmatter-tags-allowed", "core/frontmatter.py",
         '            if getattr(event, "tag", None) is not None:\n',
         '            if getattr(event, "tag", None) == "!":\n',
         "explicit YAML tags (!!python/object, !foo) pass the guard",
-        ("tests/test_hostile_front_matter.py::test_unsafe_yaml_is_refused_with_file_line_and_field",),
+        ("tests/sphinx/test_hostile_front_matter.py::test_unsafe_yaml_is_refused_with_file_line_and_field",),
     ),
     Mutant(
         "frontmatter-depth-unbounded", "core/frontmatter.py",
         "                if len(open_collections) > MAX_DEPTH:\n",
         "                if len(open_collections) > 10 * MAX_DEPTH:\n",
         "nesting goes unbounded (the limit is ten times too high)",
-        ("tests/test_hostile_front_matter.py::test_unsafe_yaml_is_refused_with_file_line_and_field",),
+        ("tests/sphinx/test_hostile_front_matter.py::test_unsafe_yaml_is_refused_with_file_line_and_field",),
     ),
     Mutant(
         "pagecheck-hostile-front-matter-reaches-myst", "integration/pagecheck.py",
         "        text = _drop_unsafe_front_matter(text, display, docname, report=kind is None)\n",
         "        pass\n",
         "refused front-matter is still handed to MyST's own YAML loader",
-        ("tests/test_hostile_front_matter.py::test_the_build_refuses_the_alias_bomb_and_builds_the_other_pages",),
+        ("tests/sphinx/test_hostile_front_matter.py::test_the_build_refuses_the_alias_bomb_and_builds_the_other_pages",),
     ),
     Mutant(
         "bibcheck-uncited-entries-fatal", "core/bibcheck.py",
@@ -476,15 +476,15 @@ MUTANTS: tuple[Mutant, ...] = (
         "            if not further_reading.is_further_reading(ref):  # not what the page cites\n",
         "            if True:\n",
         "the editors' further reading is listed as the page's own references",
-        ("tests/test_further_reading.py",),
+        ("tests/site/test_further_reading.py",),
     ),
     Mutant(
         "bibcheck-javascript-denylist", "core/bibfields.py",
         'SAFE_URL = re.compile(r"^https?://", re.I)\n',
         'SAFE_URL = re.compile(r"^(?!\\s*javascript:)", re.I)\n',
         "a deny-list of javascript: instead of an allow-list of http(s): data: and file: URLs pass",
-        (f"{BAD_CHECK}[javascript-url.bib]", "tests/test_bad_inputs.py::test_a_javascript_url_in_the_bib_is_no_link",
-         "tests/test_bad_inputs.py::test_data_and_file_urls_in_the_bib_are_no_links"),
+        (f"{BAD_CHECK}[javascript-url.bib]", "tests/sphinx/test_bad_inputs.py::test_a_javascript_url_in_the_bib_is_no_link",
+         "tests/sphinx/test_bad_inputs.py::test_data_and_file_urls_in_the_bib_are_no_links"),
     ),
     Mutant(
         "bibcheck-url-check-reads-wrong-field", "core/bibcheck.py",
@@ -498,14 +498,14 @@ MUTANTS: tuple[Mutant, ...] = (
         '        if SAFE_URL.match(e.fields.get("url", "").strip()):\n',
         '        if e.fields.get("url", "").strip():\n',
         "removed guard: every url of the .bib becomes a link, javascript: included",
-        ("tests/test_bad_inputs.py::test_a_javascript_url_in_the_bib_is_no_link",),
+        ("tests/sphinx/test_bad_inputs.py::test_a_javascript_url_in_the_bib_is_no_link",),
     ),
     Mutant(
         "bibfields-names-split-only-lower-case", "core/bibfields.py",
         "    written = [name for name in entry.fields if name.lower() in Person.valid_roles]",
         "    written = [name for name in entry.fields if name in Person.valid_roles]",
         "names of an 'Author = {...}' field (capitalised, common in lab files) are never split into persons",
-        ("tests/test_equivalence.py::test_names_split_later_are_those_pybtex_splits_when_parsing",),
+        ("tests/site/test_equivalence.py::test_names_split_later_are_those_pybtex_splits_when_parsing",),
     ),
     Mutant(
         "pagecheck-blanked-include-still-rendered", "integration/pagecheck.py",
@@ -519,36 +519,36 @@ MUTANTS: tuple[Mutant, ...] = (
         "            yield entry, formatted, None if missing_field else formatted\n",
         "            yield entry, formatted, None\n",
         "the faster domain drops the citations' tooltips that upstream shows",
-        ("tests/test_equivalence.py::test_the_site_is_the_same_with_upstreams_domain_and_parser",),
+        ("tests/site/test_equivalence.py::test_the_site_is_the_same_with_upstreams_domain_and_parser",),
     ),
     Mutant(
         "bibtext-ligature-not-decoded", "core/bibtext.py",
         '_DECODER_READS = re.compile(r"[\\\\{}%~`$]|--|\'\'|,,|[^\\S ]|\\s\\s|^\\s|\\s$")\n',
         '_DECODER_READS = re.compile(r"[\\\\{}%~`$]|\'\'|,,|[^\\S ]|\\s\\s|^\\s|\\s$")\n',
         "the decoder shortcut takes '--' for plain text: page ranges keep two hyphens instead of a dash",
-        ("tests/test_bibtext.py::test_every_real_entry_is_formatted_and_cited_as_with_pybtexs_decoding",
-         "tests/test_equivalence.py::test_the_site_is_the_same_with_upstreams_domain_and_parser"),
+        ("tests/sphinx/test_bibtext.py::test_every_real_entry_is_formatted_and_cited_as_with_pybtexs_decoding",
+         "tests/site/test_equivalence.py::test_the_site_is_the_same_with_upstreams_domain_and_parser"),
     ),
     Mutant(
         "bibtext-field-apply-func-dropped", "core/bibtext.py",
         "    return apply_func(value) if apply_func else value\n",
         "    return value\n",
         "the field node of the decoder shortcut drops pybtex's apply_func: pages are not dashified",
-        ("tests/test_bibtext.py::test_every_real_entry_is_formatted_and_cited_as_with_pybtexs_decoding",),
+        ("tests/sphinx/test_bibtext.py::test_every_real_entry_is_formatted_and_cited_as_with_pybtexs_decoding",),
     ),
     Mutant(
         "bibtext-shortcut-never-on", "core/bibtext.py",
         "    token = _WHERE_NEEDED.set(not untested_versions())\n",
         "    token = _WHERE_NEEDED.set(False)\n",
         "the shortcut is never taken: the same output, and every value decoded by pybtex again (slower)",
-        ("tests/test_bibtext.py::test_the_build_formats_most_values_without_the_decoder",),
+        ("tests/sphinx/test_bibtext.py::test_the_build_formats_most_values_without_the_decoder",),
     ),
     Mutant(
         "bibtext-shortcut-outlives-the-formatting", "core/bibtext.py",
         "        _WHERE_NEEDED.reset(token)\n",
         "        pass\n",
         "the shortcut stays on after the domain's formatting: every later rich_text skips the decoder",
-        ("tests/test_bibtext.py::test_the_shortcut_holds_only_within_the_formatting",),
+        ("tests/sphinx/test_bibtext.py::test_the_shortcut_holds_only_within_the_formatting",),
     ),
     # ---- The life cycle: statuses, slots, joint talks, zones, join links, materials, history.
     Mutant(
@@ -577,7 +577,7 @@ MUTANTS: tuple[Mutant, ...] = (
         '    item.add("sequence", revision.sequence)\n',
         '    item.add("sequence", 0)\n',
         "SEQUENCE stays 0 after a change: calendar programs ignore the update",
-        ("tests/test_terms_and_history.py::test_a_commit_that_changes_a_session_raises_its_sequence",),
+        ("tests/sphinx/test_terms_and_history.py::test_a_commit_that_changes_a_session_raises_its_sequence",),
     ),
     Mutant(
         "lifecycle-joint-talk-first-speaker-only", "core/model.py",
@@ -669,7 +669,7 @@ MUTANTS: tuple[Mutant, ...] = (
         '''    if (-start.getTimezoneOffset() === writtenOffset(element.getAttribute("datetime"))) return null;\n''',
         '''    if (-new Date().getTimezoneOffset() === writtenOffset(element.getAttribute("datetime"))) return null;\n''',
         "the reader's offset taken today, not on the meeting's day: wrong across a daylight-saving change",
-        ("tests/test_reader_time.py::test_each_meeting_shows_the_readers_own_time",),
+        ("tests/site/test_reader_time.py::test_each_meeting_shows_the_readers_own_time",),
     ),
     # Issue 22: nothing private, never stale, nothing lost.
     Mutant(
@@ -677,70 +677,70 @@ MUTANTS: tuple[Mutant, ...] = (
         '        found = self._not_content(self.real_root, os.path.relpath(real, self.real_root), " (through a symbolic link)", folder)\n',
         "        found = None\n",
         "the rule looks at the path as written only: a link beside the page to .git/config passes",
-        ("tests/test_private_files.py",),
+        ("tests/sphinx/test_private_files.py",),
     ),
     Mutant(
         "admission-fifo-opened", "core/admission.py",
         "        if not stat.S_ISREG(mode):\n",
         "        if stat.S_ISDIR(mode):\n",
         "a FIFO passes the rule: the build opens it and waits for ever",
-        ("tests/test_private_files.py::test_a_fifo_named_in_a_page_is_never_opened", "tests/test_admission.py"),
+        ("tests/sphinx/test_private_files.py::test_a_fifo_named_in_a_page_is_never_opened", "tests/sphinx/test_admission.py"),
     ),
     Mutant(
         "admission-venv-by-marker-missed", "core/admission.py",
         '_MARKERS = (("pyvenv.cfg", "a virtual environment"), ("conda-meta", "a conda environment"),\n',
         '_MARKERS = (("pyvenv.txt", "a virtual environment"), ("conda-meta", "a conda environment"),\n',
         "a virtual environment not named .venv is not known by its pyvenv.cfg",
-        ("tests/test_private_files.py", "tests/test_admission.py"),
+        ("tests/sphinx/test_private_files.py", "tests/sphinx/test_admission.py"),
     ),
     Mutant(
         "admission-images-collected-first", "integration/admission.py",
         "    default_priority = 870\n",
         "    default_priority = 890\n",
         "images and downloads are checked after Sphinx's collectors have noted them for copying",
-        ("tests/test_private_files.py",),
+        ("tests/sphinx/test_private_files.py",),
     ),
     Mutant(
         "admission-rst-directives-unguarded", "integration/admission.py",
         "        app.add_directive(name, _guarded(base, file_of), override=True)\n",
         "        pass\n",
         "an {eval-rst} block's literalinclude reads any file",
-        ("tests/test_private_files.py",),
+        ("tests/sphinx/test_private_files.py",),
     ),
     Mutant(
         "stale-bib-edit-not-rewritten", "integration/references.py",
         "    pages = {ref.docname for ref in cite.citation_refs if any(target.key in changed for target in ref.targets)}\n",
         "    pages = set()\n",
         "an edited .bib entry leaves the pages citing it with the old text",
-        ("tests/test_never_stale.py",),
+        ("tests/sphinx/test_never_stale.py",),
     ),
     Mutant(
         "stale-own-bibliography-lost", "integration/bibdomain.py",
         "            self.data.pop(_FINGERPRINT, None)\n        super().clear_doc(docname)\n",
         "        super().clear_doc(docname)\n",
         "a page with its own {bibliography} read again keeps an empty list",
-        ("tests/test_never_stale.py", "tests/test_upstream_suites.py"),
+        ("tests/sphinx/test_never_stale.py", "tests/sphinx/test_upstream_suites.py"),
     ),
     Mutant(
         "stale-sidebar-titles", "integration/extension.py",
         '    return sorted(rewrite | {docname for docname, state in sidebars.items() if before and before.get(docname) != state})\n',
         "    return sorted(rewrite)\n",
         "a session's new title stays out of the sidebars of its term's other pages",
-        ("tests/test_never_stale.py",),
+        ("tests/sphinx/test_never_stale.py",),
     ),
     Mutant(
         "interrupted-build-trusted", "integration/interruption.py",
         "    if marker.exists():\n",
         "    if False:\n",
         "after Ctrl-C while writing, the next build trusts the environment and keeps a partial site",
-        ("tests/test_interrupted_builds.py",),
+        ("tests/sphinx/test_interrupted_builds.py",),
     ),
     Mutant(
         "control-characters-kept", "core/frontmatter.py",
         '    return without_control_characters(text), problems\n',
         '    return text, problems\n',
         "control characters are reported but reach the page and the calendars",
-        (f"{BAD_BUILD}[control-character.md]", "tests/test_fuzz_builds.py"),
+        (f"{BAD_BUILD}[control-character.md]", "tests/sphinx/test_fuzz_builds.py"),
     ),
 )
 

@@ -1,4 +1,4 @@
-"""Run by tests/test_bibtext.py in a fresh process: every entry of the given ``.bib``
+"""Run by tests/sphinx/test_bibtext.py in a fresh process: every entry of the given ``.bib``
 files as the ``seminar`` styles format it, as JSON.
 
 ``pybtex``: names split by pybtex's parser, every value decoded by pybtex (what

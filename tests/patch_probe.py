@@ -1,4 +1,4 @@
-"""Run by tests/test_no_patches.py in a fresh process: what a build with the
+"""Run by tests/sphinx/test_no_patches.py in a fresh process: what a build with the
 extension changes in the packages it uses.
 
 A build of the same site without the extension comes first, so that what any

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -83,6 +84,17 @@ def seminar(site: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def seminar_check(site: Path) -> subprocess.CompletedProcess[str]:
     """``seminar check`` run in ``site``."""
     return seminar(site, "check")
+
+
+GIT_ENV = {"GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1", "GIT_AUTHOR_NAME": "Organiser",
+           "GIT_AUTHOR_EMAIL": "organiser@example.org", "GIT_COMMITTER_NAME": "Organiser",
+           "GIT_COMMITTER_EMAIL": "organiser@example.org"}
+
+
+def git(site: Path, *args: str, when: str = "2031-01-10T12:00:00+00:00") -> None:
+    """``git ARGS`` in ``site`` as an organiser with no settings of their own, at the time ``when``."""
+    env = {**os.environ, **GIT_ENV, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+    subprocess.run(["git", *args], cwd=site, env=env, check=True, capture_output=True)
 
 
 def copy_site(name: str, destination: Path) -> Path:

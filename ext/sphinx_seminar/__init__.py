@@ -7,7 +7,7 @@ holds the term's title, defaults and no-meeting dates.  ``{schedule}``,
 the PDF handouts, the calendar files and the per-entry BibTeX files are
 derived from the same session model.
 
-The package is in layers (``tests/test_layers.py`` checks what each imports,
+The package is in layers (``tests/sphinx/test_layers.py`` checks what each imports,
 and that no module imports itself through others):
 
 * :mod:`~sphinx_seminar.core`: the model: front-matter, the session and term

@@ -3,7 +3,7 @@
 The pages are read as the build and ``seminar check`` read them
 (``read_front_matter``, then ``load_term`` or ``load_session`` with the
 term's defaults), and the problems are compared whole.  The Sphinx tier
-(``tests/test_validation.py``) checks that such a problem fails the build
+(``tests/sphinx/test_validation.py``) checks that such a problem fails the build
 with its location while the other pages still build.
 """
 

@@ -1,5 +1,5 @@
 """Put into the root of sphinxcontrib-bibtex's source as ``conftest.py``
-(tests/test_upstream_suites.py does): every Sphinx application of its test
+(tests/sphinx/test_upstream_suites.py does): every Sphinx application of its test
 suite loads the extension's ``cite`` domain in upstream's place.
 
 The testroot's ``extensions`` are read from its ``conf.py`` and given back

@@ -53,7 +53,7 @@ class Refusal:
 def _translate(pattern: str) -> str:
     """Sphinx's glob syntax for ``exclude_patterns`` as a regular expression, as
     ``sphinx.util.matching._translate_pattern`` makes it (``**`` crosses folders,
-    ``*`` and ``?`` do not; ``tests/test_admission.py`` compares the two)."""
+    ``*`` and ``?`` do not; ``tests/sphinx/test_admission.py`` compares the two)."""
     out, i, n = "", 0, len(pattern)
     while i < n:
         char = pattern[i]

@@ -64,7 +64,7 @@ ENTRY_TYPES: dict[str, str] = {
 
 # What each template cannot do without, beyond the author (or editor) and the
 # year that every entry is checked for: groups of fields, any one of a group
-# will do.  ``tests/test_bibtex_input.py`` checks this against the style.
+# will do.  ``tests/site/test_bibtex_input.py`` checks this against the style.
 REQUIRED: dict[str, tuple[tuple[str, ...], ...]] = {
     "article": (("author",), ("title",), ("journal", "journaltitle")),
     "book": (("author", "editor"), ("title",), ("publisher",)),

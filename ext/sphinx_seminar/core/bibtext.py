@@ -13,7 +13,7 @@ pybtex's brace parser reads: a backslash, a brace, ``%``, ``~``, a backquote,
 single spaces between words.  That this list is complete, on the versions in
 :data:`TESTED`, is tested: every value of the real lab bibliographies, every
 string of up to two characters over the printable ASCII and a few others,
-and generated text (``tests/test_bibtext.py``).
+and generated text (``tests/sphinx/test_bibtext.py``).
 
 pybtex's templates read fields through their ``field`` node, which calls the
 decoder itself; :func:`with_decoded_fields` gives a template the same nodes

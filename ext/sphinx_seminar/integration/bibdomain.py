@@ -9,7 +9,7 @@ thousand sessions each of these is quadratic or costs seconds.
 
 :class:`SeminarBibtexDomain` is a subclass registered in the domain's place
 (``add_domain(..., override=True)``), only for the versions that
-``tests/test_equivalence.py`` proves render the same, in fresh processes:
+``tests/site/test_equivalence.py`` proves render the same, in fresh processes:
 
 * ``env_updated`` is skipped when nothing it reads changed since the last
   build (the ``.bib`` files, bibliographies, citations, pages and style
@@ -70,7 +70,7 @@ def register(app: Sphinx, config: Config) -> None:
 
 def setup(app: Sphinx) -> dict:
     """The faster ``cite`` domain on its own, as an extension after ``sphinxcontrib.bibtex``: how
-    ``tests/test_upstream_suites.py`` runs sphinxcontrib-bibtex's own test suite with it in place."""
+    ``tests/sphinx/test_upstream_suites.py`` runs sphinxcontrib-bibtex's own test suite with it in place."""
     from . import config
 
     config.register(app, ("seminar_fast_bibtex",))

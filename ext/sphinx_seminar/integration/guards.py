@@ -11,7 +11,7 @@ logger = logging.getLogger(__name__)
 
 def tested(distribution: str, versions: tuple[str, ...], what: str, instead: str) -> bool:
     """Whether the installed ``distribution`` is one of the ``versions`` that ``what`` was
-    tested with (and proved equivalent in ``tests/test_equivalence.py``); if not, the
+    tested with (and proved equivalent in ``tests/site/test_equivalence.py``); if not, the
     build log says so and what is used ``instead``."""
     version = importlib.metadata.version(distribution)
     if version.startswith(versions):

@@ -15,7 +15,7 @@ The last checks read markdown-it's tokens.  On the myst-parser versions in
 myst-parser's place) runs them on the tokens MyST itself renders, so a page
 is parsed once; elsewhere, and with ``seminar_single_parse = False``, the
 ``source-read`` handler parses the page for them (the log says why).
-``tests/test_equivalence.py`` builds the site both ways, in fresh
+``tests/site/test_equivalence.py`` builds the site both ways, in fresh
 processes, and compares every page.
 """
 

@@ -20,8 +20,7 @@ from ical.calendar_stream import IcsCalendarStream
 from PIL import Image
 
 import schemaorg_check
-from sitebuild import ROOT, Build, copy_site, schedule_rows, sphinx_build
-from test_terms_and_history import git
+from sitebuild import ROOT, Build, copy_site, git, schedule_rows, sphinx_build
 
 TERM = "sessions/2031-spring"
 BASE = "https://topology.northfield.example/"

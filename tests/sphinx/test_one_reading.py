@@ -25,7 +25,7 @@ from sphinx.cmd.build import build_main
 from sitebuild import settle
 from unit.fixture_site import PAGES, write_site
 
-PACKAGE = str(Path(__file__).resolve().parents[1] / "ext" / "sphinx_seminar")
+PACKAGE = str(Path(__file__).resolve().parents[2] / "ext" / "sphinx_seminar")
 _opens: list[tuple[str, str]] | None = None
 
 

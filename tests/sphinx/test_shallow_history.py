@@ -9,8 +9,7 @@ import icalendar
 import pytest
 import yaml
 
-from sitebuild import ROOT, copy_site, sphinx_build
-from test_terms_and_history import git
+from sitebuild import ROOT, copy_site, git, sphinx_build
 
 WORKFLOWS = [*sorted((ROOT / ".github/workflows").glob("*.yml")), ROOT / "ext/sphinx_seminar/cli/templates/site/github-build.yml"]
 SHALLOW = "WARNING: the git history is shallow (a clone with --depth, as CI checkouts make by default)"

@@ -96,7 +96,7 @@ def test_names_split_by_the_build_have_the_parts_pybtex_gives() -> None:
 def test_every_real_entry_is_formatted_and_cited_as_with_pybtexs_decoding() -> None:
     # Each side in its own process, both at once: 9,620 entries of two labs' files.
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "ext"), os.environ.get("PYTHONPATH", "")])}
-    probe = str(Path(__file__).with_name("bibtext_probe.py"))
+    probe = str(Path(__file__).resolve().parents[1] / "bibtext_probe.py")
     runs = {mode: subprocess.Popen([sys.executable, probe, mode, *map(str, REAL_BIBS)], stdout=subprocess.PIPE,
                                    stderr=subprocess.PIPE, text=True, env=env) for mode in ("build", "pybtex")}
     results = {}

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import ROOT, Build, schedule_rows, sphinx_build
+from sphinx_seminar.integration.config import CONFIG_VALUES
+from sitebuild import ROOT, Build, schedule_rows, seminar_check, sphinx_build
 
 # The seed's schedule (the wiki's two tables), with ISO weeks computed by hand:
 # 31.03.2025 is week 14 and 07.04.2025 week 15, whatever the wiki's labels say.
@@ -191,3 +192,17 @@ def test_checked_in_json_schemas_are_up_to_date() -> None:
         on_disk = (ROOT / SCHEMA_DIR / name).read_text(encoding="utf-8")
         assert on_disk == render(model), f"run 'seminar schemas' to regenerate {name}"
         assert json.loads(on_disk)["additionalProperties"] is False
+
+
+def test_the_real_site_passes_seminar_check() -> None:
+    run = seminar_check(ROOT)
+    assert run.returncode == 0, run.stdout
+    assert run.stdout.startswith("checked 16 sessions in 1 term(s) and 40 references: no problems")
+
+
+def test_every_config_value_is_registered_from_the_one_table_and_documented(site: Build) -> None:
+    registrations = [path for path in (ROOT / "ext").rglob("*.py") if "add_config_value(" in path.read_text(encoding="utf-8")]
+    assert [path.name for path in registrations] == ["config.py"]
+    rows = site.page("docs/configuration").select("table.seminar-config-values tbody tr")
+    documented = {row.find("td").get_text(strip=True): row.find_all("td")[1].get_text(strip=True) for row in rows}
+    assert documented == {value.name: repr(value.default) for value in CONFIG_VALUES}

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from icalendar import Calendar
 
-from sphinx_seminar.integration.config import CONFIG_VALUES
 from sitebuild import ROOT, Build, copy_site, sphinx_build
 
 
@@ -44,14 +43,6 @@ def test_a_term_must_name_its_time_zone(tmp_path: Path) -> None:
     build = sphinx_build(site, tmp_path / "html")
     assert build.returncode != 0
     assert f"{term}:1: WARNING: timezone: required field is missing (add a line 'timezone: ...' to the front-matter)" in build.warnings
-
-
-def test_every_config_value_is_registered_from_the_one_table_and_documented(site: Build) -> None:
-    registrations = [path for path in (ROOT / "ext").rglob("*.py") if "add_config_value(" in path.read_text(encoding="utf-8")]
-    assert [path.name for path in registrations] == ["config.py"]
-    rows = site.page("docs/configuration").select("table.seminar-config-values tbody tr")
-    documented = {row.find("td").get_text(strip=True): row.find_all("td")[1].get_text(strip=True) for row in rows}
-    assert documented == {value.name: repr(value.default) for value in CONFIG_VALUES}
 
 
 def test_no_default_names_this_seminar() -> None:

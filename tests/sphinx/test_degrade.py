@@ -48,7 +48,7 @@ def test_make_live_without_sphinx_autobuild_says_what_to_install(tmp_path: Path)
     venv = tmp_path / "venv"
     (venv / "bin").mkdir(parents=True)
     (venv / ".installed").touch()
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     run = subprocess.run(["make", "-C", str(root), "live", f"VENV={venv}", "STAMP=" + str(venv / ".installed")],
                          capture_output=True, text=True)
     assert run.returncode != 0

@@ -9,23 +9,13 @@ changes a session raises its event's SEQUENCE.
 from __future__ import annotations
 
 import filecmp
-import os
-import subprocess
 from pathlib import Path
 
 import icalendar
 import pytest
 
-from sitebuild import copy_site, seminar, sphinx_build
+from sitebuild import copy_site, git, seminar, sphinx_build
 
-GIT_ENV = {"GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1", "GIT_AUTHOR_NAME": "Organiser",
-           "GIT_AUTHOR_EMAIL": "organiser@example.org", "GIT_COMMITTER_NAME": "Organiser",
-           "GIT_COMMITTER_EMAIL": "organiser@example.org"}
-
-
-def git(site: Path, *args: str, when: str = "2031-01-10T12:00:00+00:00") -> None:
-    env = {**os.environ, **GIT_ENV, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
-    subprocess.run(["git", *args], cwd=site, env=env, check=True, capture_output=True)
 
 
 # -- terms ---------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pybtex.database import parse_file
 
-BIB = Path(__file__).resolve().parents[1] / "references.bib"
+BIB = Path(__file__).resolve().parents[2] / "references.bib"
 # An entry and the comment lines directly above it.
 _ENTRY = re.compile(r"((?:^%[^\n]*\n)*)^@\w+\{([^,\s]+),", re.M)
 

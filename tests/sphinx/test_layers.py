@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parents[1] / "ext" / "sphinx_seminar"
+PACKAGE = Path(__file__).resolve().parents[2] / "ext" / "sphinx_seminar"
 ORDER = ("core", "formats", "integration", "outputs", "cli")
 # What each layer may import from the others.  The Sphinx layer's two halves
 # (integration: setup, domain, directives, transforms; outputs: the HTML and

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from sitebuild import Build, copy_site, schedule_rows, seminar_check, sphinx_build, sphinx_build_fresh
 
-BAD = Path(__file__).parent / "bad"
+BAD = Path(__file__).resolve().parents[1] / "bad"
 CASES = sorted(p for p in BAD.iterdir() if p.suffix in (".md", ".bib") and p.name != "README.md")
 SESSION = "sessions/2030-31/2030-12-09-bad.md"
 
@@ -153,12 +153,6 @@ def test_raw_html_is_shown_as_text_not_run(tmp_path: Path) -> None:
     page = build.page(SESSION[:-3])
     assert page.find("script", string=re.compile("alert")) is None
     assert '<script>alert("hi")</script>' in page.get_text()
-
-
-def test_the_real_site_passes_seminar_check() -> None:
-    run = seminar_check(Path(__file__).resolve().parents[1])
-    assert run.returncode == 0, run.stdout
-    assert run.stdout.startswith("checked 16 sessions in 1 term(s) and 40 references: no problems")
 
 
 def test_a_page_not_in_utf8_alone_in_a_fresh_process_is_reported_and_left_out(tmp_path: Path) -> None:

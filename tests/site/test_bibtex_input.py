@@ -23,8 +23,8 @@ from sphinx_seminar.core.bibfields import REQUIRED
 from sphinx_seminar.outputs.bibstyle import SeminarFormattingStyle, bibtex_view
 from sitebuild import Build, SITES, copy_site, schedule_rows, seminar_check, settle, sphinx_build
 
-ROOT = Path(__file__).resolve().parents[1]
-REAL_BIB = Path(__file__).resolve().parents[2] / "shared/data/real-bib"
+ROOT = Path(__file__).resolve().parents[2]
+REAL_BIB = ROOT.parent / "shared/data/real-bib"
 TERM = "sessions/2030-31"
 BETA = f"{TERM}/2030-11-25-beta"
 KNUTH = """@book{knuth1984texbook,

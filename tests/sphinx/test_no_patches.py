@@ -21,7 +21,7 @@ from sphinx.cmd.build import build_main
 
 from sitebuild import copy_site
 
-PROBE = Path(__file__).with_name("patch_probe.py")
+PROBE = Path(__file__).resolve().parents[1] / "patch_probe.py"
 
 
 def probe(site: Path, out: Path) -> list[dict]:

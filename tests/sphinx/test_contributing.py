@@ -57,7 +57,7 @@ def test_seminar_new_refuses_a_clashing_or_bad_date(tmp_path: Path, date: str, m
     made = run("new", "--date", date, "--speaker", "A", "--title", "B", cwd=site)
     assert made.returncode != 0 and message in made.stderr
     assert sorted(p.name for p in (site / "sessions/2030-31").iterdir()) == sorted(
-        p.name for p in (Path(__file__).parent / "sites/mini/sessions/2030-31").iterdir()
+        p.name for p in (Path(__file__).resolve().parents[1] / "sites/mini/sessions/2030-31").iterdir()
     )
 
 

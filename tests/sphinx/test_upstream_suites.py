@@ -10,7 +10,7 @@ upstream's domain must pass with the extension's.
 myst-parser's sdist holds no tests (its ``tests/`` folder is left out of
 what it publishes), so its suite cannot be run from an installed version;
 the parser subclass is compared with upstream's parser on whole sites
-instead (``tests/test_equivalence.py``).
+instead (``tests/site/test_equivalence.py``).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-HERE = Path(__file__).parent
+HERE = Path(__file__).resolve().parents[1]
 
 
 def sdist(name: str, tmp_path: Path) -> Path:

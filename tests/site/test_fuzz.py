@@ -21,7 +21,7 @@ from sphinx_seminar.core.frontmatter import FrontMatter, read_front_matter, read
 from sphinx_seminar.core.model import TermFields, Term, load_session
 from sphinx_seminar.core.problems import Problem
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BAD = ROOT / "tests" / "bad"
 REAL_BIB = ROOT.parent / "shared" / "data" / "real-bib"
 PAGES = [p.read_bytes() for p in sorted(BAD.glob("*.md"))] + [p.read_bytes() for p in sorted((ROOT / "sessions").rglob("*.md"))]
