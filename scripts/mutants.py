@@ -59,7 +59,7 @@ class Mutant:
 
 
 # Test selections used by several mutants.
-SCHEDULE = ("tests/unit/test_site.py::test_schedule_holds_every_meeting_and_no_meeting_week",)
+SCHEDULE = ("tests/site/test_site.py::test_schedule_holds_every_meeting_and_no_meeting_week",)
 CALENDAR = ("tests/site/test_students.py::test_schedule_ics_has_one_event_per_meeting_in_berlin_time",)
 OPTIONS = "tests/sphinx/test_schedule_options.py::"
 VALIDATION = "tests/sphinx/test_validation.py::test_bad_input_gives_a_located_message_and_fails_the_build"
@@ -71,7 +71,7 @@ OUTSIDE = (
     "tests/sphinx/test_bad_inputs.py::test_files_outside_the_repository_never_reach_the_output",
     "tests/sphinx/test_bad_inputs.py::test_a_literalinclude_leaving_the_repository_shows_nothing_of_the_file",
 )
-SERIES = ("tests/unit/test_site.py::test_parts_of_a_series_link_to_each_other", "tests/site/test_series_links.py")
+SERIES = ("tests/site/test_site.py::test_parts_of_a_series_link_to_each_other", "tests/site/test_series_links.py")
 NEXT_MEETING = (
     "tests/site/test_browser.py::test_schedule_marks_the_next_meeting_for_the_readers_date",
     "tests/site/test_browser.py::test_before_the_term_the_first_meeting_is_next",
@@ -125,7 +125,7 @@ MUTANTS: tuple[Mutant, ...] = (
         "                values.setdefault(name, default)\n",
         "                values[name] = default\n",
         "the term's default start, end and room replace a session's own values",
-        (SPEAKER_TYPES, "tests/unit/test_site.py::test_defaults_of_the_term_and_overrides_of_a_session"),
+        (SPEAKER_TYPES, "tests/site/test_site.py::test_defaults_of_the_term_and_overrides_of_a_session"),
     ),
     Mutant(
         "model-unknown-fields-ignored", "core/model.py",

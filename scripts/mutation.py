@@ -1,7 +1,7 @@
-"""``make mutation``: mutmut over the model's snapshot and the formats, tested by the unit tier alone.
+"""``make mutation``: mutmut over the model and the formats, tested by the unit tier alone.
 
 mutmut (a general mutation tool, not tuned to this suite) changes each
-function of ``core/site.py`` and ``formats/`` in every way it knows, one
+function of the snapshot (``core/site.py``) and of ``formats/`` in every way it knows, one
 at a time, and runs ``tests/unit`` against each change.  A mutant that no
 test notices "survives".  This prints the surviving share and each survivor
 not in :data:`EQUIVALENT`, and fails when the share is over 10%.
@@ -23,6 +23,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 LIMIT = 0.10
+#: The snapshot and the formats.  The rest of the model (fields, validation, model, conflicts) is not in yet:
+#: over it the unit tier leaves about 40% of the mutants alive (README), so it would fail the 10%.
 MUTATED = ["src/sphinx_seminar/formats/", "src/sphinx_seminar/core/site.py"]
 CONFIG = f"""
 [mutmut]
