@@ -123,7 +123,9 @@ def change_date(site: Path) -> None:
     page = _first_session(site)
     text = page.read_text(encoding="utf-8")
     old = re.search(r"^date: (\S+)$", text, re.M).group(1)
-    new = (dt.date.fromisoformat(old) - dt.timedelta(days=1)).isoformat()
+    # A day later, not earlier: the first session is on its term's first day, and a day before it
+    # is outside the term, which made the seminar check measured after these edits report a problem.
+    new = (dt.date.fromisoformat(old) + dt.timedelta(days=1)).isoformat()
     time.sleep(0.05)
     page.write_text(text.replace(f"date: {old}", f"date: {new}"), encoding="utf-8")
 
