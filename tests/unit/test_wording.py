@@ -81,7 +81,7 @@ BERLIN = make_site().term("2031-spring")
 ])
 def test_times_with_whose_they_are(short: str, site_zone: str, names: dict, table: str, labelled: str) -> None:
     found = session(short)
-    zone = wording.default_zone(site_zone, BERLIN)
+    zone = wording.default_zone(site_zone, BERLIN.fields.timezone)
     assert (wording.table_time(found, zone, names), wording.labelled_time(found, zone, names)) == (table, labelled)
     site = make_site(settings=Settings(project="x", site_zone=site_zone, zone_names=names))
     assert wording.site_time(site, found) == labelled
@@ -95,7 +95,7 @@ def test_times_with_whose_they_are(short: str, site_zone: str, names: dict, tabl
     ("", None, {}, "Time"),
 ])
 def test_the_time_columns_header(site_zone: str, term, names: dict, header: str) -> None:
-    assert wording.time_header(site_zone, term, names) == header
+    assert wording.time_header(site_zone, term.fields.timezone if term else None, names) == header
 
 
 def test_zone_names() -> None:

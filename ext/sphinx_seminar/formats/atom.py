@@ -27,10 +27,9 @@ def entry_title(session: Session) -> str:
 
 def entry_summary(site: Site, session: Session) -> str:
     lines = [f"{wording.long_date(session)}, {wording.site_time(site, session)}, {session.place}. Speaker: {session.speaker_line}."]
-    if session.cancelled:
-        lines.append(wording.cancellation(session))
-    elif session.moved:
-        lines.append(wording.moved_from_day(session))
+    change = wording.change(session, with_time_and_room=False)
+    if change:
+        lines.append(change)
     if session.note:
         lines.append(session.note)
     if session.abstract:

@@ -53,10 +53,9 @@ def description(site: Site, session: Session) -> str:
     """Speakers, status, note, how to join, abstract, materials and the page, one paragraph each."""
     term = site.term_of(session)
     parts = [wording.speakers_line(session)]
-    if session.cancelled:
-        parts.append(wording.cancellation(session))
-    elif session.moved:
-        parts.append(wording.moved_from_at(session))
+    change = wording.change(session, with_time_and_room=True)
+    if change:
+        parts.append(change)
     if session.note:
         parts.append(session.note)
     join = wording.join_line(session, term)

@@ -33,7 +33,7 @@ def series_calendar(slug: str) -> str:
 
 
 def term_json(term_id: str) -> str:
-    return schedule_json.term_json(term_id)
+    return f"schedule-{term_id}.json"
 
 
 def session_calendar(docname: str) -> str:

@@ -77,10 +77,6 @@ SCHEDULE_JSON = "schedule.json"
 SCHEMA = "schedule.schema.json"
 
 
-def term_json(term_id: str) -> str:
-    return f"schedule-{term_id}.json"
-
-
 def session_data(site: Site, session: Session) -> SessionData:
     return SessionData(
         id=site.uid(session), title=session.title,

@@ -69,6 +69,16 @@ def moved_from_day(session: Session) -> str:
     return with_reason(f"Moved from {session.previous_start:%A, %d %B %Y}.", session)
 
 
+def change(session: Session, *, with_time_and_room: bool) -> str | None:
+    """What changed, for a feed or a calendar: the cancellation, or where the session moved from
+    (with its former start and room, or its day alone); None for a session that is as planned."""
+    if session.cancelled:
+        return cancellation(session)
+    if session.moved:
+        return moved_from_at(session) if with_time_and_room else moved_from_day(session)
+    return None
+
+
 def notice(session: Session) -> str | None:
     """The sentence at the top of a cancelled or moved session's page; None for another."""
     if session.cancelled:
@@ -172,20 +182,21 @@ def labelled_time(session: Session, default_zone: str | None, names: Mapping[str
     return f"{clock(session)} {zone_label(session, default_zone, names)}"
 
 
-def default_zone(site_zone: str, term: Term | None) -> str | None:
+def default_zone(site_zone: str, term_zone: str | None) -> str | None:
     """The zone whose times need no label but the header's: the site's, else the term's."""
-    return site_zone or (term.fields.timezone if term else None)
+    return site_zone or term_zone
 
 
-def time_header(site_zone: str, term: Term | None, names: Mapping[str, str]) -> str:
+def time_header(site_zone: str, term_zone: str | None, names: Mapping[str, str]) -> str:
     """The schedule's time column: "Time (Lisbon)"."""
-    zone = default_zone(site_zone, term)
+    zone = default_zone(site_zone, term_zone)
     return f"Time ({zone_name(zone, names)})" if zone else "Time"
 
 
 def site_time(site: Site, session: Session) -> str:
     """"15:00–16:30 Lisbon time", with the site's settings, as a sentence or a feed entry gives it."""
-    zone = default_zone(site.settings.site_zone, site.term_of(session))
+    term = site.term_of(session)
+    zone = default_zone(site.settings.site_zone, term.fields.timezone if term else None)
     return labelled_time(session, zone, site.settings.zone_names)
 
 

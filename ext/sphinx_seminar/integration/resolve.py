@@ -49,7 +49,7 @@ def resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     for node in found[seminar_nodes.session_links]:
         node.replace_self(render_session_links(app, node["docname"], docname))
     for node in found[seminar_nodes.speakers]:
-        node.replace_self(render_speakers(app, docname, domain))
+        node.replace_self(render_speakers(app, docname))
     for node in found[seminar_nodes.series_list]:
         node.replace_self(render_series_list(app, docname, domain))
     for node in found[seminar_nodes.archive]:

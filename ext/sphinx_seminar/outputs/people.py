@@ -9,14 +9,14 @@ from ..core.fields import TBA_TEXT
 from ..core.model import Session, join_names
 from ..core.schedule import series_title
 from ..integration.domain import SeminarDomain
-from ..formats.wording import status_text
+from ..formats.wording import status_suffix
+from ..integration.snapshot import site_of
 from .links import page_link
 
 
 def _when(session: Session) -> str:
     """", Wed, 19.02.2031", with the status where there is one: " (cancelled)"."""
-    status = status_text(session)
-    return f", {session.date:%a, %d.%m.%Y}" + (f" ({status[0].lower()}{status[1:]})" if status else "")
+    return f", {session.date:%a, %d.%m.%Y}" + status_suffix(session)
 
 
 def _sessions_line(app: Sphinx, fromdocname: str, sessions: list[Session]) -> nodes.bullet_list:
@@ -29,23 +29,17 @@ def _sessions_line(app: Sphinx, fromdocname: str, sessions: list[Session]) -> no
     return items
 
 
-def render_speakers(app: Sphinx, fromdocname: str, domain: SeminarDomain) -> list[nodes.Node]:
-    """Each speaker with their affiliation and sessions, by family name."""
-    by_speaker: dict[str, list[Session]] = {}
-    affiliations: dict[str, dict[str, None]] = {}
-    for session in domain.sorted_sessions():
-        # Each speaker of a joint talk on their own; a slot still to be announced has none.
-        for speaker in session.speakers:
-            by_speaker.setdefault(speaker.name, []).append(session)
-            affiliations.setdefault(speaker.name, {}).update({speaker.affiliation: None} if speaker.affiliation else {})
+def render_speakers(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
+    """Each speaker with their affiliations and sessions, by family name (the snapshot's speakers)."""
+    speakers = site_of(app).speakers
     people = nodes.bullet_list(classes=["speakers"])
-    for name in sorted(by_speaker, key=lambda n: (n.split()[-1].casefold(), n.casefold())):
-        sessions = by_speaker[name]
-        head = nodes.paragraph("", "", nodes.strong("", name))
-        if affiliations[name]:
-            head += nodes.Text(f" ({'; '.join(affiliations[name])})")
-        people += nodes.list_item("", head, _sessions_line(app, fromdocname, sessions), ids=[nodes.make_id(f"speaker-{name}")])
-    return [people] if by_speaker else [nodes.paragraph("", "No sessions yet.")]
+    for speaker in speakers:
+        head = nodes.paragraph("", "", nodes.strong("", speaker.name))
+        if speaker.affiliations:
+            head += nodes.Text(f" ({'; '.join(speaker.affiliations)})")
+        people += nodes.list_item("", head, _sessions_line(app, fromdocname, list(speaker.sessions)),
+                                  ids=[nodes.make_id(f"speaker-{speaker.name}")])
+    return [people] if speakers else [nodes.paragraph("", "No sessions yet.")]
 
 
 def render_series_list(app: Sphinx, fromdocname: str, domain: SeminarDomain) -> list[nodes.Node]:

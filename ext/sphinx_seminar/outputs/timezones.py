@@ -18,8 +18,8 @@ from ..integration import nodes as seminar_nodes
 
 
 def default_zone(config: Config, term_zone: str | None) -> str | None:
-    """The zone whose times need no label but the header's: the site's, else the term's."""
-    return config.seminar_timezone or term_zone
+    """The zone whose times need no label but the header's, from the site's settings."""
+    return timelabels.default_zone(config.seminar_timezone, term_zone)
 
 
 def time_node(session: Session, text: str, label: str) -> seminar_nodes.time_range:
@@ -45,5 +45,4 @@ def table_time_nodes(config: Config, session: Session, term_zone: str | None) ->
 
 def header(config: Config, term_zone: str | None) -> str:
     """The schedule's time column: "Time (Lisbon)"."""
-    zone = default_zone(config, term_zone)
-    return f"Time ({timelabels.zone_name(zone, config.seminar_timezone_names)})" if zone else "Time"
+    return timelabels.time_header(config.seminar_timezone, term_zone, config.seminar_timezone_names)
