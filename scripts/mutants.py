@@ -252,8 +252,8 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     Mutant(
         "render-unknown-term-not-reported", "outputs/schedule.py",
-        '        if node["term"] and term is None and not domain.sorted_sessions(term_id):\n',
-        '        if node["term"] and term is None and domain.sorted_sessions(term_id):\n',
+        '        if node["term"] and term is None and not site.sessions_of(term_id):\n',
+        '        if node["term"] and term is None and site.sessions_of(term_id):\n',
         "a schedule of a term that does not exist is an empty schedule, without a warning",
         (f"{OPTIONS}test_an_unknown_term_is_a_located_warning",),
     ),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import cast
 
 from docutils import nodes as docutils_nodes
 from sphinx.application import Sphinx
@@ -22,27 +21,16 @@ from .reading import SessionPageTransform, terms_first, warn
 from .._version import __version__
 from . import bibdomain, config, navigation, nodes, references, resolve
 from ..outputs import bibentries, bibstyle, citations, feeds, handouts, html, latex, latex_style, mathjax, metadata
-from . import snapshot
+from . import rewrite, snapshot
 
 STATIC = Path(__file__).parents[1] / "static"
 logger = logging.getLogger(__name__)
 
 
-def _pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    domain = cast(SeminarDomain, env.domains["seminar"])
-    pages = [*domain.sessions, *(term.docname for term in domain.terms.values())]
-    bibliography_pages = {key.docname for key in env.domains["cite"].bibliographies} if nodes.bibtex_loaded(app) else set()
-    rewrite = set(domain.pages_to_rewrite(set(handouts.state(app, pages)), citations.citing_sessions(app), bibliography_pages))
-    sidebars = navigation.sidebar_fingerprints(env, app.config.seminar_collapse_navigation)
-    before = domain.data.get("sidebars", {})
-    domain.data["sidebars"] = sidebars
-    return sorted(rewrite | {docname for docname, state in sidebars.items() if before and before.get(docname) != state})
-
-
 def _check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
-    domain = cast(SeminarDomain, env.domains["seminar"])
-    for problem in check_sessions(list(domain.sessions.values()), domain.terms):
-        docname = next(d for d, s in domain.sessions.items() if s.path == problem.path)
+    site = snapshot.site_of(app)
+    for problem in check_sessions(list(site.sessions), {t.id: t for t in site.terms}):
+        docname = next(s.docname for s in site.sessions if s.path == problem.path)
         warn(problem, docname, subtype="schedule")
 
 
@@ -106,13 +94,11 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("html-page-context", navigation.collapse_navigation, priority=400)
     app.connect("html-page-context", navigation.move_furo_current, priority=600)
     app.connect("builder-inited", navigation.reset)
-    # The pages' history first: which pages to write again depends on it.
-    app.connect("env-updated", snapshot.note_revisions, priority=450)
-    # Then the snapshot every output reads.
+    # The snapshot every output reads, once every page is read (with the pages' history).
     app.connect("env-updated", snapshot.make_site, priority=460)
-    # Before the LaTeX builder starts writing: the handouts, from the domain.
+    # Before the LaTeX builder starts writing: the handouts, from the snapshot.
     app.connect("env-updated", latex.configure)
-    app.connect("env-updated", _pages_to_rewrite)
+    app.connect("env-updated", rewrite.pages_to_rewrite)
     app.connect("env-updated", citations.forget_citation_index)
     app.connect("env-check-consistency", _check_consistency)
     app.connect("doctree-resolved", resolve.resolve)

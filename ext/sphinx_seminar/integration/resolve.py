@@ -4,7 +4,6 @@ seminar domain and the bibtex domain hold (as ``sphinx.ext.todo`` does)."""
 
 from __future__ import annotations
 
-from typing import cast
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -18,44 +17,43 @@ from ..outputs.links import link_line, site_file
 from ..outputs.people import render_archive, render_series_list, render_speakers
 from ..outputs.schedule import render_schedule, render_series
 from . import nodes as seminar_nodes
-from .domain import SeminarDomain
 
 
 def render_session_links(app: Sphinx, docname: str, fromdocname: str) -> list[nodes.Node]:
     """'Add to calendar' (the file, Google Calendar, Outlook) and, where it was built, the PDF handout (HTML only)."""
     ics = site_file(app, fromdocname, registry.session_calendar(docname), "Add to calendar (.ics)", "session-calendar")
-    session = app.env.domains["seminar"].sessions.get(docname)
-    others = add_to_calendar_links(session, site_of(app).page_url(docname)) if session is not None and ics is not None else []
+    site = site_of(app)
+    session = site.session(docname)
+    others = add_to_calendar_links(session, site.page_url(docname)) if session is not None and ics is not None else []
     series = None
-    if session is not None and session.series and len(app.env.domains["seminar"].series(session)) > 1:
+    if session is not None and session.series and len(site.series.get(session.series, ())) > 1:
         series = subscribe_link(app, fromdocname, registry.series_calendar(session.series), "Subscribe to this lecture (iCalendar)", "calendar-series")
     pdf = handouts.link(app, fromdocname, docname, "Printable handout of this session (PDF)")
     return link_line("session-links", ics, *others, series, pdf)
 
 
 def resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    domain = cast(SeminarDomain, app.env.domains["seminar"])
     # One walk of the tree for every kind of placeholder, not one per kind.
     kinds = (*seminar_nodes.PLACEHOLDERS, nodes.citation)
     found: dict[type, list[nodes.Element]] = {kind: [] for kind in kinds}
     for node in doctree.findall(lambda node: isinstance(node, kinds)):
         found[next(kind for kind in kinds if isinstance(node, kind))].append(node)
     for node in found[seminar_nodes.schedule]:
-        node.replace_self(render_schedule(app, node, docname, domain))
+        node.replace_self(render_schedule(app, node, docname))
     # In a LaTeX document several pages share one tree: each placeholder
     # knows the page it came from.
     for node in found[seminar_nodes.series_navigation]:
-        node.replace_self(render_series(app, node, node["docname"], domain))
+        node.replace_self(render_series(app, node, node["docname"]))
     for node in found[seminar_nodes.session_links]:
         node.replace_self(render_session_links(app, node["docname"], docname))
     for node in found[seminar_nodes.speakers]:
         node.replace_self(render_speakers(app, docname))
     for node in found[seminar_nodes.series_list]:
-        node.replace_self(render_series_list(app, docname, domain))
+        node.replace_self(render_series_list(app, docname))
     for node in found[seminar_nodes.archive]:
-        node.replace_self(render_archive(app, docname, domain))
+        node.replace_self(render_archive(app, docname))
     if app.builder.format == "html" and found[nodes.citation]:
-        add_reference_extras(app, found[nodes.citation], docname, domain)
+        add_reference_extras(app, found[nodes.citation], docname)
     for node in found[seminar_nodes.session_references]:
         node.replace_self(render_reference_items(app, cited_in(app, {node["docname"]})))
     for node in found[seminar_nodes.further_reading]:

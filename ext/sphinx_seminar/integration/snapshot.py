@@ -1,8 +1,7 @@
 """The site's snapshot (:class:`sphinx_seminar.core.site.Site`), made once a build from the domain.
 
-At ``env-updated``, once every page is read: the pages' history from git
-first (:func:`note_revisions`), then the snapshot, which every output
-reads from then on (:func:`site_of`).  It is kept on the domain object,
+At ``env-updated``, once every page is read, with the pages' history from
+git: the snapshot, which every output reads from then on (:func:`site_of`).  It is kept on the domain object,
 which Sphinx makes anew for each environment and does not pickle, so
 nothing of it outlives the application; ``-j N``'s writer processes
 inherit it.
@@ -44,19 +43,15 @@ def settings(app: Sphinx) -> Settings:
                     zone_names=dict(config.seminar_timezone_names), institute=config.seminar_institute, root_page=root)
 
 
-def note_revisions(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """``env-updated``: each session page's revision (SEQUENCE, LAST-MODIFIED), from one ``git log`` for all."""
-    domain = cast(SeminarDomain, env.domains["seminar"])
+def page_revisions(env: BuildEnvironment, domain: SeminarDomain) -> dict[str, Revision]:
+    """Each session page's revision (SEQUENCE, LAST-MODIFIED), from one ``git log`` for all."""
     paths = {docname: env.doc2path(docname) for docname in domain.sessions}
     found, why_not = revisions(env.srcdir, paths.values())
     if why_not and domain.sessions:
         logger.info(f"calendar: {why_not}; SEQUENCE is 0 and LAST-MODIFIED the pages' file times")
     elif domain.sessions and is_shallow(env.srcdir):
         logger.warning(SHALLOW, type="seminar", subtype="history")
-    domain.data["revisions"] = {
-        docname: (found[path].sequence, found[path].modified.isoformat()) for docname, path in paths.items() if path in found
-    }
-    return []
+    return {docname: found[path] for docname, path in paths.items() if path in found}
 
 
 def material_copy(app: Sphinx, session: Session, value: str) -> str | None:
@@ -80,14 +75,13 @@ def _material_files(app: Sphinx, sessions: list[Session]) -> dict[tuple[str, str
 
 
 def make_site(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """``env-updated``, after :func:`note_revisions`: the snapshot every output reads."""
+    """``env-updated``: the snapshot every output reads."""
     domain = cast(SeminarDomain, env.domains["seminar"])
     sessions = list(domain.sessions.values())
     pages = {d: app.builder.get_target_uri(d) for d in [*domain.sessions, *(t.docname for t in domain.terms.values())]} \
         if app.builder.format == "html" else {}
-    history = {d: Revision(sequence, dt.datetime.fromisoformat(modified)) for d, (sequence, modified) in domain.data.get("revisions", {}).items()}
     domain.site = Site(settings=settings(app), sessions=tuple(sessions), terms=tuple(domain.terms.values()), today=today(app),
-                       revisions=history, pages=pages, material_files=_material_files(app, sessions))
+                       revisions=page_revisions(env, domain), pages=pages, material_files=_material_files(app, sessions))
     return []
 
 

@@ -18,7 +18,7 @@ from sphinxcontrib.bibtex.transforms import node_text_transform
 from ..core.model import Session
 from ..integration import further_reading
 from ..integration import nodes as seminar_nodes
-from ..integration.domain import SeminarDomain
+from ..integration.snapshot import site_of
 from . import bibentries
 from .links import page_link, site_file
 
@@ -108,8 +108,7 @@ def citing_sessions(app: Sphinx) -> dict[str, dict[str, list[str]]]:
     backlinks: dict[str, dict[str, set[str]]] = {CITED_IN: {}, FURTHER_READING_FOR: {}}
     if not seminar_nodes.bibtex_loaded(app):
         return {kind: {} for kind in backlinks}
-    domain: SeminarDomain = app.env.domains["seminar"]
-    order = {s.docname: i for i, s in enumerate(domain.sorted_sessions())}
+    order = {s.docname: i for i, s in enumerate(site_of(app).sessions)}
     for ref in app.env.domains["cite"].citation_refs:
         if ref.docname in order:
             by_key = backlinks[FURTHER_READING_FOR if further_reading.is_further_reading(ref) else CITED_IN]
@@ -119,11 +118,12 @@ def citing_sessions(app: Sphinx) -> dict[str, dict[str, list[str]]]:
             for kind, by_key in backlinks.items()}
 
 
-def add_reference_extras(app: Sphinx, entries: list[nodes.Element], docname: str, domain: SeminarDomain) -> None:
+def add_reference_extras(app: Sphinx, entries: list[nodes.Element], docname: str) -> None:
     """On a page with the bibliography: each entry's citing sessions and its BibTeX."""
     if not seminar_nodes.bibtex_loaded(app):
         return
     backlinks = None
+    site = site_of(app)
     key_of = citation_index(app).key_of
     for entry in entries:
         key = next((key_of[i] for i in entry["ids"] if i in key_of), None)
@@ -133,7 +133,7 @@ def add_reference_extras(app: Sphinx, entries: list[nodes.Element], docname: str
             backlinks = citing_sessions(app)
         extras = nodes.paragraph(classes=["reference-extras"])
         for label, by_key in backlinks.items():
-            sessions = [domain.sessions[d] for d in by_key.get(key, []) if d in domain.sessions]
+            sessions = [site.session(d) for d in by_key.get(key, []) if site.session(d)]
             if sessions:
                 extras += _session_links(app, docname, label, sessions)
         if backlinks[FURTHER_READING_FOR].get(key):

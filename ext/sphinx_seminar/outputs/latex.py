@@ -26,17 +26,17 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import texescape
 from sphinxcontrib.bibtex.nodes import raw_latex
 
+from ..core.site import Site
 from ..integration.reading import classify
+from ..integration.snapshot import site_of
 from .citations import anchor_of, cited_in, render_reference_items
 
 
-def latex_documents(env: BuildEnvironment) -> list[tuple[str, str, str, str, str, bool]]:
-    """The term handouts, or with ``seminar_handouts`` the session handouts: from the domain,
+def latex_documents(env: BuildEnvironment, site: Site) -> list[tuple[str, str, str, str, str, bool]]:
+    """The term handouts, or with ``seminar_handouts`` the session handouts: from the snapshot,
     once every page is read (a page whose front-matter has problems gets its handout too,
     named by its file)."""
     config = env.config
-    domain = env.domains["seminar"]
-    terms = {term.docname: term for term in domain.terms.values()}
     documents = []
     for docname in sorted(env.found_docs):
         kind = classify(docname, config.seminar_sessions_dir)
@@ -44,18 +44,18 @@ def latex_documents(env: BuildEnvironment) -> list[tuple[str, str, str, str, str
             continue
         name = docname.rsplit("/", 1)[-1]
         if kind[0] == "term":
-            term = terms.get(docname)
+            term = site.term_page(docname)
             organisers = " and ".join(term.fields.organizers) if term else config.author
             documents.append((docname, f"{kind[1]}.tex", term.title if term else kind[1], organisers, "manual", False))
         else:
-            session = domain.sessions.get(docname)
+            session = site.session(docname)
             documents.append((docname, f"{name}.tex", session.page_title if session else name,
                               session.speaker if session else "", "howto", False))
     return sorted(documents, key=lambda entry: (entry[0].rsplit("/", 1)[0], entry[1]))
 
 
 def configure(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """``env-updated``: ``latex_documents`` from the domain.
+    """``env-updated``, after the snapshot: ``latex_documents`` from it.
 
     Only for the LaTeX builder, which reads the list when it starts writing.
     A ``latex_documents`` set in ``conf.py`` is kept; Sphinx's default (the
@@ -64,7 +64,7 @@ def configure(app: Sphinx, env: BuildEnvironment) -> list[str]:
     config = app.config
     if app.builder.format == "latex" and (
             config.seminar_handouts or [entry[0] for entry in config.latex_documents] == [config.root_doc]):
-        config.latex_documents = latex_documents(env)
+        config.latex_documents = latex_documents(env, site_of(app))
     return []
 
 

@@ -8,7 +8,6 @@ from sphinx.application import Sphinx
 from ..core.fields import TBA_TEXT
 from ..core.model import Session, join_names
 from ..core.schedule import series_title
-from ..integration.domain import SeminarDomain
 from ..formats.wording import status_suffix
 from ..integration.snapshot import site_of
 from .links import page_link
@@ -42,22 +41,23 @@ def render_speakers(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
     return [people] if speakers else [nodes.paragraph("", "No sessions yet.")]
 
 
-def render_series_list(app: Sphinx, fromdocname: str, domain: SeminarDomain) -> list[nodes.Node]:
-    series = domain.series_by_slug()
+def render_series_list(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
+    series = site_of(app).series
     overview = nodes.bullet_list(classes=["series-list"])
     for slug, parts in sorted(series.items(), key=lambda item: item[1][0].date):
         speakers = join_names(list(dict.fromkeys(s.name for p in parts for s in p.speakers))) or TBA_TEXT
         head = nodes.paragraph("", "", nodes.strong("", series_title(parts)), nodes.Text(f" by {speakers}, {len(parts)} parts"))
-        overview += nodes.list_item("", head, _sessions_line(app, fromdocname, parts), ids=[nodes.make_id(f"series-{slug}")])
+        overview += nodes.list_item("", head, _sessions_line(app, fromdocname, list(parts)), ids=[nodes.make_id(f"series-{slug}")])
     return [overview] if series else [nodes.paragraph("", "No lecture in several parts yet.")]
 
 
-def render_archive(app: Sphinx, fromdocname: str, domain: SeminarDomain) -> list[nodes.Node]:
+def render_archive(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
     """Every term, newest first: its dates, and how many sessions (not counting cancelled ones) and speakers it had."""
-    terms = sorted(domain.terms.values(), key=lambda t: (t.fields.first_day, t.id), reverse=True)
+    site = site_of(app)
+    terms = site.terms[::-1]
     items = nodes.bullet_list(classes=["archive"])
     for term in terms:
-        sessions = [s for s in domain.sorted_sessions(term.id) if not s.cancelled]
+        sessions = [s for s in site.sessions_of(term.id) if not s.cancelled]
         speakers = {speaker.name for s in sessions for speaker in s.speakers}
         first, last = term.fields.first_day, term.fields.last_day
         line = nodes.paragraph("", "", page_link(app, fromdocname, term.docname, term.title),

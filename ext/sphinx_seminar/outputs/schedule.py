@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -14,7 +13,6 @@ from ..core.site import Site
 from ..core.materials import LABELS
 from ..core.schedule import COLUMNS, Row, part_numbers, roman, schedule_rows
 from ..integration import nodes as seminar_nodes
-from ..integration.domain import SeminarDomain
 from ..integration.snapshot import site_of
 from . import handouts
 from ..formats import registry, wording as timelabels
@@ -28,9 +26,9 @@ logger = logging.getLogger(__name__)
 _WIDTHS = (8, 16, 13, 11, 18, 34)
 
 
-def term_rows(domain: SeminarDomain, term_id: str, when: str, day: dt.date) -> list[Row]:
-    term = domain.terms.get(term_id)
-    return schedule_rows(domain.sorted_sessions(term_id), term.fields.no_meeting if term else (), when, day)
+def term_rows(site: Site, term_id: str, when: str) -> list[Row]:
+    term = site.term(term_id)
+    return schedule_rows(list(site.sessions_of(term_id)), term.fields.no_meeting if term else (), when, site.today)
 
 
 def _cell(*children: nodes.Node) -> nodes.entry:
@@ -162,11 +160,11 @@ def _subscriptions(app: Sphinx, fromdocname: str, term_id: str, term: Term | Non
     ]
 
 
-def _scope(node: seminar_nodes.schedule, domain: SeminarDomain, site: Site) -> tuple[list[str], str]:
+def _scope(node: seminar_nodes.schedule, site: Site) -> tuple[list[str], str]:
     """The terms a schedule shows and which of their meetings: ``:term: current`` is the
     current term, all of it once it has ended (a landing page between terms still shows one)."""
     if node["term"] != "current":
-        ids = [node["term"]] if node["term"] else sorted({s.term for s in domain.sessions.values()} | set(domain.terms))
+        ids = [node["term"]] if node["term"] else site.term_ids
         return ids, node["when"]
     term = site.current_term
     if term is None:
@@ -174,18 +172,17 @@ def _scope(node: seminar_nodes.schedule, domain: SeminarDomain, site: Site) -> t
     return [term.id], "all" if term.fields.last_day < site.today else node["when"]
 
 
-def render_schedule(app: Sphinx, node: seminar_nodes.schedule, fromdocname: str, domain: SeminarDomain) -> list[nodes.Node]:
+def render_schedule(app: Sphinx, node: seminar_nodes.schedule, fromdocname: str) -> list[nodes.Node]:
     site = site_of(app)
-    day = site.today
-    term_ids, when = _scope(node, domain, site)
+    term_ids, when = _scope(node, site)
     result: list[nodes.Node] = []
     for term_id in term_ids:
-        term: Term | None = domain.terms.get(term_id)
-        if node["term"] and term is None and not domain.sorted_sessions(term_id):
-            logger.warning(f"schedule: no term '{term_id}' (known: {', '.join(sorted(domain.terms)) or 'none'})",
+        term = site.term(term_id)
+        if node["term"] and term is None and not site.sessions_of(term_id):
+            logger.warning(f"schedule: no term '{term_id}' (known: {', '.join(sorted(t.id for t in site.terms)) or 'none'})",
                            location=node, type="seminar", subtype="schedule")
             continue
-        rows = term_rows(domain, term_id, when, day)
+        rows = term_rows(site, term_id, when)
         title = None
         if len(term_ids) > 1 or node["term"] in ("", "current"):
             name = term.title if term else term_id
@@ -209,9 +206,10 @@ def render_schedule(app: Sphinx, node: seminar_nodes.schedule, fromdocname: str,
     return result
 
 
-def render_series(app: Sphinx, node: seminar_nodes.series_navigation, docname: str, domain: SeminarDomain) -> list[nodes.Node]:
-    session = domain.sessions.get(docname)
-    parts = domain.series(session) if session else []
+def render_series(app: Sphinx, node: seminar_nodes.series_navigation, docname: str) -> list[nodes.Node]:
+    site = site_of(app)
+    session = site.session(docname)
+    parts = site.series.get(session.series, ()) if session and session.series else ()
     if len(parts) < 2:
         return []
     position = [p.docname for p in parts].index(docname)
