@@ -2,9 +2,9 @@
 files as the ``seminar`` styles format it, as JSON.
 
 ``pybtex``: names split by pybtex's parser, every value decoded by pybtex (what
-the build does with ``seminar_fast_bibtex = False``).  ``build``: names split
-by the build (:func:`split_persons`), formatted within
-:func:`decoding_where_needed`, as the build's bibliography domain does.
+the build does with ``seminar_speedups = False``).  ``build``: names split
+by the build (:func:`split_persons`, as :class:`DecodedPerson`), formatted within
+:func:`decoding_where_needed`, as the speed-ups' bibliography domain does.
 
 Prints ``{key: [entry as HTML, entry's structure, (Author, 2020), Author (2020)]}``.
 """
@@ -23,7 +23,7 @@ from sphinxcontrib.bibtex.style.referencing import format_references
 from sphinxcontrib.bibtex.style.template import SphinxReferenceInfo
 
 from sphinx_seminar.core.bibfields import inherit_crossrefs, split_persons
-from sphinx_seminar.core.bibtext import decoding_where_needed
+from sphinx_seminar.speedups.decoding import DecodedPerson, decoding_where_needed
 from sphinx_seminar.outputs.bibstyle import SeminarFormattingStyle, SeminarReferenceStyle
 
 
@@ -54,7 +54,7 @@ def parse(paths: list[str], build: bool):
         inherit_crossrefs(data)
     if build:
         for entry in data.entries.values():
-            split_persons(entry)
+            split_persons(entry, DecodedPerson)
     return data
 
 

@@ -1,10 +1,12 @@
-"""The extension's subclasses in upstream's place render exactly what upstream renders.
+"""The speed-ups (``sphinx_seminar.speedups``) change no byte of the output.
 
-``sphinx_seminar.integration.bibdomain`` puts a subclass of sphinxcontrib-bibtex's ``cite``
-domain in its place, and ``sphinx_seminar.integration.pagecheck`` one of myst-parser's parser,
-each on the versions listed in its ``TESTED``.  Each build here runs in a
-fresh process, so that nothing of one build is in the other; every page of
-the real site and of a site citing a large lab bibliography is compared.
+Each of its pieces puts a subclass of another package's class in that
+package's place (sphinxcontrib-bibtex's ``cite`` domain, myst-parser's
+parser), or keeps a parse or a sidebar for later, on the versions each was
+tested with.  Each build here runs in a fresh process, so that nothing of
+one build is in the other; every page of the real site and of a site citing
+a large lab bibliography is compared with ``seminar_speedups`` on, off, and
+with each piece alone.
 """
 
 from __future__ import annotations
@@ -24,24 +26,43 @@ def _pages(outdir: Path) -> dict[str, bytes]:
             if not p.relative_to(outdir).as_posix().startswith("_")}
 
 
+def _files(outdir: Path) -> set[str]:
+    """Every file written for readers (not Sphinx's saved environment and doctrees, which hold the settings)."""
+    return {p.relative_to(outdir).as_posix() for p in outdir.rglob("*") if p.is_file() and ".doctrees" not in p.parts}
+
+
 def _same_pages(one: Path, two: Path) -> None:
     first, second = _pages(one), _pages(two)
     assert len(first) > 5 and sorted(first) == sorted(second)
     assert [name for name in first if first[name] != second[name]] == []
 
 
-def test_the_site_is_the_same_with_upstreams_domain_and_parser(tmp_path: Path) -> None:
+def test_the_site_is_the_same_without_the_speed_ups(tmp_path: Path) -> None:
     ours = sphinx_build_fresh(ROOT, tmp_path / "ours")
-    bibtex = sphinx_build_fresh(ROOT, tmp_path / "bibtex", "-D", "seminar_fast_bibtex=0")
-    parser = sphinx_build_fresh(ROOT, tmp_path / "parser", "-D", "seminar_single_parse=0")
-    for build in (ours, bibtex, parser):
+    without = sphinx_build_fresh(ROOT, tmp_path / "without", "-D", "seminar_speedups=0")
+    for build in (ours, without):
         assert build.returncode == 0, build.warnings + build.stderr
-    _same_pages(ours.outdir, bibtex.outdir)
-    _same_pages(ours.outdir, parser.outdir)
+    _same_pages(ours.outdir, without.outdir)
+    # Every file, not only the pages: the search index, the calendars and feeds, the sources.
+    files, theirs = _files(ours.outdir), _files(without.outdir)
+    assert len(files) > 50 and files == theirs
+    assert [f for f in sorted(files) if (ours.outdir / f).read_bytes() != (without.outdir / f).read_bytes()] == []
+
+
+@pytest.mark.parametrize("piece", ["cite-domain", "myst-parser", "navigation"])
+def test_each_piece_alone_changes_nothing(tmp_path: Path, piece: str) -> None:
+    site = copy_site("mini", tmp_path)
+    (site / "conf.py").write_text((site / "conf.py").read_text(encoding="utf-8") + '\nhtml_theme = "furo"\n', encoding="utf-8")
+    without = sphinx_build_fresh(site, tmp_path / "without", "-D", "seminar_speedups=0")
+    conf = site / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + f"\nseminar_speedups = [{piece!r}]\n", encoding="utf-8")
+    alone = sphinx_build_fresh(site, tmp_path / "alone")
+    assert alone.returncode == without.returncode == 0, alone.warnings + without.warnings
+    _same_pages(alone.outdir, without.outdir)
 
 
 @pytest.mark.skipif(not CDL_BIB.is_file(), reason=f"{CDL_BIB} is not in this checkout's shared data")
-def test_a_site_citing_a_lab_bibliography_is_the_same_with_upstreams_domain(tmp_path: Path) -> None:
+def test_a_site_citing_a_lab_bibliography_is_the_same_without_the_speed_ups(tmp_path: Path) -> None:
     site = copy_site("mini", tmp_path)
     shutil.copyfile(CDL_BIB, site / "cdl.bib")
     conf = site / "conf.py"
@@ -49,18 +70,18 @@ def test_a_site_citing_a_lab_bibliography_is_the_same_with_upstreams_domain(tmp_
     page = site / "sessions/2030-31/2030-11-25-beta.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nSee {cite:t}`Rame72`, {cite:t}`Hass17` and {cite:p}`CoopEtal04,HokEtal07`.\n", encoding="utf-8")
     ours = sphinx_build_fresh(site, tmp_path / "ours")
-    upstream = sphinx_build_fresh(site, tmp_path / "upstream", "-D", "seminar_fast_bibtex=0")
+    upstream = sphinx_build_fresh(site, tmp_path / "upstream", "-D", "seminar_speedups=0")
     assert ours.returncode == upstream.returncode
     assert ours.warnings == upstream.warnings.replace(str(tmp_path / "upstream"), str(tmp_path / "ours"))
     _same_pages(ours.outdir, upstream.outdir)
 
 
 def test_the_log_says_when_a_version_guard_declines(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import sphinx_seminar.integration.bibdomain as bibdomain
-    import sphinx_seminar.integration.pagecheck as pagecheck
+    import sphinx_seminar.speedups.citedomain as citedomain
+    import sphinx_seminar.speedups.mystparser as mystparser
 
-    monkeypatch.setattr(bibdomain, "TESTED", ("0.0.",))
-    monkeypatch.setattr(pagecheck, "TESTED", ("0.0.",))
+    monkeypatch.setattr(citedomain, "TESTED", ("0.0.",))
+    monkeypatch.setattr(mystparser, "TESTED", ("0.0.",))
     build = sphinx_build(copy_site("mini", tmp_path), tmp_path / "html")
     assert build.returncode == 0, build.warnings
     assert "sphinxcontrib-bibtex 2." in build.log and "is not a version its bibliography domain was tested with" in build.log
@@ -68,7 +89,7 @@ def test_the_log_says_when_a_version_guard_declines(tmp_path: Path, monkeypatch:
 
 
 def test_the_log_says_when_the_latex_shortcut_is_not_tested(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from sphinx_seminar.core import bibtext
+    from sphinx_seminar.speedups import decoding as bibtext
 
     monkeypatch.setattr(bibtext, "TESTED", {"pybtex": ("0.0.",), "latexcodec": ("2.", "3.")})
     bibtext.untested_versions.cache_clear()

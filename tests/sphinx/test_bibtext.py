@@ -1,7 +1,7 @@
 """Values without LaTeX skip pybtex's decoder, and nothing shown changes.
 
 The build formats its bibliography within
-``sphinx_seminar.core.bibtext.decoding_where_needed``; these tests compare
+``sphinx_seminar.speedups.decoding.decoding_where_needed`` (the speed-ups' piece ``latex-decoding``); these tests compare
 what that gives with pybtex's own decoding: single values, all short strings,
 generated text, and every entry of the real lab bibliographies, formatted
 and cited, with each side in a fresh process.
@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from pybtex.richtext import Text
 
 from sitebuild import ROOT
-from sphinx_seminar.core.bibtext import DecodedPerson, decoding_only_where_needed, decoding_where_needed, rich_text
+from sphinx_seminar.speedups.decoding import DecodedPerson, decoding_only_where_needed, decoding_where_needed, rich_text
 
 REAL_BIBS = sorted((ROOT.parent / "shared" / "data" / "real-bib").glob("*/*.bib"))
 # Printable ASCII and a few of what .bib files hold beyond it.
@@ -144,7 +144,7 @@ def test_the_build_formats_most_values_without_the_decoder(tmp_path: Path) -> No
     page.write_text(page.read_text(encoding="utf-8") + "\nSee {cite:t}`kipf2017gcn`, {cite:p}`bodnar2021cellular,prince2023udl`"
                     " and {cite:p}`hammond2011wavelets`.\n", encoding="utf-8")
     ours, ours_build = _decoder_calls(lambda: sphinx_build(site, tmp_path / "ours"))
-    theirs, theirs_build = _decoder_calls(lambda: sphinx_build(site, tmp_path / "theirs", "-D", "seminar_fast_bibtex=0"))
+    theirs, theirs_build = _decoder_calls(lambda: sphinx_build(site, tmp_path / "theirs", "-D", "seminar_speedups=0"))
     assert ours_build.returncode == theirs_build.returncode == 0, ours_build.warnings + theirs_build.warnings
     # Upstream's way decodes every field and name part of the five entries, for the
     # References page and each citation; the build only page ranges, braces and accents.

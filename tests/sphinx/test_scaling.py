@@ -122,7 +122,7 @@ def test_checking_sessions_compares_only_sessions_of_the_same_day(monkeypatch: p
 
 
 def test_sidebars_shared_within_a_term_equal_those_resolved_for_each_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import sphinx_seminar.integration.navigation as navigation
+    import sphinx_seminar.speedups.navigation as navigation
 
     site = copy_site("mini", tmp_path)
     (site / "conf.py").write_text((site / "conf.py").read_text() + '\nhtml_theme = "furo"\n', encoding="utf-8")

@@ -3,7 +3,8 @@
 suite loads the extension's ``cite`` domain in upstream's place.
 
 The testroot's ``extensions`` are read from its ``conf.py`` and given back
-with ``sphinx_seminar.integration.bibdomain`` after them, through Sphinx's
+with ``sphinx_seminar.speedups.citedomain`` (the speed-ups' pieces
+``cite-domain`` and ``latex-decoding``) after them, through Sphinx's
 own ``confoverrides``; each application made is checked to have the
 subclass, and counted in the file ``SEMINAR_DOMAIN_COUNT`` names.
 """
@@ -13,7 +14,7 @@ import runpy
 
 import pytest
 
-EXTENSION = "sphinx_seminar.integration.bibdomain"
+EXTENSION = "sphinx_seminar.speedups.citedomain"
 
 
 @pytest.fixture

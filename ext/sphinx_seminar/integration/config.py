@@ -60,13 +60,10 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
                 "where that package is installed."),
     ConfigValue("seminar_collapse_navigation", True, "html", (bool,),
                 "In Furo's sidebar, expand only the term of the page shown."),
-    ConfigValue("seminar_single_parse", True, "", (bool,),
-                "Check each Markdown page on the tokens myst-parser renders (one parse a page), on the "
-                "myst-parser versions this was tested with; off parses each page a second time for the checks."),
-    ConfigValue("seminar_fast_bibtex", True, "", (bool,),
-                "Use a subclass of sphinxcontrib-bibtex's citation domain whose work grows with what changed, "
-                "and which formats without pybtex's LaTeX decoder where a value has nothing to decode "
-                "(on the versions it was tested with); off keeps sphinxcontrib-bibtex's own, and pybtex's decoding."),
+    ConfigValue("seminar_speedups", True, "env", (bool, list, tuple),
+                "The optional speed-ups (sphinx_seminar.speedups), each on the upstream versions it was tested with: "
+                "True for all, False for none (the same output, built more slowly), or a list of the pieces' names: "
+                "cite-domain, latex-decoding, bib-recipe, myst-parser, navigation."),
 )
 
 

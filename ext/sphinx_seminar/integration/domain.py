@@ -41,8 +41,6 @@ class SeminarDomain(Domain):
         self.site: Site | None = None
         #: term id -> the term as its sessions see it, from its page's one reading (reading.py).
         self.term_views: dict[str, Term | None] = {}
-        #: The sidebars already made for a folder of pages (navigation.py).
-        self.sidebars: dict[Any, tuple[str, str]] = {}
         #: The formatted citations by key and page (outputs.citations), once formatted.
         self.citation_index: Any = None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 from docutils import nodes as docutils_nodes
@@ -16,10 +17,10 @@ from .domain import SeminarDomain
 from ..core.conflicts import check_sessions
 from .admission import setup_admission
 from .interruption import setup_interruption
-from .pagecheck import DropControlCharacters, check_source, clean_copied_sources, register_parser
+from .pagecheck import DropControlCharacters, check_source, clean_copied_sources
 from .reading import SessionPageTransform, terms_first, warn
 from .._version import __version__
-from . import bibdomain, config, navigation, nodes, references, resolve
+from . import config, navigation, nodes, references, resolve
 from ..outputs import bibentries, bibstyle, citations, feeds, handouts, html, latex, latex_style, mathjax, metadata
 from . import rewrite, snapshot
 
@@ -48,6 +49,18 @@ def _check_bibliography_styles(app: Sphinx, config: Config) -> None:
                        "putting its folder on sys.path", type="seminar", subtype="config")
 
 
+def _load_speedups(app: Sphinx, config: Config) -> None:
+    """``config-inited``: the optional speed-ups, by name (the product never imports them), where
+    ``seminar_speedups`` asks for them; last of the handlers, once the other extensions are set up."""
+    if not config.seminar_speedups:
+        return
+    if importlib.util.find_spec("sphinx_seminar.speedups") is None:  # a copy of the package without them
+        logger.info("sphinx-seminar: the speed-ups (sphinx_seminar.speedups) are not installed; "
+                    "the site is the same, large archives build more slowly")
+        return
+    app.setup_extension("sphinx_seminar.speedups")
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     config.register(app)
     setup_admission(app)
@@ -58,6 +71,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("session-pages", SessionPagesDirective)
 
     app.add_domain(SeminarDomain)
+    # Where the bibliography parse goes (references.parse_bibfiles): pybtex's own data unless a handler gives other.
+    app.add_event("seminar-bibliography-data")
     for node in nodes.PLACEHOLDERS:
         app.add_node(node, **{fmt: (nodes.visit_placeholder, None) for fmt in ("html", "latex", "text", "man", "texinfo")})
     app.add_node(nodes.time_range, html=(html.visit_time_range, html.depart_time_range),
@@ -78,22 +93,18 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_latex_package("xltabular")
 
     app.connect("config-inited", mathjax.configure)
-    app.connect("config-inited", bibdomain.register)
     app.connect("config-inited", _check_bibliography_styles)
-    app.connect("config-inited", register_parser)
+    app.connect("config-inited", _load_speedups, priority=900)
     app.connect("builder-inited", _static_files)
     # Around sphinxcontrib-bibtex's own builder-inited (priority 500).
     app.connect("builder-inited", references.parse_bibfiles, priority=100)
     app.connect("builder-inited", references.check_bibfiles, priority=900)
-    app.connect("env-before-read-docs", references.parse_before_forking)
     app.connect("env-before-read-docs", terms_first)
     # After sphinxcontrib-bibtex's env-updated (500), which formats the listed entries.
     app.connect("env-updated", references.report_entry_problems, priority=600)
     app.connect("env-updated", references.rewrite_after_entry_changes, priority=650)
     app.connect("source-read", check_source)
     app.connect("html-page-context", navigation.collapse_navigation, priority=400)
-    app.connect("html-page-context", navigation.move_furo_current, priority=600)
-    app.connect("builder-inited", navigation.reset)
     # The snapshot every output reads, once every page is read (with the pages' history).
     app.connect("env-updated", snapshot.make_site, priority=460)
     # Before the LaTeX builder starts writing: the handouts, from the snapshot.

@@ -10,11 +10,10 @@
   a citation that sphinxcontrib-bibtex cannot parse is reported and shown
   as code; a session page's raw HTML and empty sections are reported.
 
-The last checks read markdown-it's tokens.  On the myst-parser versions in
-``TESTED``, :class:`SeminarMystParser` (a subclass registered in
-myst-parser's place) runs them on the tokens MyST itself renders, so a page
-is parsed once; elsewhere, and with ``seminar_single_parse = False``, the
-``source-read`` handler parses the page for them (the log says why).
+The last checks read markdown-it's tokens: the ``source-read`` handler
+parses the page for them, unless the registered parser says it runs them on
+the tokens it renders (``seminar_checks_tokens``: the speed-ups' piece
+``myst-parser``, :mod:`sphinx_seminar.speedups.mystparser`).
 ``tests/site/test_equivalence.py`` builds the site both ways, in fresh
 processes, and compares every page.
 """
@@ -27,7 +26,6 @@ from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
@@ -37,24 +35,12 @@ from ..core.frontmatter import (control_characters, drop_control_characters, nor
                                 unsafe_yaml, without_control_characters)
 from ..core.problems import Problem
 from .admission import env_tree
-from .guards import tested
 from .reading import PAGE_READ, classify, warn
 
 logger = logging.getLogger(__name__)
 
-TESTED = ("5.",)  # myst-parser
-
-
-def register_parser(app: Sphinx, config: Config) -> None:
-    """``config-inited``: MyST's parser with the checks on its tokens, where tested."""
-    if not config.seminar_single_parse or "myst_parser" not in app.extensions:
-        return
-    if not tested("myst-parser", TESTED, "its parser", "pages are parsed a second time for their checks"):
-        return
-    app.add_source_parser(parser_class(), override=True)
-
-
 def single_parse(app: Sphinx) -> bool:
+    """Whether the Markdown parser runs :func:`check_tokens` on the tokens it renders (the speed-ups' myst-parser)."""
     return getattr(app.registry.source_parsers.get("markdown"), "seminar_checks_tokens", False)
 
 
@@ -190,39 +176,3 @@ class DropControlCharacters(SphinxTransform):
                              "delete the invisible character or its escape (retype the text)"), self.env.docname,
                      subtype="control-character")
                 reported = True
-
-
-def parser_class() -> type:
-    from myst_parser.config.main import TopmatterReadError, merge_file_level, read_topmatter
-    from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
-    from myst_parser.parsers.mdit import create_md_parser
-    from myst_parser.parsers.sphinx_ import MystParser
-    from myst_parser.warnings_ import create_warning
-
-    class SeminarMystParser(MystParser):
-        """myst-parser's ``parse`` (5.x), with :func:`check_tokens` between markdown-it's parse and the rendering."""
-
-        seminar_checks_tokens = True
-
-        def parse(self, inputstring: str, document) -> None:
-            config = document.settings.env.myst_config
-            try:
-                topmatter = read_topmatter(inputstring)
-            except TopmatterReadError:
-                pass  # reported by the renderer, as upstream does
-            else:
-                if topmatter:
-                    def warning(wtype, msg):
-                        create_warning(document, msg, wtype, line=1, append_to=document)
-                    config = merge_file_level(config, topmatter, warning)
-            parser = create_md_parser(config, SphinxRenderer)
-            parser.options["document"] = document
-            md_env: dict = {}
-            tokens = parser.parse(inputstring, md_env)
-            checked = check_tokens(document.settings.env, inputstring, tokens)
-            if checked is not inputstring:  # an unsafe include was blanked: parse what remains
-                md_env = {}
-                tokens = parser.parse(checked, md_env)
-            parser.renderer.render(tokens, parser.options, md_env)
-
-    return SeminarMystParser

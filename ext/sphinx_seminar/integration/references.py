@@ -21,7 +21,6 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import NamedTuple
 
 import pybtex.errors
 from pybtex.database import BibliographyData, Person
@@ -41,7 +40,7 @@ logger = logging.getLogger(__name__)
 _CACHE = "seminar_bibchecks"
 
 
-class _MainProcessOnly:
+class MainProcessOnly:
     """A value that Sphinx's reader processes (``-j N``) do not send back.
 
     Under ``-j N`` Sphinx forks a reader for each chunk of about seventy
@@ -68,74 +67,12 @@ class _MainProcessOnly:
         self._own()
 
 
-class Recipe(NamedTuple):
-    """How the parse was made: enough to make it again from the same files."""
-
-    encoding: str
-    person_fields: tuple[str, ...]
-    files: tuple[str, ...]
-    repair: tuple[str, ...] = ()
-
-
-class ParsedBibliography(_MainProcessOnly, BibliographyData):
-    """pybtex's parse of the ``.bib`` files, kept by the main process only.
-
-    The environment saves it as its :class:`Recipe`, not as its thirty-odd
-    objects per entry: a no-op build never looks at an entry, and loading a
-    6,000-entry parse and collecting its garbage was a third of such a build.
-    The first look at an entry parses the files again; they are the files
-    the recipe names, unchanged (a change makes sphinxcontrib-bibtex's cache
-    check, and :func:`parse_bibfiles`, parse anew).
-    """
-
-    def __init__(self, recipe: Recipe | None = None) -> None:
-        super().__init__()
-        self._own()
-        self._recipe = recipe
-
-    def _empty(self):
-        return (BibliographyData, ())
-
-    def __reduce_ex__(self, protocol):
-        recipe = self.__dict__.get("_recipe")
-        if recipe is None or getattr(self, "_seminar_owner", os.getpid()) != os.getpid():
-            return super().__reduce_ex__(protocol)
-        return (_unparsed, (recipe,))
-
-    def __getattr__(self, name: str):
-        # Called only for attributes that are not there: those of a parse not made again yet.
-        if name.startswith("__") or "_recipe" not in self.__dict__ or self.__dict__.get("_parsing") or is_parsed(self):
-            raise AttributeError(name)
-        self._parse_again(self.__dict__["_recipe"])
-        return getattr(self, name)
-
-    def _parse_again(self, recipe: Recipe) -> None:
-        self.__dict__["_parsing"] = True
-        try:
-            BibliographyData.__init__(self)
-            parser = Parser(recipe.encoding, person_fields=recipe.person_fields)
-            parser.data = self
-            with pybtex.errors.capture():  # reported when the files were first parsed, and on every build since
-                for path in recipe.files:
-                    parser.parse_file(path)
-            _complete(self, recipe.repair)
-        finally:
-            del self.__dict__["_parsing"]
-
-
-def _unparsed(recipe: Recipe) -> ParsedBibliography:
-    bibliography = ParsedBibliography.__new__(ParsedBibliography)
-    bibliography.__dict__["_recipe"] = recipe
-    bibliography._own()
-    return bibliography
-
-
 def is_parsed(data: BibliographyData) -> bool:
     """Whether the parse is there (not only its recipe, as loaded with the environment)."""
     return "entries" in data.__dict__
 
 
-def _complete(data: BibliographyData, repair: Iterable[str]) -> None:
+def complete(data: BibliographyData, repair: Iterable[str]) -> None:
     """The entries get their crossref parents' fields, and those with problems readable LaTeX."""
     inherit_crossrefs(data)
     for key in repair:
@@ -144,16 +81,7 @@ def _complete(data: BibliographyData, repair: Iterable[str]) -> None:
             repair_entry(data.entries[key])
 
 
-def parse_before_forking(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    """``env-before-read-docs``: where pages are read by forked processes (``-j N``), the parse
-    is made again once, here, rather than by each reader that looks at an entry."""
-    if bibtex_loaded(app) and docnames and app.parallel > 1:
-        data = env.domains["cite"].bibdata.data
-        if not is_parsed(data):
-            data.entries  # noqa: B018 (the look makes the parse)
-
-
-class _Checks(_MainProcessOnly):
+class _Checks(MainProcessOnly):
     """The check of each ``.bib`` file and the files' stamps, kept by the main process only."""
 
     def __init__(self, stamp: tuple, results: dict[str, BibCheck]) -> None:
@@ -231,11 +159,12 @@ def parse_bibfiles(app: Sphinx) -> None:
         return  # the same files, unchanged: which of them can be read has not changed either
     readable = [path.is_file() and read_bibfile(path, name, encoding)[0] is not None for path, name in zip(paths, names)]
     _note_files_parsed(app.env, [name for name, ok in zip(names, readable) if ok])
-    # Names are split only for the entries shown, where the domain does so (seminar.bibdomain).
+    # Names are split only for the entries shown, where the domain does so (the speed-ups' cite-domain).
     person_fields = () if getattr(domain, "seminar_splits_persons", False) else tuple(Person.valid_roles)
     parser = Parser(encoding, person_fields=person_fields)
-    # What Parser makes, but not sent back by -j readers, and saved as how to make it again.
-    parser.data = ParsedBibliography(Recipe(encoding, person_fields, tuple(str(p) for p, ok in zip(paths, readable) if ok)))
+    files = tuple(str(p) for p, ok in zip(paths, readable) if ok)
+    # Where the parse goes: pybtex's own data, or what a handler gives (the speed-ups' bib-recipe).
+    parser.data = app.emit_firstresult("seminar-bibliography-data", encoding, person_fields, files) or BibliographyData()
     bibfiles = {}
     keys: dict[str, None] = {}
     with pybtex.errors.capture() as errors:
@@ -277,10 +206,10 @@ def check_bibfiles(app: Sphinx) -> None:
     data = app.env.domains["cite"].bibdata.data
     results = checked_bibfiles(app, app.env.temp_data.pop("seminar_bib_parse", None))
     repair = tuple(key for result in results.values() for key in result.repair)
-    if isinstance(data, ParsedBibliography) and data.__dict__.get("_recipe"):
-        data._recipe = data._recipe._replace(repair=repair)
-    if is_parsed(data):  # a parse not made again yet gets both when it is
-        _complete(data, repair)
+    if is_parsed(data):
+        complete(data, repair)
+    else:  # a parse not made again yet (the speed-ups' bib-recipe) gets both when it is
+        data.complete_when_parsed(repair)
     for name, result in results.items():
         for problem in result.problems:
             if problem.field not in result.keys:  # the file's own problems; entries' wait for the citations

@@ -1,4 +1,5 @@
-"""sphinxcontrib-bibtex's ``cite`` domain, with work that grows with what changed.
+"""Pieces ``cite-domain`` and ``latex-decoding``: sphinxcontrib-bibtex's ``cite`` domain,
+with work that grows with what changed.
 
 Upstream (sphinxcontrib-bibtex 2.6 and 2.7) formats every entry of every
 bibliography on every build, no-op builds included, twice when tooltips use
@@ -8,8 +9,7 @@ scanning every formatted citation.  In an archive of a
 thousand sessions each of these is quadratic or costs seconds.
 
 :class:`SeminarBibtexDomain` is a subclass registered in the domain's place
-(``add_domain(..., override=True)``), only for the versions that
-``tests/site/test_equivalence.py`` proves render the same, in fresh processes:
+(``add_domain(..., override=True)``), only for the versions in :data:`TESTED`:
 
 * ``env_updated`` is skipped when nothing it reads changed since the last
   build (the ``.bib`` files, bibliographies, citations, pages and style
@@ -23,13 +23,12 @@ thousand sessions each of these is quadratic or costs seconds.
   bibliography's style;
 * ``resolve_xref`` works on the citations of the cited keys only, from an
   index, with one plaintext backend for the tooltips (upstream looks it up
-  in the installed packages' entry points for every citation);
-* both format within :func:`sphinx_seminar.core.bibtext.decoding_where_needed`:
-  values without LaTeX in them skip pybtex's LaTeX decoder, half the time
-  an entry takes to format (on the pybtex and latexcodec versions tested;
-  the log says where they are not).
+  in the installed packages' entry points for every citation).
 
-``seminar_fast_bibtex = False`` in ``conf.py`` keeps upstream's domain.
+``latex-decoding`` (:mod:`.decoding`) makes both format within
+:func:`~.decoding.decoding_where_needed`: values without LaTeX in them skip
+pybtex's LaTeX decoder, half the time an entry takes to format.  It works
+through this domain only.
 """
 
 from __future__ import annotations
@@ -39,13 +38,15 @@ import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterable
+from contextlib import nullcontext
 
+from pybtex.database import Person
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
 from ..core.bibfields import split_persons
-from ..core.bibtext import decoding_where_needed, untested_versions
+from .decoding import DecodedPerson, decoding_where_needed, untested_versions
 from .guards import tested
 
 logger = logging.getLogger(__name__)
@@ -54,27 +55,38 @@ TESTED = ("2.6.", "2.7.")
 _FINGERPRINT = "seminar_fingerprint"
 
 
-def register(app: Sphinx, config: Config) -> None:
-    """``config-inited``: put the subclass in place of upstream's domain, where tested."""
-    if not config.seminar_fast_bibtex or "sphinxcontrib.bibtex" not in app.extensions:
+def setup_cite_domain(app: Sphinx) -> None:
+    """The subclass in place of upstream's domain, where tested."""
+    if "sphinxcontrib.bibtex" not in app.extensions:
         return
     if not tested("sphinxcontrib-bibtex", TESTED, "its bibliography domain",
                   "sphinxcontrib-bibtex's own is used (the same output; large archives build more slowly)"):
         return
     app.add_domain(domain_class(), override=True)
+
+
+def setup_latex_decoding(app: Sphinx) -> None:
+    """The subclass's formatting past the LaTeX decoder where there is nothing to decode, where tested."""
+    domain = app.registry.domains.get("cite")
+    if domain is None or not issubclass(domain, _FasterLookups):
+        return  # the shortcut works through the subclass only
     untested = untested_versions()
     if untested:
         logger.info(f"sphinx-seminar: the bibliography's shortcut past LaTeX decoding was not tested with {', '.join(untested)}; "
                     "pybtex decodes every value (the same output; large archives build more slowly)")
+        return
+    domain.seminar_decoding = True
+
+
+def _both(app: Sphinx, config: Config) -> None:
+    setup_cite_domain(app)
+    setup_latex_decoding(app)
 
 
 def setup(app: Sphinx) -> dict:
     """The faster ``cite`` domain on its own, as an extension after ``sphinxcontrib.bibtex``: how
     ``tests/sphinx/test_upstream_suites.py`` runs sphinxcontrib-bibtex's own test suite with it in place."""
-    from . import config
-
-    config.register(app, ("seminar_fast_bibtex",))
-    app.connect("config-inited", register)
+    app.connect("config-inited", _both)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
 
 
@@ -112,6 +124,14 @@ class _FasterLookups:
     # The .bib is parsed without splitting names (seminar.references);
     # get_filtered_entries splits those of the entries it yields.
     seminar_splits_persons = True
+    # Set by setup_latex_decoding, on the class made for this application.
+    seminar_decoding = False
+
+    def _formatting(self):
+        return decoding_where_needed() if self.seminar_decoding else nullcontext()
+
+    def _split(self, entry) -> None:
+        split_persons(entry, DecodedPerson if self.seminar_decoding else Person)
 
     def clear_doc(self, docname: str) -> None:
         """Upstream's, and the fingerprint forgotten where the page held a bibliography.
@@ -137,7 +157,7 @@ class _FasterLookups:
         self._citations_by_key = None
         self._in_reading_order()
         try:
-            with decoding_where_needed():
+            with self._formatting():
                 result = super().env_updated()
         finally:
             self._cited_in = None
@@ -166,7 +186,7 @@ class _FasterLookups:
         names_filtered = any(isinstance(n, ast.Name) and n.id.lower() in ("author", "editor") for n in ast.walk(bibliography.filter_))
         for entry in self.get_entries(bibliography.bibfiles):
             if names_filtered:
-                split_persons(entry)
+                self._split(entry)
             key = bibliography.keyprefix + entry.key
             cited_docnames = self._cited_in.get(key, set())
             visitor = _FilterVisitor(entry=entry, docname=bibliography_key.docname, cited_docnames=cited_docnames)
@@ -177,7 +197,7 @@ class _FasterLookups:
                                type="bibtex", subtype="filter_syntax_error")
                 success = bool(cited_docnames)
             if success or entry.key in bibliography.keys:
-                split_persons(entry)  # shown: its names are formatted
+                self._split(entry)  # shown: its names are formatted
                 yield key, entry
 
     def _index_citing_pages(self) -> None:
@@ -230,7 +250,7 @@ class _FasterLookups:
         ]
         result = docutils.nodes.inline(rawsource=target)
         result["classes"].append("bibtex-citation")
-        with decoding_where_needed():
+        with self._formatting():
             result += format_references(self.reference_style, typ, references).render(self.backend)
         return result
 

@@ -1,4 +1,5 @@
-"""BibTeX values as pybtex's rich text, without the LaTeX decoder where it has nothing to do.
+"""Piece ``latex-decoding``: BibTeX values as pybtex's rich text, without the LaTeX decoder
+where it has nothing to do.
 
 pybtex reads every field and every part of every name through latexcodec's
 decoder (``Text.from_latex``), which walks the value one token at a time:
@@ -20,11 +21,12 @@ decoder itself; :func:`with_decoded_fields` gives a template the same nodes
 with :func:`rich_text` instead, and names split by the build are
 :class:`DecodedPerson`.
 
-All of it holds only within :func:`decoding_where_needed`, which the build's
-bibliography domain (:mod:`sphinx_seminar.integration.bibdomain`) puts
-around its formatting; with ``seminar_fast_bibtex = False``, or outside the
-build, every value goes through pybtex, so that the equivalence tests can
-compare the two ways in fresh processes.
+All of it holds only within :func:`decoding_where_needed`, which the speed-ups'
+bibliography domain (:mod:`.citedomain`) puts around its formatting: it
+hands the ``seminar`` style (:data:`sphinx_seminar.outputs.bibstyle.TEMPLATE_NODES`)
+:func:`with_decoded_fields`.  Without the piece, or outside the build, every
+value goes through pybtex, so that the equivalence tests can compare the two
+ways in fresh processes.
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ from pybtex.richtext import Text
 from pybtex.style.template import FieldIsMissing, Node, node, optional, optional_field
 from pybtex.style.template import field as bib_field
 
+from ..outputs.bibstyle import TEMPLATE_NODES
+
 # The versions the decoder's behaviour was tested on.
 TESTED = {"pybtex": ("0.24.", "0.25.", "0.26."), "latexcodec": ("2.", "3.")}
 
@@ -54,10 +58,13 @@ _WHERE_NEEDED: ContextVar[bool] = ContextVar("sphinx_seminar_decoding_where_need
 def decoding_where_needed() -> Iterator[None]:
     """A block in which :func:`rich_text` leaves out the decoder where it has nothing
     to do (on the tested versions of pybtex and latexcodec only)."""
-    token = _WHERE_NEEDED.set(not untested_versions())
+    on = not untested_versions()
+    token = _WHERE_NEEDED.set(on)
+    nodes = TEMPLATE_NODES.set(with_decoded_fields if on else None)
     try:
         yield
     finally:
+        TEMPLATE_NODES.reset(nodes)
         _WHERE_NEEDED.reset(token)
 
 
@@ -85,7 +92,7 @@ def untested_versions() -> tuple[str, ...]:
 class DecodedPerson(Person):
     """pybtex's person, with :func:`rich_text` for the parts of its name.
 
-    The build splits names itself (:func:`sphinx_seminar.core.bibfields.split_persons`),
+    The speed-ups' domain splits names itself (:func:`sphinx_seminar.core.bibfields.split_persons`),
     so every name of an entry the site shows is one of these.
     """
 
@@ -155,9 +162,3 @@ def with_decoded_fields(template):
     result = Node(template.name, function)
     result.args, result.kwargs, result.children = list(template.args), dict(template.kwargs), children
     return result
-
-
-def where_needed(template):
-    """The template as :func:`with_decoded_fields` gives it within :func:`decoding_where_needed`;
-    elsewhere the template itself."""
-    return with_decoded_fields(template) if decoding_only_where_needed() else template
