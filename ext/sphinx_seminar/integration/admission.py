@@ -49,15 +49,12 @@ def source_tree(srcdir: str | os.PathLike[str], config: Config, *also: str | os.
     return SourceTree.at(srcdir, tuple(patterns))
 
 
-#: The tree of each source folder, as :func:`leave_out_pages` made it for this build.
-_TREES: dict[str, SourceTree] = {}
-
-
 def env_tree(env: BuildEnvironment) -> SourceTree:
-    tree = _TREES.get(str(env.srcdir))
-    if tree is None:
-        tree = _TREES[str(env.srcdir)] = source_tree(env.srcdir, env.config, env.doctreedir)
-    return tree
+    """The tree :func:`leave_out_pages` made for this build, kept by the application's ``seminar`` domain."""
+    domain = env.domains["seminar"]
+    if domain.source_tree is None:
+        domain.source_tree = source_tree(env.srcdir, env.config, env.doctreedir)
+    return domain.source_tree
 
 
 def literal_pattern(relative: str) -> str:
@@ -70,7 +67,13 @@ def leave_out_pages(app: Sphinx, config: Config) -> None:
     the pages the rule refuses are reported and excluded before Sphinx looks for pages."""
     forget_markers()
     suffixes = tuple(config.source_suffix)
-    tree = _TREES[str(app.srcdir)] = source_tree(app.srcdir, config, app.outdir, app.doctreedir)
+    tree = source_tree(app.srcdir, config, app.outdir, app.doctreedir)
+
+    def keep_tree(app: Sphinx) -> None:
+        # The environment, and its domain, exist from here on (the tree is not saved with them).
+        app.env.domains["seminar"].source_tree = tree
+
+    app.connect("builder-inited", keep_tree, priority=10)
     found = discover(tree, suffixes, config.source_encoding)
     for relative, problem in found.left_out:
         if problem is not None:

@@ -39,6 +39,8 @@ class SeminarDomain(Domain):
         # nothing of one application's build reaches another's.
         #: The snapshot of the site, made once every page is read (integration.snapshot).
         self.site: Site | None = None
+        #: The source tree the admission rule judges files by, made at config-inited (integration.admission).
+        self.source_tree: Any = None
         #: term id -> the term as its sessions see it, from its page's one reading (reading.py).
         self.term_views: dict[str, Term | None] = {}
         #: The formatted citations by key and page (outputs.citations), once formatted.
