@@ -19,6 +19,15 @@ The project's and the no-bibliography builds are repeated (``--repeat``,
 default 3), alternating, and the median is reported with the range: on a
 shared machine one build's time varies by about 10%.
 
+Then the speed-ups (``sphinx_seminar.speedups``), piece by piece
+(``--pieces``, on by default): the N = 1,000 archive (full, no-op and
+``-j 2`` builds) and the real pages with ``cdl.bib`` (full and no-op), with
+every piece, with none, and with each piece but one (``seminar_speedups``
+in the generated ``conf.py``).  A piece's saving shows where, in one of
+these builds, leaving it out is slower in every repeat than the slowest
+repeat with every piece, and the medians differ by more than 2%; or its
+peak memory is more than 10% higher.
+
 It prints a table, checks the targets of the performance issue, and writes
 ``bench/results.json``.  Timings belong here, never in the test suite.
 """
@@ -199,6 +208,84 @@ def bench_real_pages(work: Path, repeat: int) -> Size | None:
     return result
 
 
+PIECES = ("cite-domain", "latex-decoding", "bib-recipe", "myst-parser", "navigation")
+# Each configuration of the speed-ups measured: its label and seminar_speedups.
+CONFIGURATIONS = [("all pieces", True), ("none", False)] + [(f"all but {piece}", [p for p in PIECES if p != piece])
+                                                          for piece in PIECES]
+PIECE_BUILDS = (("N=1000", "full", ()), ("N=1000", "noop", ()), ("N=1000", "full_j2", ("-j", "2")),
+                ("real+cdl", "full", ()), ("real+cdl", "noop", ()))
+
+
+def _with_speedups(site: Path, conf: str, value: object) -> None:
+    (site / "conf.py").write_text(conf + f"\nseminar_speedups = {value!r}\n", encoding="utf-8")
+
+
+def bench_pieces(work: Path, repeat: int) -> dict[str, dict[str, Run]]:
+    """Each configuration's builds: full (then no-op) and full -j 2 of the N = 1,000 archive,
+    full (then no-op) of the real pages with cdl.bib; the configurations alternate, ``repeat`` times."""
+    sites = {"N=1000": generate(work / "pieces-1000", 1000, "project")}
+    if CDL_BIB.is_file():
+        sites["real+cdl"] = realpages.generate(work / "pieces-real", 8, CDL_BIB)
+    confs = {name: (site / "conf.py").read_text(encoding="utf-8") for name, site in sites.items()}
+    samples: dict[str, dict[str, list[Run]]] = {label: {} for label, _ in CONFIGURATIONS}
+    for attempt in range(repeat):
+        for label, value in CONFIGURATIONS:
+            for name, site in sites.items():
+                _with_speedups(site, confs[name], value)
+                print(f"speed-ups, {label}: {name} {attempt + 1}/{repeat}...", flush=True)
+                for kind, options in (("full", ()), ("full_j2", ("-j", "2"))):
+                    if (name, kind, options) not in PIECE_BUILDS:
+                        continue
+                    outdir = "_build/html-j2" if options else "_build/html"
+                    shutil.rmtree(site / outdir, ignore_errors=True)
+                    samples[label].setdefault(f"{name} {kind}", []).append(build(site, outdir, *options))
+                    if not options:
+                        samples[label].setdefault(f"{name} noop", []).append(build(site, outdir))
+    for site in sites.values():
+        shutil.rmtree(site)
+    return {label: {kind: median(runs) for kind, runs in by_kind.items()} for label, by_kind in samples.items()}
+
+
+def saving_shows(without: Run, ours: Run) -> bool:
+    """Leaving the piece out is slower in every repeat than the slowest repeat with it, and by more than 2%."""
+    if without.returncode or ours.returncode:
+        return False
+    return without.seconds > 1.02 * ours.seconds and min(without.samples or [without.seconds]) > max(ours.samples or [ours.seconds])
+
+
+def memory_saving_shows(without: Run, ours: Run) -> bool:
+    """Leaving the piece out takes more than 10% more memory at the peak (the peak varies by a few MB)."""
+    return not without.returncode and not ours.returncode and without.peak_mb > 1.10 * ours.peak_mb
+
+
+def pieces_report(runs: dict[str, dict[str, Run]]) -> tuple[list[str], list[tuple[str, bool, str]]]:
+    kinds = [f"{name} {kind}" for name, kind, _ in PIECE_BUILDS if f"{name} {kind}" in runs["all pieces"]]
+    lines = ["\n### The speed-ups, piece by piece (time, its ratio to all pieces, and peak memory)\n",
+             "| speed-ups | " + " | ".join(kinds) + " |", "| --- |" + " --- |" * len(kinds)]
+    base = runs["all pieces"]
+    for label, _ in CONFIGURATIONS:
+        cells = []
+        for kind in kinds:
+            run = runs[label].get(kind)
+            if run is None or run.returncode:
+                cells.append("failed" if run else "–")
+                continue
+            cell = f"{run.seconds:.2f} s"
+            if label != "all pieces" and base[kind].seconds:
+                cell += f" ({run.seconds / base[kind].seconds:.2f}×)"
+            cells.append(cell + f", {run.peak_mb:.0f} MB")
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    checks = []
+    for piece in PIECES:
+        without = runs[f"all but {piece}"]
+        shown = [kind for kind in kinds if kind in without and saving_shows(without[kind], base[kind])]
+        shown += [f"{kind} memory" for kind in kinds if kind in without and memory_saving_shows(without[kind], base[kind])]
+        best = max(kinds, key=lambda kind: without[kind].seconds / base[kind].seconds if base[kind].seconds else 0)
+        checks.append((f"speed-up {piece}: its saving shows", bool(shown),
+                       ", ".join(shown) if shown else f"at most {without[best].seconds / base[best].seconds:.2f}× ({best})"))
+    return lines, checks
+
+
 def real_pages_report(size: Size) -> tuple[list[str], list[tuple[str, bool, str]]]:
     real, cdl = size.runs["real"], size.runs["real_cdl"]
     lines = [f"\n### Real pages: the site's own pages as {size.sessions} sessions, without and with cdl.bib (6,315 entries)\n",
@@ -226,7 +313,8 @@ def row(label: str, run: Run | None, base: Run | None = None) -> str:
     return f"| {label} | {shown} | {ratio} | {counts} | {run.peak_mb:.0f} MB |"
 
 
-def report(sizes: list[Size], real: Size | None = None) -> tuple[str, list[tuple[str, bool, str]]]:
+def report(sizes: list[Size], real: Size | None = None,
+           pieces: dict[str, dict[str, Run]] | None = None) -> tuple[str, list[tuple[str, bool, str]]]:
     lines = []
     checks: list[tuple[str, bool, str]] = []
     if real is not None:
@@ -272,6 +360,10 @@ def report(sizes: list[Size], real: Size | None = None) -> tuple[str, list[tuple
     if 100 in by_n and 1000 in by_n and by_n[100] and by_n[1000]:
         ratio = by_n[1000].seconds / by_n[100].seconds
         checks.append(("t(1000) / t(100) ≤ 10.5 for a full build", ratio <= 10.5, f"{ratio:.2f}"))
+    if pieces:
+        more, piece_checks = pieces_report(pieces)
+        lines += more
+        checks += piece_checks
     lines.append("\n### Targets\n")
     lines += [f"- {'PASS' if ok else 'FAIL'}: {name} ({value})" for name, ok, value in checks]
     return "\n".join(lines), checks
@@ -290,6 +382,9 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3, help="repeats of each project and no-bibliography build (the median is reported)")
     parser.add_argument("--real-pages", action=argparse.BooleanOptionalAction, default=True,
                         help="also build the site's own pages as about 125 sessions, without and with cdl.bib")
+    parser.add_argument("--pieces", action=argparse.BooleanOptionalAction, default=True,
+                        help="also measure each speed-up piece (N=1000 and the real pages with cdl.bib)")
+    parser.add_argument("--pieces-repeat", type=int, default=3, help="repeats of each speed-up configuration")
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results.json")
     args = parser.parse_args()
     import importlib.metadata as metadata
@@ -298,7 +393,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="seminar-bench-") as work:
         real = bench_real_pages(Path(work), args.repeat) if args.real_pages else None
         sizes = [bench_size(n, Path(work), args.plain_timeout, args.repeat) for n in args.sizes]
-    text, checks = report(sizes, real)
+        pieces = bench_pieces(Path(work), args.pieces_repeat) if args.pieces else None
+    text, checks = report(sizes, real, pieces)
     header = f"Machine: {machine()}\nVersions: " + ", ".join(f"{k} {v}" for k, v in versions.items())
     print(header + "\n" + text)
     args.out.write_text(json.dumps({
@@ -306,6 +402,7 @@ def main() -> int:
         "real_pages": real and {"sessions": real.sessions, "runs": {v: {k: asdict(r) for k, r in runs.items()} for v, runs in real.runs.items()}},
         "sizes": [{"sessions": s.sessions, "runs": {v: {k: asdict(r) for k, r in runs.items()} for v, runs in s.runs.items()}}
                   for s in sizes],
+        "pieces": pieces and {label: {k: asdict(r) for k, r in runs.items()} for label, runs in pieces.items()},
         "targets": [{"target": name, "met": ok, "value": value} for name, ok, value in checks],
     }, indent=2) + "\n", encoding="utf-8")
     return 0
