@@ -136,15 +136,19 @@ def test_references_page_has_every_entry_once_in_author_year_order(site: Build) 
         "[Breiding et al., 2024]",
         "[Breiding and Timme, 2018]",
         "[Bronstein et al., 2021]",
+        "[Bruna et al., 2014]",
         "[Brunton et al., 2016]",
         "[Chen et al., 2021]",
         "[Chen et al., 2018]",
         "[Chizat et al., 2019]",
+        # The 2018 paper spells his first name Lénaïc, the 2019 one (as on HAL) Lenaic: pybtex sorts by the whole name.
+        "[Chizat and Bach, 2018]",
         "[Cohen and Welling, 2016]",
         "[Cybenko, 1989]",
         "[Defferrard et al., 2016]",
         "[Draisma et al., 2016]",
         "[Feng et al., 2019]",
+        "[Gilmer et al., 2017]",
         "[Goodfellow et al., 2016]",
         "[Goodfellow et al., 2014]",
         "[Haase et al., 2024]",
@@ -162,6 +166,7 @@ def test_references_page_has_every_entry_once_in_author_year_order(site: Build) 
         "[Kondor and Trivedi, 2018]",
         "[Leshno et al., 1993]",
         "[Li et al., 2018]",
+        "[Mei et al., 2018]",
         "[Morris et al., 2019]",
         "[Prince, 2023]",
         "[Raissi et al., 2019]",
@@ -197,7 +202,7 @@ def test_checked_in_json_schemas_are_up_to_date() -> None:
 def test_the_real_site_passes_seminar_check() -> None:
     run = seminar_check(ROOT)
     assert run.returncode == 0, run.stdout
-    assert run.stdout.startswith("checked 16 sessions in 1 term(s) and 40 references: no problems")
+    assert run.stdout.startswith("checked 16 sessions in 1 term(s) and 44 references: no problems")
 
 
 def test_every_config_value_is_registered_from_the_one_table_and_documented(site: Build) -> None:

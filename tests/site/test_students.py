@@ -122,7 +122,7 @@ def test_series_page_gives_each_multi_part_lecture_with_its_parts(site: Build) -
 def test_references_page_links_back_to_sessions_and_offers_bibtex(site: Build) -> None:
     page = site.page("docs/references")
     entries = page.select("div.citation")
-    assert len(entries) == 39  # every entry of references.bib that a page cites or suggests, once
+    assert len(entries) == 43  # every entry of references.bib that a page cites or suggests, once
     kipf = next(e for e in entries if "Semi-Supervised Classification" in e.get_text())
     hrefs = [a["href"] for a in kipf.select("a")]
     assert "https://openreview.net/forum?id=SJU4ayYgl" in hrefs and "https://arxiv.org/abs/1609.02907" in hrefs
