@@ -206,12 +206,42 @@ def test_no_sideways_scroll_at_375_pixels(page, site: str) -> None:
         width = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
         assert width[0] <= width[1], (name, width)
         shot(page, f"{name}-375px")
-    page.goto(site + PAGES["landing"])
-    # The schedule scrolls in its own container instead.
-    assert page.evaluate(
-        "(() => { const w = document.querySelector('table.schedule').closest('.table-wrapper');"
-        " return w.scrollWidth > w.clientWidth && getComputedStyle(w).overflowX === 'auto'; })()"
-    )
+
+
+# Each box that must not scroll sideways on a phone: [name, scrollWidth, clientWidth].  The content
+# box is Furo's column around the article (whose headings bleed 0.5rem into its padding, by design).
+SIDEWAYS = """() => [["page", document.documentElement], ["body", document.body],
+                      ["content", document.querySelector("div.content") || document.querySelector("main")]]
+  .map(([name, el]) => [name, el.scrollWidth, el.clientWidth])"""
+
+
+@pytest.mark.parametrize("name", ["landing", "session", "speakers"])
+def test_at_375_pixels_neither_the_page_nor_the_body_nor_the_content_scrolls_sideways(page, site: str, name: str) -> None:
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(site + PAGES[name])
+    page.wait_for_load_state("networkidle")
+    boxes = page.evaluate(SIDEWAYS)
+    assert [box for box in boxes if box[1] > box[2]] == [], boxes
+
+
+def test_at_375_pixels_each_meeting_is_one_stacked_entry_inside_the_screen(page, site: str) -> None:
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(site + "sessions/2024-25/index.html")
+    rows = page.evaluate("""() => [...document.querySelectorAll('table.schedule tbody tr')].map(tr => {
+        const box = el => { const r = el.getBoundingClientRect(); return [r.left, r.right, r.top, r.bottom]; };
+        const cell = name => tr.querySelector('td.' + name);
+        return {topic: box(cell('topic').querySelector('a') || cell('topic')), date: box(cell('date')),
+                speaker: box(cell('speaker')), time: box(cell('time')), shown: getComputedStyle(cell('speaker')).display,
+                meeting: tr.classList.contains('session'), width: innerWidth};
+    })""")
+    meetings = [row for row in rows if row["meeting"]]
+    assert len(meetings) == 16
+    for row in meetings:
+        left, right, top, bottom = row["topic"]
+        assert 0 <= left and right <= row["width"], row  # every row's topic link lies inside the viewport
+        # The date and time first, then the title, then the speaker.
+        assert row["date"][3] <= top and row["time"][3] <= top and bottom <= row["speaker"][2], row
+    shot(page, "term-375px")
 
 
 CONTRAST = """(selector) => {
@@ -275,3 +305,36 @@ def test_axe_finds_no_serious_or_critical_violation(page, site: str, name: str) 
                if v["impact"] in ("serious", "critical")]
     assert not serious, serious
     shot(page, name)
+
+
+def _printed(page, url: str, path: Path) -> list[str]:
+    """The page printed by Chromium to a PDF; the text of each of its pages (pdftotext)."""
+    import subprocess
+
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    page.pdf(path=str(path), format="A4", print_background=True)
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return text.split("\f")
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="pdftotext (poppler-utils) is not installed")
+def test_printed_pages_hold_the_content_without_navigation_and_keep_each_row_on_one_page(page, site: str, tmp_path: Path) -> None:
+    page.clock.set_fixed_time(dt.datetime(2025, 1, 22, 12, 0))
+    pages = _printed(page, site + "sessions/2024-25/index.html", tmp_path / "term.pdf")
+    whole = "\n".join(pages)
+    assert "Skip to content" not in whole and "Hide navigation sidebar" not in whole
+    # The sidebar's entries are not printed: the archive's other pages are not named.
+    assert "Following the seminar" not in whole and "Contents" not in whole
+    assert len(pages) >= 2 and "Learning Dynamical Systems II" in whole and "Next" in whole
+    # Each meeting's date and its title are on the same sheet.
+    for date, title in (("13.01.2025", "Autoencoder"), ("03.02.2025", "Large Language Models"), ("07.04.2025", "Computing with Algebraic")):
+        (sheet,) = [i for i, text in enumerate(pages) if date in text]
+        assert title in pages[sheet], (date, title)
+    page.emulate_media(media="print")
+    label = page.evaluate("""() => { const s = getComputedStyle(document.querySelector('.next-label'));
+        return [s.color, s.backgroundColor, s.display]; }""")
+    assert label[0] == "rgb(0, 0, 0)" and label[1] in ("rgba(0, 0, 0, 0)", "rgb(255, 255, 255)") and label[2] != "none", label
+    assert set(page.evaluate("[...document.querySelectorAll('table.schedule tbody tr')].map(tr => getComputedStyle(tr).breakInside)")) == {"avoid"}
+    session = _printed(page, site + PAGES["session"], tmp_path / "session.pdf")
+    assert "Skip to content" not in "\n".join(session) and "Graph and Topological Neural Networks I" in session[0]

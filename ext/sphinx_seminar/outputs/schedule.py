@@ -35,6 +35,14 @@ def _cell(*children: nodes.Node) -> nodes.entry:
     return nodes.entry("", nodes.paragraph("", "", *children))
 
 
+def _named(cells: list[nodes.entry]) -> list[nodes.entry]:
+    """Each cell with its column's name as a class (``week``, ``date``, ...): what the
+    narrow-screen style lays out as one stacked entry per meeting (seminar.css)."""
+    for cell, name in zip(cells, COLUMNS):
+        cell["classes"].append(name.lower())
+    return cells
+
+
 def _topic_cell(app: Sphinx, fromdocname: str, session: Session) -> nodes.entry:
     """The title (linked), its status in words, the note, and the materials."""
     status = status_text(session)
@@ -62,23 +70,23 @@ def schedule_table(app: Sphinx, fromdocname: str, title: nodes.Node | None, rows
         group += nodes.colspec(colwidth=width)
     head = nodes.thead()
     names = [timezones.header(app.config, term_zone) if name == "Time" else name for name in COLUMNS]
-    head += nodes.row("", *(_cell(nodes.Text(name)) for name in names))
+    head += nodes.row("", *_named([_cell(nodes.Text(name)) for name in names]))
     group += head
     body = nodes.tbody()
     group += body
     for row in rows:
         date = f"{row.date:%a}, {row.date:%d.%m.%Y}"
         if row.session is None:
-            line = nodes.row("", _cell(nodes.Text(str(row.week))), _cell(nodes.Text(date)),
-                             _cell(nodes.Text("—")), _cell(nodes.Text("—")), _cell(nodes.Text("—")),
-                             _cell(nodes.strong("", "No meeting")))
+            line = nodes.row("", *_named([_cell(nodes.Text(str(row.week))), _cell(nodes.Text(date)),
+                                          _cell(nodes.Text("—")), _cell(nodes.Text("—")), _cell(nodes.Text("—")),
+                                          _cell(nodes.strong("", "No meeting"))]))
             line["classes"] += ["no-meeting", f"date-{row.date.isoformat()}"]
         else:
             s = row.session
-            line = nodes.row("", _cell(nodes.Text(str(row.week))), _cell(nodes.Text(date)),
-                             _cell(*timezones.table_time_nodes(app.config, s, term_zone)), _cell(nodes.Text(s.place)),
-                             _cell(nodes.emphasis("", s.speaker) if s.speaker_tba else nodes.Text(s.speaker)),
-                             _topic_cell(app, fromdocname, s))
+            line = nodes.row("", *_named([_cell(nodes.Text(str(row.week))), _cell(nodes.Text(date)),
+                                          _cell(*timezones.table_time_nodes(app.config, s, term_zone)), _cell(nodes.Text(s.place)),
+                                          _cell(nodes.emphasis("", s.speaker) if s.speaker_tba else nodes.Text(s.speaker)),
+                                          _topic_cell(app, fromdocname, s)]))
             line["classes"] += ["session", f"date-{row.date.isoformat()}", f"status-{s.status}"] + (["tba"] if s.tba else [])
         body += line
     return table

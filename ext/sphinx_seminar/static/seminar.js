@@ -108,6 +108,25 @@
     }
   }
 
+  // An inline formula wider than its line scrolls inside its own box (seminar.css):
+  // MathJax 3 does not break lines, and a formula running past the edge moves the page.
+  function markWideMath() {
+    document.querySelectorAll('mjx-container:not([display="true"])').forEach(function (math) {
+      math.classList.remove("seminar-wide-math");
+      // The block it is set in (an inline element's own width is no measure).
+      var line = math.closest("p, li, dd, dt, td, th, figcaption, div");
+      if (line && math.getBoundingClientRect().width > line.clientWidth) math.classList.add("seminar-wide-math");
+    });
+  }
+
+  function afterMath() {
+    var ready = window.MathJax && window.MathJax.startup && window.MathJax.startup.promise;
+    if (ready) ready.then(markWideMath);
+  }
+
+  window.addEventListener("load", afterMath);
+  window.addEventListener("resize", markWideMath);
+
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", function () { addReaderTimes(); mark(); });
   } else {
