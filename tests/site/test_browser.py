@@ -338,3 +338,34 @@ def test_printed_pages_hold_the_content_without_navigation_and_keep_each_row_on_
     assert set(page.evaluate("[...document.querySelectorAll('table.schedule tbody tr')].map(tr => getComputedStyle(tr).breakInside)")) == {"avoid"}
     session = _printed(page, site + PAGES["session"], tmp_path / "session.pdf")
     assert "Skip to content" not in "\n".join(session) and "Graph and Topological Neural Networks I" in session[0]
+
+
+MATH_BOXES = """() => {
+  const box = el => { const r = el.getBoundingClientRect(); return {l: r.left, r: r.right, t: r.top, b: r.bottom}; };
+  const meets = (a, b) => a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b;
+  const right = document.querySelector('article').getBoundingClientRect().right;
+  const display = [...document.querySelectorAll('div.math')].filter(d => d.querySelector('mjx-container'));
+  return {
+    display: display.length,
+    overlapping: display.filter(d => d.querySelector('span.eqno'))
+      .filter(d => meets(box(d.querySelector('span.eqno')), box(d.querySelector('mjx-container')))).length,
+    numbered: display.filter(d => d.querySelector('span.eqno')).length,
+    past_edge: [...document.querySelectorAll('mjx-container')].filter(m => m.getBoundingClientRect().right > right + 1).length,
+    scrolling: display.filter(d => { const m = d.querySelector('mjx-container');
+      return m.scrollWidth > m.clientWidth && getComputedStyle(m).overflowX === 'auto'; }).length,
+  };
+}"""
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_maths_fits_the_column_and_no_equation_number_overlaps_its_formula(page, site: str, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site + PAGES["session"])
+    page.wait_for_selector("mjx-container", timeout=30000)
+    page.wait_for_load_state("networkidle")
+    found = page.evaluate(MATH_BOXES)
+    assert found["display"] > 15 and found["numbered"] > 5, found
+    assert found["overlapping"] == 0 and found["past_edge"] == 0, found
+    if width == 375:  # the wide formulas scroll inside their own boxes
+        assert found["scrolling"] >= 10, found
+        shot(page, "session-math-375px")
