@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -211,3 +212,19 @@ def test_every_config_value_is_registered_from_the_one_table_and_documented(site
     rows = site.page("docs/configuration").select("table.seminar-config-values tbody tr")
     documented = {row.find("td").get_text(strip=True): row.find_all("td")[1].get_text(strip=True) for row in rows}
     assert documented == {value.name: repr(value.default) for value in CONFIG_VALUES}
+
+
+def test_the_following_page_links_every_file_it_names_and_starts_with_what_a_reader_clicks(site: Build) -> None:
+    page = site.page("docs/following")
+    named = [code for code in page.select("article code.literal") if re.search(r"\.(ics|xml|json|html)$", code.get_text())]
+    assert len(named) >= 8
+    unlinked = [code.get_text() for code in named if code.find_parent("a") is None]
+    assert unlinked == []
+    for code in named:
+        href = code.find_parent("a")["href"]
+        assert (site.outdir / "docs" / href).resolve().is_file(), href
+    # A reader's applications first; the formats' details under the last heading.
+    headings = [h.get_text(strip=True).rstrip("¶") for h in page.select("article h2")]
+    assert headings[0] == "In your calendar" and headings[-1] == "For developers"
+    first = page.select_one("article section section").get_text(" ", strip=True)
+    assert "Subscribe" in first and "Google Calendar" in first and "REFRESH-INTERVAL" not in first

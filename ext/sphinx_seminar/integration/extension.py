@@ -84,6 +84,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("series-list", SeriesListDirective)
     app.add_directive("archive", ArchiveDirective)
     app.add_directive("front-matter-fields", FieldsDirective)
+    app.add_role("site-file", nodes.site_file_role)
     app.add_transform(SessionPageTransform)
     app.add_transform(DropControlCharacters)
     app.add_css_file("seminar.css")

@@ -42,6 +42,10 @@ class archive(nodes.General, nodes.Element):
     """Where the list of every term goes."""
 
 
+class site_file(nodes.Inline, nodes.TextElement):
+    """A link to a file the build writes beside the pages (attribute ``target``: its name), from ``{site-file}``."""
+
+
 class time_range(nodes.Inline, nodes.TextElement):
     """A meeting's time: ``<time datetime>`` in HTML (attributes ``start``, ``end``, ``label``), its text elsewhere."""
 
@@ -57,4 +61,16 @@ def bibtex_loaded(app: object) -> bool:
     return "sphinxcontrib.bibtex" in app.extensions  # type: ignore[attr-defined]
 
 
-PLACEHOLDERS = (schedule, series_navigation, session_references, further_reading, session_links, speakers, series_list, archive)
+PLACEHOLDERS = (schedule, series_navigation, session_references, further_reading, session_links, speakers, series_list, archive,
+                site_file)
+
+
+def site_file_role(name: str, rawtext: str, text: str, lineno: int, inliner, options=None, content=None):
+    """``{site-file}`schedule.ics```: a link to a file the build writes beside the pages,
+    checked against the registry when the page is resolved (``integration.resolve``)."""
+    node = site_file(rawtext, text.strip(), target=text.strip())
+    node.source, node.line = inliner.reporter.get_source_and_line(lineno)
+    env = inliner.document.settings.env
+    # The files follow the terms and series: the page is written again when any session changes.
+    env.domains["seminar"].note_overview(env.docname, None)
+    return [node], []

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.util import logging
 
 from ..formats import registry
 from ..outputs import handouts
@@ -17,6 +18,8 @@ from ..outputs.links import link_line, site_file
 from ..outputs.people import render_archive, render_series_list, render_speakers
 from ..outputs.schedule import render_schedule, render_series
 from . import nodes as seminar_nodes
+
+logger = logging.getLogger(__name__)
 
 
 def render_session_links(app: Sphinx, docname: str, fromdocname: str) -> list[nodes.Node]:
@@ -30,6 +33,23 @@ def render_session_links(app: Sphinx, docname: str, fromdocname: str) -> list[no
         series = subscribe_link(app, fromdocname, registry.series_calendar(session.series), "Subscribe to this lecture (iCalendar)", "calendar-series")
     pdf = handouts.link(app, fromdocname, docname, "Printable handout of this session (PDF)")
     return link_line("session-links", ics, *others, series, pdf)
+
+
+def render_site_file(app: Sphinx, node: seminar_nodes.site_file, fromdocname: str) -> nodes.Node:
+    """The file's name as code, linked in HTML; a located warning where the build writes no such file."""
+    target = node["target"]
+    names = list(registry.site_files(site_of(app)))  # the names only: nothing is made here
+    if target not in names:
+        logger.warning(f"{{site-file}} names {target!r}, which the build does not write beside the pages; "
+                       f"name one of: {', '.join(names)}", location=node, type="seminar", subtype="site-file")
+        return nodes.literal(target, target)
+    # A calendar is linked to subscribe to it (webcal:// where the site's address is known).
+    make = subscribe_link if target.endswith(".ics") else site_file
+    link = make(app, fromdocname, target, "", "site-file")
+    if link is None:  # not HTML: the name alone
+        return nodes.literal(target, target)
+    link += nodes.literal(target, target)
+    return link
 
 
 def resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -52,6 +72,8 @@ def resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         node.replace_self(render_series_list(app, docname))
     for node in found[seminar_nodes.archive]:
         node.replace_self(render_archive(app, docname))
+    for node in found[seminar_nodes.site_file]:
+        node.replace_self(render_site_file(app, node, docname))
     if app.builder.format == "html" and found[nodes.citation]:
         add_reference_extras(app, found[nodes.citation], docname)
     for node in found[seminar_nodes.session_references]:
