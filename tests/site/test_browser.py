@@ -295,16 +295,25 @@ def test_math_renders_offline(page, site: str) -> None:
     shot(page, "session-math")
 
 
-@pytest.mark.parametrize("name", list(PAGES))
-def test_axe_finds_no_serious_or_critical_violation(page, site: str, name: str) -> None:
-    page.goto(site + PAGES[name])
+AXE_PAGES = {**PAGES, "following": "docs/following.html", "term": "sessions/2024-25/index.html"}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("name", list(AXE_PAGES))
+def test_axe_finds_no_serious_or_critical_violation(browser, site: str, name: str, width: int, scheme: str) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    context.route(re.compile(r"^(?!http://127\.0\.0\.1:).*"), lambda route: route.abort())
+    page = context.new_page()
+    page.goto(site + AXE_PAGES[name])
     page.wait_for_load_state("networkidle")
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("async () => await axe.run(document)")
     serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
                if v["impact"] in ("serious", "critical")]
     assert not serious, serious
-    shot(page, name)
+    shot(page, f"{name}-{width}px-{scheme}")
+    context.close()
 
 
 def _printed(page, url: str, path: Path) -> list[str]:
