@@ -92,6 +92,9 @@ def test_citations_read_as_on_the_site(term_pdf: PdfBuild) -> None:
     text = flat(term_pdf.text(TERM_PDF))
     assert "Kipf and Welling (2017)" in text
     assert "(Bodnar et al., 2021b)" in text and "(Bodnar et al., 2021a)" in text
+    # The list labels the two works of 2021 as the citations do.
+    assert "Information Processing Systems, volume 34. 2021a." in text.replace("\xa0", " ")
+    assert "PMLR, 2021b." in text
     assert "??" not in text and "[?]" not in text
     for key in ("kipf2017gcn", "bodnar2021cellular", "goodfellow2016deep", "prince2023udl"):
         assert key not in text

@@ -180,6 +180,8 @@ def test_references_page_has_every_entry_once_in_author_year_order(site: Build) 
     text = page.get_text(" ", strip=True)
     # Titles keep their case; names keep their accents.
     assert "Weisfeiler and Lehman Go Cellular: CW Networks" in text
+    # Two works by the same authors and year: the list says "2021a" and "2021b", as the citations do.
+    assert "34. 2021a. URL:" in text and "PMLR, 2021b. URL:" in text and "2021aa" not in text
     assert "Montúfar" in text and "Liò" in text
     assert "International Conference on Learning Representations" in text and "PMLR" in text
 

@@ -112,10 +112,12 @@ _KIND_NAMES = {
 }
 
 
-def bibtex_view(entry: Entry) -> Entry:
+def bibtex_view(entry: Entry, label: str = "") -> Entry:
     """The entry as the unsrt templates read it: an unknown type as ``misc``,
     biblatex's field names (journaltitle, location, institution of a thesis)
-    as BibTeX's.  The entry itself where nothing changes, else a copy."""
+    as BibTeX's, and the year with the letter of its ``label`` ("2021a"), so
+    that the list says what the citations say.  The entry itself where
+    nothing changes, else a copy."""
     kind = entry.type if entry.type in ENTRY_TYPES else "misc"
     template = ENTRY_TYPES[kind]
     fields = entry.fields
@@ -128,6 +130,9 @@ def bibtex_view(entry: Entry) -> Entry:
     kind_name = _KIND_NAMES.get(fields.get("type", "").strip().lower())
     if kind_name:
         added["type"] = kind_name
+    letter = _LABEL_YEAR.search(label)
+    if letter and letter.group(2) and "year" in fields:
+        added["year"] = fields["year"] + letter.group(2)
     if kind == entry.type and not added:
         return entry
     view = Entry(kind, fields={**dict(fields.items()), **added}, persons=dict(entry.persons.items()))
@@ -150,7 +155,7 @@ class SeminarFormattingStyle(UnsrtStyle):
     default_label_style = STYLE_NAME
 
     def format_entry(self, label, entry, bib_data=None):  # type: ignore[override]
-        view = bibtex_view(entry)
+        view = bibtex_view(entry, label)
         type_template = getattr(self, f"get_{view.type}_template")  # every type of ENTRY_TYPES has one
         try:
             return FormattedEntry(entry.key, self._formatted(type_template(view), view, bib_data), label)

@@ -36,10 +36,11 @@ def _cell(*children: nodes.Node) -> nodes.entry:
 
 
 def _named(cells: list[nodes.entry]) -> list[nodes.entry]:
-    """Each cell with its column's name as a class (``week``, ``date``, ...): what the
-    narrow-screen style lays out as one stacked entry per meeting (seminar.css)."""
+    """Each cell with its column's name as a class (``column-week``, ``column-date``, ...; not
+    ``topic``, which is docutils' own): what the narrow-screen style lays out as one stacked
+    entry per meeting (seminar.css)."""
     for cell, name in zip(cells, COLUMNS):
-        cell["classes"].append(name.lower())
+        cell["classes"].append(f"column-{name.lower()}")
     return cells
 
 

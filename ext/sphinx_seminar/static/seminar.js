@@ -31,13 +31,28 @@
     return text;
   }
 
+  // Text that never breaks inside ("14:00–15:30" stays together).
+  function unbroken(text, className) {
+    var span = document.createElement("span");
+    span.className = className || "unbroken";
+    span.textContent = text;
+    return span;
+  }
+
   function addReaderTimes() {
     document.querySelectorAll("time.seminar-time").forEach(function (element) {
       var text = readerTime(element);
       if (!text || element.parentNode.querySelector(".reader-time")) return;
+      // " · 13:00–14:30 your time": the separator for a sentence, the time for its own line (seminar.css).
       var span = document.createElement("span");
       span.className = "reader-time";
-      span.textContent = " \u00b7 " + text + " your time";
+      var separator = document.createElement("span");
+      separator.className = "reader-time-separator";
+      separator.textContent = " \u00b7 ";
+      var own = document.createElement("span");
+      own.className = "reader-time-text";
+      own.append(unbroken(text), " your time");
+      span.append(separator, own);
       element.parentNode.appendChild(span);
     });
   }
@@ -102,7 +117,9 @@
       var time = cells[2].querySelector("time");
       var when = time ? time.textContent + " " + time.getAttribute("data-label") : cells[2].textContent;
       var own = cells[2].querySelector(".reader-time");
-      summary.append(title, ", " + cells[1].textContent + ", " + when + (own ? own.textContent : "") + ", " + cells[3].textContent + ".");
+      summary.append(title, ", " + cells[1].textContent + ", ", unbroken(when));
+      if (own) summary.append(" \u00b7 ", unbroken(own.querySelector(".reader-time-text").textContent));
+      summary.append(", " + cells[3].textContent + ".");
       var wrapper = first.table.closest(".table-wrapper") || first.table;
       wrapper.parentNode.insertBefore(summary, wrapper);
     }
