@@ -15,6 +15,7 @@ import datetime as dt
 import functools
 import http.server
 import threading
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,15 +34,15 @@ UTC = dt.UTC
 MEETING = "2031-01-20"
 START, END = dt.datetime(2031, 1, 20, 14, 0, tzinfo=UTC), dt.datetime(2031, 1, 20, 15, 30, tzinfo=UTC)
 MINUTE = dt.timedelta(minutes=1)
-# (moment, whether the day's meeting is over, the date of the row marked next)
+# (moment, whether the day's meeting is over, the date of the row marked, its mark, what its own page says)
 MOMENTS = {
-    "a minute before the start": (START - MINUTE, False, MEETING),
-    "at the start": (START, False, MEETING),
-    "a minute after the start": (START + MINUTE, False, MEETING),
-    "in the middle": (START + (END - START) / 2, False, MEETING),
-    "a minute before the end": (END - MINUTE, False, MEETING),
-    "at the end": (END, True, "2031-02-04"),  # the cancelled talk of 27.01 is never next
-    "a minute after the end": (END + MINUTE, True, "2031-02-04"),
+    "a minute before the start": (START - MINUTE, False, MEETING, "next", "To come"),
+    "at the start": (START, False, MEETING, "now", "Now, until 16:30"),
+    "a minute after the start": (START + MINUTE, False, MEETING, "now", "Now, until 16:30"),
+    "in the middle": (START + (END - START) / 2, False, MEETING, "now", "Now, until 16:30"),
+    "a minute before the end": (END - MINUTE, False, MEETING, "now", "Now, until 16:30"),
+    "at the end": (END, True, "2031-02-04", "next", "Past"),  # the cancelled talk of 27.01 is never next
+    "a minute after the end": (END + MINUTE, True, "2031-02-04", "next", "Past"),
 }
 ZONES = ("Europe/Berlin", "Asia/Tokyo", "America/Los_Angeles")
 
@@ -77,27 +78,34 @@ def _open(browser, zone: str, moment: dt.datetime, url: str):
 
 
 def _rows(tab) -> dict[str, list[str]]:
-    """Each row's date and its marks (past, next)."""
+    """Each row's date and its marks (past, next, now)."""
     found = tab.eval_on_selector_all(
         "table.schedule tbody tr",
-        "rows => rows.map(r => [r.className.match(/date-(\\S+)/)[1], ['past', 'next'].filter(c => r.classList.contains(c))])")
+        "rows => rows.map(r => [r.className.match(/date-(\\S+)/)[1], ['past', 'next', 'now'].filter(c => r.classList.contains(c))])")
     return {date: marks for date, marks in found}
 
 
 @pytest.mark.parametrize("zone", ZONES)
 @pytest.mark.parametrize("moment", list(MOMENTS))
-def test_a_meeting_is_past_once_it_has_ended_and_next_until_then(browser, sites: dict[str, str], zone: str, moment: str) -> None:
-    when, over, next_date = MOMENTS[moment]
+def test_a_meeting_is_past_once_it_has_ended_now_while_under_way_and_next_until_then(
+        browser, sites: dict[str, str], zone: str, moment: str) -> None:
+    when, over, marked, mark, own_page = MOMENTS[moment]
     context, tab = _open(browser, zone, when, sites["meeting day"] + "sessions/2031-spring/index.html")
     try:
         rows = _rows(tab)
         assert ("past" in rows[MEETING]) is over
-        assert [date for date, marks in rows.items() if "next" in marks] == [next_date]
+        assert [(date, marks) for date, marks in rows.items() if {"next", "now"} & set(marks)] == [(marked, [mark])]
         assert "past" in rows["2031-01-13"]  # the meeting of the week before
         assert not [date for date, marks in rows.items() if "past" in marks and date > MEETING]
+        label = tab.locator(f"tr.date-{marked} .next-label").inner_text()
+        assert label == ("Now, until 16:30" if mark == "now" else "Next")
         summary = tab.locator("p.next-meeting").inner_text()
-        expected = "Invariants" if next_date == MEETING else "Moved by a Day"
-        assert summary.startswith(f"Next meeting: {expected}, "), summary
+        expected = "Invariants" if marked == MEETING else "Moved by a Day"
+        lead = "Now, until 16:30: " if mark == "now" else "Next meeting: "
+        assert summary.startswith(f"{lead}{expected}, "), summary
+        # The meeting's own page says the same, from the same clock.
+        tab.goto(urllib.parse.urljoin(tab.url, tab.locator(f"tr.date-{MEETING} td.column-topic a").get_attribute("href")))
+        assert tab.locator("dl.session-details span.session-when").inner_text() == own_page
     finally:
         context.close()
 
@@ -127,13 +135,15 @@ def test_between_terms_the_landing_page_shows_the_coming_term_with_its_first_mee
         context.close()
 
 
-@pytest.mark.parametrize("moment", ["a minute before the end", "at the end", "a minute after the end"])
-def test_the_embed_hides_a_meeting_once_it_has_ended(browser, sites: dict[str, str], moment: str) -> None:
-    when, over, _ = MOMENTS[moment]
+@pytest.mark.parametrize("moment", ["a minute before the start", "a minute before the end", "at the end", "a minute after the end"])
+def test_the_embed_says_now_during_a_meeting_and_hides_it_once_it_has_ended(browser, sites: dict[str, str], moment: str) -> None:
+    when, over, _, mark, _ = MOMENTS[moment]
     context, tab = _open(browser, "Asia/Tokyo", when, sites["meeting day"] + "embed.html")
     try:
         shown = tab.eval_on_selector_all("li", "items => items.filter(i => !i.hidden).map(i => i.querySelector('a').textContent)")
         assert shown[0] == ("Cancelled Talk" if over else "Invariants")
         assert len(shown) == 5
+        first = tab.locator("li:not([hidden]) .status").first.inner_text().strip()
+        assert first == {"now": "Now, until 16:30:", "next": ""}[mark] or (over and first.startswith("Cancelled")), first
     finally:
         context.close()

@@ -31,15 +31,20 @@ li[hidden] { display: none; }
 a { color: #1a4f9c; }
 """
 
-# Hide what has ended by the reader's clock; keep at most SHOWN visible.
+# Hide what has ended by the reader's clock; keep at most SHOWN visible; a meeting under
+# way says "Now, until 16:30" (the venue's clock), as the schedule does (seminar.js).
 _SCRIPT = """
 (function () {
   var now = Date.now(), shown = 0, limit = %d;
   document.querySelectorAll("li[data-end]").forEach(function (item) {
     // Over at its end, as the schedule counts it (seminar.js).
-    var over = Date.parse(item.getAttribute("data-end")) <= now;
+    var end = item.getAttribute("data-end"), over = Date.parse(end) <= now;
     item.hidden = over || shown >= limit;
     if (!item.hidden) shown += 1;
+    var status = item.querySelector(".status");
+    if (!over && !status.textContent && Date.parse(item.getAttribute("data-start")) <= now) {
+      status.textContent = "Now, until " + end.slice(11, 16) + ": ";
+    }
   });
   document.getElementById("none").hidden = shown > 0;
 })();
@@ -51,7 +56,7 @@ def entry(site: Site, session: Session) -> str:
     status = wording.CANCELLED_PREFIX if session.cancelled else ""
     link = site.url(site.page(session.docname))
     return (
-        f'<li data-end="{session.ends.isoformat()}">'
+        f'<li data-start="{session.starts.isoformat()}" data-end="{session.ends.isoformat()}">'
         f'<span class="when">{html.escape(f"{wording.short_date(session)}, {wording.site_time(site, session)}")}</span><br>'
         f'<span class="status">{html.escape(status)}</span>'
         f'<a href="{html.escape(link)}" target="_top">{html.escape(session.title)}</a><br>'

@@ -79,6 +79,26 @@
     return isNaN(end) ? date < today : end <= now;
   }
 
+  // The end of a meeting under way, as the venue's clock writes it ("16:30"), or null.
+  function onNow(row, now) {
+    var time = row.querySelector("time.seminar-time");
+    if (!time) return null;
+    var start = Date.parse(time.getAttribute("datetime")), end = Date.parse(time.getAttribute("data-end"));
+    return start <= now && now < end ? time.getAttribute("data-end").slice(11, 16) : null;
+  }
+
+  // A session page says whether its talk is to come, on now, or past (not a cancelled one's).
+  function markSessionPage(now) {
+    var time = document.querySelector("dl.session-details time.seminar-time");
+    if (!time || document.querySelector(".seminar-status.status-cancelled")) return;
+    var start = Date.parse(time.getAttribute("datetime")), end = Date.parse(time.getAttribute("data-end"));
+    if (isNaN(start) || isNaN(end)) return;
+    var state = document.createElement("span");
+    state.className = "session-when " + (now < start ? "session-to-come" : now < end ? "session-now" : "session-past");
+    state.textContent = now < start ? "To come" : now < end ? "Now, until " + time.getAttribute("data-end").slice(11, 16) : "Past";
+    time.parentNode.append(" ", state);
+  }
+
   function mark() {
     var now = Date.now();
     var today = isoDate(new Date(now));
@@ -96,12 +116,13 @@
         }
       });
       if (next) {
-        next.classList.add("next");
+        var until = onNow(next, now);
+        next.classList.add(until ? "now" : "next");
         var label = document.createElement("span");
         label.className = "next-label";
-        label.textContent = "Next";
+        label.textContent = until ? "Now, until " + until : "Next";
         next.cells[next.cells.length - 1].prepend(label, " ");
-        if (!first) first = { table: table, row: next };
+        if (!first) first = { table: table, row: next, until: until };
       }
     });
     if (first) {
@@ -109,10 +130,10 @@
       var summary = document.createElement("p");
       summary.className = "next-meeting";
       var link = cells[5].querySelector("a");
-      summary.append("Next meeting: ");
+      summary.append(first.until ? "Now, until " + first.until + ": " : "Next meeting: ");
       var title = document.createElement(link ? "a" : "strong");
       if (link) title.href = link.getAttribute("href");
-      title.textContent = (link || cells[5]).textContent.replace(/^Next\s*/, "");
+      title.textContent = (link || cells[5]).textContent.replace(/^(Next|Now, until \d\d:\d\d)\s*/, "");
       // The time with whose it is: "15:00–16:30 Lisbon time", and the reader's own where it differs.
       var time = cells[2].querySelector("time");
       var when = time ? time.textContent + " " + time.getAttribute("data-label") : cells[2].textContent;
@@ -145,9 +166,10 @@
   window.addEventListener("resize", markWideMath);
 
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", function () { addReaderTimes(); mark(); });
+    document.addEventListener("DOMContentLoaded", function () { addReaderTimes(); mark(); markSessionPage(Date.now()); });
   } else {
     addReaderTimes();
     mark();
+    markSessionPage(Date.now());
   }
 })();
