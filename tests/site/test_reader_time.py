@@ -76,8 +76,9 @@ def test_each_meeting_shows_the_readers_own_time(browser, site: str, zone: str, 
             assert tab.locator(".reader-time").count() == tab.locator("time.seminar-time").count() > 10
         for date, own in zip(SESSIONS, READER[zone]):
             tab.goto(site + SESSIONS[date])
-            field = tab.locator("dl.session-details dd.session-time").inner_text()
+            field, state = tab.locator("dl.session-details dd.session-time").inner_text().rsplit("\n", 1)
             assert field == (f"{VENUE} Leipzig time\n{own} your time" if own else f"{VENUE} Leipzig time"), date
+            assert state in ("To come", "Past"), state  # no meeting is under way at these moments
     finally:
         context.close()
 
