@@ -341,12 +341,12 @@ def test_no_bad_entry_stops_the_build_or_the_check(broken) -> None:
 
 def test_an_accent_without_its_letter(broken) -> None:
     reported(broken, "accent2020", "title has the accent '\\\"' with no letter to go on (put the letter with it, as in {\\\"o}")
-    assert any(text.startswith("Emmy Noether. Gr") and "bner Bases. Journal of Algebra, 2020." in text for text in session_references(broken[1]))
+    assert any(text.startswith("Emmy Noether. Gr") and "bner Bases. Journal of Algebra, 2020a." in text for text in session_references(broken[1]))
 
 
 def test_an_unmatched_dollar(broken) -> None:
     reported(broken, "dollar2020", "title has an unmatched '$' (close the formula with a second '$', or write \\$ for a dollar sign)")
-    assert "Emmy Noether. The $\\ell _1$ Norm and $p Norms. Journal of Analysis, 2020." in session_references(broken[1])
+    assert "Emmy Noether. The $\\ell _1$ Norm and $p Norms. Journal of Analysis, 2020b." in session_references(broken[1])
 
 
 def test_a_backslash_with_nothing_after_it_in_a_title_and_in_a_name(broken) -> None:
