@@ -26,10 +26,10 @@ LIMIT = 0.10
 #: The snapshot and the formats.  The rest of the model (fields, validation, model, conflicts) is not in yet:
 #: over it the unit tier leaves about 40% of the mutants alive (README), so it would fail the 10%.
 MUTATED = ["src/sphinx_seminar/formats/", "src/sphinx_seminar/core/site.py"]
-CONFIG = f"""
+CONFIG = """
 [mutmut]
 paths_to_mutate =
-{chr(10).join("    " + p for p in MUTATED)}
+{paths}
 tests_dir =
     tests/unit/
     tests/conftest.py
@@ -57,7 +57,7 @@ EQUIVALENT = {
 AT_IMPORT = {"sphinx_seminar.formats.registry.x__one": "builds the registry's table when formats.registry is imported"}
 
 
-def _copy(target: Path) -> None:
+def _copy(target: Path, mutated: list[str]) -> None:
     files = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT, capture_output=True, text=True,
                            check=True).stdout.splitlines()
     for name in files:
@@ -67,7 +67,7 @@ def _copy(target: Path) -> None:
         destination = target / ("src" + name[3:] if name.startswith("ext/") else name)
         destination.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(source, destination)
-    (target / "setup.cfg").write_text(CONFIG, encoding="utf-8")
+    (target / "setup.cfg").write_text(CONFIG.format(paths="\n".join("    " + p for p in mutated)), encoding="utf-8")
 
 
 def _mutmut(work: Path, *args: str) -> str:
@@ -88,11 +88,13 @@ def _equivalent(diff: str) -> bool:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep", action="store_true", help="keep the copy (to look at the mutants with mutmut browse)")
+    parser.add_argument("--max-children", type=int, default=2, help="how many mutants mutmut tests at once (default 2)")
+    parser.add_argument("--only", nargs="+", metavar="PATH", help="mutate these paths (under src/) instead of MUTATED, to iterate")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="seminar-mutation-"))
     try:
-        _copy(work)
-        subprocess.run([str(Path(sys.executable).with_name("mutmut")), "run", "--max-children", "2"], cwd=work,
+        _copy(work, args.only or MUTATED)
+        subprocess.run([str(Path(sys.executable).with_name("mutmut")), "run", "--max-children", str(args.max_children)], cwd=work,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         results = [line.split(": ", 1) for line in _mutmut(work, "results", "--all", "true").splitlines() if ": " in line]
         if not results:

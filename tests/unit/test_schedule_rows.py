@@ -42,3 +42,19 @@ def test_parts_keep_the_numbers_their_titles_give_else_are_numbered_by_date() ->
     assert series_title(parts) == "Morse Theory"
     assert series_title([_titled(parts[0], "Morse"), _titled(parts[1], "Handles")]) == "Morse"
     assert [roman(i) for i in (0, 3, 9, 10)] == ["I", "IV", "X", "11"]
+
+
+def test_a_day_without_a_meeting_comes_before_that_days_meetings_and_they_go_by_start() -> None:
+    site = make_site()
+    scheduled, today = site.session(docname("scheduled")), site.session(docname("today"))
+    later = dataclasses.replace(today, fields=today.fields.model_copy(update={"date": scheduled.date, "start": dt.time(17)}))
+    earlier = dataclasses.replace(today, fields=today.fields.model_copy(update={"date": scheduled.date, "start": dt.time(9)}))
+    rows = schedule_rows([later, scheduled, earlier], [scheduled.date], "all", dt.date(2031, 1, 20))
+    assert [(row.date, row.session.start if row.session else None) for row in rows] == [
+        (dt.date(2031, 1, 13), None), (dt.date(2031, 1, 13), dt.time(9)), (dt.date(2031, 1, 13), dt.time(15)),
+        (dt.date(2031, 1, 13), dt.time(17))]
+
+
+def test_one_part_is_its_own_series_title() -> None:
+    part = make_site().series["morse"][0]
+    assert series_title([_titled(part, "Learning Dynamical Systems")]) == "Learning Dynamical Systems"

@@ -349,7 +349,7 @@ def load_term(term_id: str, docname: str, path: str, front: FrontMatter) -> tupl
     try:
         fields = TermFields.model_validate(front.values)
     except ValidationError as error:
-        return None, field_problems(error, front, path, tuple(TermFields.model_fields))
+        return None, field_problems(error, front, path, TermFields)
     problems = term_rules(fields, front, path)
     if problems:
         return None, problems
@@ -401,7 +401,7 @@ def load_session(
     try:
         fields = SessionFields.model_validate(values)
     except ValidationError as error:
-        return None, field_problems(error, front, path, SESSION_FIELDS)
+        return None, field_problems(error, front, path, SessionFields)
     problems = session_rules(fields, front, path, term)
     if problems:
         return None, problems

@@ -9,9 +9,9 @@ each value is valid.
 from __future__ import annotations
 
 import difflib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from .frontmatter import FrontMatter, Loc
 from .problems import Problem
@@ -40,17 +40,42 @@ _INSTEAD = {
 }
 
 
-def _unknown_field_hint(key: str, known: tuple[str, ...]) -> str:
+def _unknown_field_hint(key: str, known: tuple[str, ...], top: bool = True) -> str:
+    """What to write instead of the unknown field ``key``, among the fields ``known`` where it stands.
+
+    The other tools' names (:data:`_INSTEAD`) are those of top-level fields: under ``materials:``
+    a ``video`` is not to be put "under 'materials:'"."""
     close = difflib.get_close_matches(key, known, n=1)
-    if key in _INSTEAD:
+    if top and key in _INSTEAD:
         return _INSTEAD[key]
     if close:
         return f"did you mean '{close[0]}'?"
     return "known fields: " + ", ".join(known)
 
 
-def field_problems(error: ValidationError, front: FrontMatter, path: str, known: tuple[str, ...]) -> list[Problem]:
-    """pydantic's errors as problems at the line of each field."""
+def _model_in(kind: Any) -> type[BaseModel] | None:
+    """The model a field's type holds (``Materials | None``, ``list[Speaker]``), if any."""
+    if isinstance(kind, type) and issubclass(kind, BaseModel):
+        return kind
+    for inner in getattr(kind, "__args__", ()):
+        if (found := _model_in(inner)) is not None:
+            return found
+    return None
+
+
+def fields_at(model: type[BaseModel], loc: Loc) -> tuple[str, ...]:
+    """The fields of the mapping at ``loc`` in ``model``'s front-matter (``("materials",)``: slides, ...)."""
+    current: type[BaseModel] | None = model
+    for part in loc:
+        if isinstance(part, int):
+            continue  # an item of a list: the list's model
+        field = current.model_fields.get(part) if current is not None else None
+        current = _model_in(field.annotation) if field is not None else None
+    return tuple(current.model_fields) if current is not None else ()
+
+
+def field_problems(error: ValidationError, front: FrontMatter, path: str, model: type[BaseModel]) -> list[Problem]:
+    """pydantic's errors as problems at the line of each field (of ``model``, the page's)."""
     problems = []
     for item in error.errors():
         loc: Loc = tuple(item["loc"])
@@ -59,8 +84,7 @@ def field_problems(error: ValidationError, front: FrontMatter, path: str, known:
         ctx = item.get("ctx") or {}
         kind = item["type"]
         if kind == "extra_forbidden":
-            top = len(loc) == 1
-            hint = _unknown_field_hint(str(loc[-1]), known if top else ())
+            hint = _unknown_field_hint(str(loc[-1]), fields_at(model, loc[:-1]), top=len(loc) == 1)
             problems.append(Problem(path, line, name, "unknown field", hint))
         elif kind == "missing":
             hint = f"add a line '{loc[-1]}: ...' to the front-matter"
