@@ -208,7 +208,7 @@ def bench_real_pages(work: Path, repeat: int) -> Size | None:
     return result
 
 
-PIECES = ("cite-domain", "latex-decoding", "bib-recipe", "myst-parser", "navigation")
+PIECES = ("cite-domain", "bib-recipe", "navigation")
 # Each configuration of the speed-ups measured: its label and seminar_speedups.
 CONFIGURATIONS = [("all pieces", True), ("none", False)] + [(f"all but {piece}", [p for p in PIECES if p != piece])
                                                           for piece in PIECES]

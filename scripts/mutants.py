@@ -508,47 +508,11 @@ MUTANTS: tuple[Mutant, ...] = (
         ("tests/site/test_equivalence.py::test_names_split_later_are_those_pybtex_splits_when_parsing",),
     ),
     Mutant(
-        "pagecheck-blanked-include-still-rendered", "speedups/mystparser.py",
-        "            if checked is not inputstring:  # an unsafe include was blanked: parse what remains\n",
-        "            if False:\n",
-        "the single-parse parser reports an unsafe include but renders the tokens that still hold it",
-        OUTSIDE,
-    ),
-    Mutant(
         "bibdomain-tooltip-dropped", "speedups/citedomain.py",
         "            yield entry, formatted, None if missing_field else formatted\n",
         "            yield entry, formatted, None\n",
         "the faster domain drops the citations' tooltips that upstream shows",
         ("tests/site/test_equivalence.py::test_the_site_is_the_same_without_the_speed_ups",),
-    ),
-    Mutant(
-        "bibtext-ligature-not-decoded", "speedups/decoding.py",
-        '_DECODER_READS = re.compile(r"[\\\\{}%~`$]|--|\'\'|,,|[^\\S ]|\\s\\s|^\\s|\\s$")\n',
-        '_DECODER_READS = re.compile(r"[\\\\{}%~`$]|\'\'|,,|[^\\S ]|\\s\\s|^\\s|\\s$")\n',
-        "the decoder shortcut takes '--' for plain text: page ranges keep two hyphens instead of a dash",
-        ("tests/sphinx/test_bibtext.py::test_every_real_entry_is_formatted_and_cited_as_with_pybtexs_decoding",
-         "tests/site/test_equivalence.py::test_the_site_is_the_same_without_the_speed_ups"),
-    ),
-    Mutant(
-        "bibtext-field-apply-func-dropped", "speedups/decoding.py",
-        "    return apply_func(value) if apply_func else value\n",
-        "    return value\n",
-        "the field node of the decoder shortcut drops pybtex's apply_func: pages are not dashified",
-        ("tests/sphinx/test_bibtext.py::test_every_real_entry_is_formatted_and_cited_as_with_pybtexs_decoding",),
-    ),
-    Mutant(
-        "bibtext-shortcut-never-on", "speedups/decoding.py",
-        "    on = not untested_versions()\n",
-        "    on = False\n",
-        "the shortcut is never taken: the same output, and every value decoded by pybtex again (slower)",
-        ("tests/sphinx/test_bibtext.py::test_the_build_formats_most_values_without_the_decoder",),
-    ),
-    Mutant(
-        "bibtext-shortcut-outlives-the-formatting", "speedups/decoding.py",
-        "        _WHERE_NEEDED.reset(token)\n",
-        "        pass\n",
-        "the shortcut stays on after the domain's formatting: every later rich_text skips the decoder",
-        ("tests/sphinx/test_bibtext.py::test_the_shortcut_holds_only_within_the_formatting",),
     ),
     # ---- The life cycle: statuses, slots, joint talks, zones, join links, materials, history.
     Mutant(

@@ -1,8 +1,8 @@
 """The speed-ups (``sphinx_seminar.speedups``) change no byte of the output.
 
 Each of its pieces puts a subclass of another package's class in that
-package's place (sphinxcontrib-bibtex's ``cite`` domain, myst-parser's
-parser), or keeps a parse or a sidebar for later, on the versions each was
+package's place (sphinxcontrib-bibtex's ``cite`` domain), or keeps a
+parse or a sidebar for later, on the versions each was
 tested with.  Each build here runs in a fresh process, so that nothing of
 one build is in the other; every page of the real site and of a site citing
 a large lab bibliography is compared with ``seminar_speedups`` on, off, and
@@ -49,7 +49,7 @@ def test_the_site_is_the_same_without_the_speed_ups(tmp_path: Path) -> None:
     assert [f for f in sorted(files) if (ours.outdir / f).read_bytes() != (without.outdir / f).read_bytes()] == []
 
 
-@pytest.mark.parametrize("piece", ["cite-domain", "myst-parser", "navigation"])
+@pytest.mark.parametrize("piece", ["cite-domain", "bib-recipe", "navigation"])
 def test_each_piece_alone_changes_nothing(tmp_path: Path, piece: str) -> None:
     site = copy_site("mini", tmp_path)
     (site / "conf.py").write_text((site / "conf.py").read_text(encoding="utf-8") + '\nhtml_theme = "furo"\n', encoding="utf-8")
@@ -78,28 +78,11 @@ def test_a_site_citing_a_lab_bibliography_is_the_same_without_the_speed_ups(tmp_
 
 def test_the_log_says_when_a_version_guard_declines(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import sphinx_seminar.speedups.citedomain as citedomain
-    import sphinx_seminar.speedups.mystparser as mystparser
 
     monkeypatch.setattr(citedomain, "TESTED", ("0.0.",))
-    monkeypatch.setattr(mystparser, "TESTED", ("0.0.",))
     build = sphinx_build(copy_site("mini", tmp_path), tmp_path / "html")
     assert build.returncode == 0, build.warnings
     assert "sphinxcontrib-bibtex 2." in build.log and "is not a version its bibliography domain was tested with" in build.log
-    assert "myst-parser 5." in build.log and "pages are parsed a second time for their checks" in build.log
-
-
-def test_the_log_says_when_the_latex_shortcut_is_not_tested(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from sphinx_seminar.speedups import decoding as bibtext
-
-    monkeypatch.setattr(bibtext, "TESTED", {"pybtex": ("0.0.",), "latexcodec": ("2.", "3.")})
-    bibtext.untested_versions.cache_clear()
-    try:
-        build = sphinx_build(copy_site("mini", tmp_path), tmp_path / "html")
-    finally:
-        bibtext.untested_versions.cache_clear()
-    assert build.returncode == 0, build.warnings
-    assert "the bibliography's shortcut past LaTeX decoding was not tested with pybtex 0." in build.log
-    assert "pybtex decodes every value" in build.log
 
 
 REAL_BIBS = sorted((ROOT.parent / "shared" / "data" / "real-bib").glob("*/*.bib"))
@@ -108,7 +91,7 @@ REAL_BIBS = sorted((ROOT.parent / "shared" / "data" / "real-bib").glob("*/*.bib"
 @pytest.mark.skipif(not REAL_BIBS, reason="the real lab bibliographies are not in this checkout's shared data")
 def test_names_split_later_are_those_pybtex_splits_when_parsing() -> None:
     # The build parses without splitting names and splits those of the entries it shows.
-    from bibtext_probe import read
+    from split_names_probe import read
 
     from sphinx_seminar.core.bibfields import split_persons
 

@@ -33,14 +33,12 @@ def _what_is_in_place(app: Sphinx) -> dict[str, bool]:
     handlers = [listener.handler.__qualname__ for listener in app.events.listeners["html-page-context"]]
     return {
         "cite-domain": type(app.env.domains["cite"]).__name__ == "SeminarBibtexDomain",
-        "latex-decoding": getattr(type(app.env.domains["cite"]), "seminar_decoding", False),
         "bib-recipe": type(app.env.domains["cite"].bibdata.data).__name__ == "ParsedBibliography",
-        "myst-parser": getattr(app.registry.source_parsers["markdown"], "seminar_checks_tokens", False),
         "navigation": "SharedSidebars.share" in handlers,
     }
 
 
-PIECES = ["cite-domain", "latex-decoding", "bib-recipe", "myst-parser", "navigation"]
+PIECES = ["cite-domain", "bib-recipe", "navigation"]
 
 
 def test_every_piece_is_on_by_default_and_none_when_off(tmp_path: Path) -> None:
@@ -48,16 +46,14 @@ def test_every_piece_is_on_by_default_and_none_when_off(tmp_path: Path) -> None:
     assert _in_place(tmp_path / "off", False) == dict.fromkeys(PIECES, False) | {"loaded": False}
 
 
-@pytest.mark.parametrize("piece", ["bib-recipe", "myst-parser", "navigation", "cite-domain"])
+@pytest.mark.parametrize("piece", ["bib-recipe", "navigation", "cite-domain"])
 def test_a_list_puts_only_the_pieces_named_in_place(tmp_path: Path, piece: str) -> None:
     assert _in_place(tmp_path, [piece]) == {name: name == piece for name in PIECES} | {"loaded": True}
 
 
-def test_the_latex_shortcut_needs_the_faster_domain(tmp_path: Path) -> None:
-    # latex-decoding works through the domain's formatting: alone, nothing is replaced.
-    assert _in_place(tmp_path / "alone", ["latex-decoding"]) == dict.fromkeys(PIECES, False) | {"loaded": True}
-    both = _in_place(tmp_path / "both", ["cite-domain", "latex-decoding"])
-    assert both == {name: name in ("cite-domain", "latex-decoding") for name in PIECES} | {"loaded": True}
+def test_the_removed_pieces_names_put_nothing_in_place(tmp_path: Path) -> None:
+    # latex-decoding and myst-parser were removed (docs/performance.md): a conf.py that still names them builds.
+    assert _in_place(tmp_path, ["latex-decoding", "myst-parser"]) == dict.fromkeys(PIECES, False) | {"loaded": True}
 
 
 def test_a_copy_of_the_package_without_the_speed_ups_builds_the_same_site(tmp_path: Path) -> None:

@@ -173,7 +173,7 @@ def person_parts(person: Person) -> list[str]:
     return [*person.first_names, *person.middle_names, *person.prelast_names, *person.last_names, *person.lineage_names]
 
 
-def split_persons(entry: Entry, person: type[Person] = Person) -> None:
+def split_persons(entry: Entry) -> None:
     """The names of the entry's author and editor fields, split into pybtex's persons
     as its parser splits them when asked to (in place; nothing to do the second time).
 
@@ -189,7 +189,7 @@ def split_persons(entry: Entry, person: type[Person] = Person) -> None:
         for role in written:
             names = entry.fields.pop(role)
             for name in split_name_list(names):
-                entry.add_person(person(name), role)
+                entry.add_person(Person(name), role)
 
 
 def repair_entry(entry: Entry) -> None:

@@ -63,7 +63,7 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
     ConfigValue("seminar_speedups", True, "env", (bool, list, tuple),
                 "The optional speed-ups (sphinx_seminar.speedups), each on the upstream versions it was tested with: "
                 "True for all, False for none (the same output, built more slowly), or a list of the pieces' names: "
-                "cite-domain, latex-decoding, bib-recipe, myst-parser, navigation."),
+                "cite-domain, bib-recipe, navigation."),
 )
 
 

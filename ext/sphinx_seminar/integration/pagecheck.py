@@ -11,11 +11,10 @@
   as code; a session page's raw HTML and empty sections are reported.
 
 The last checks read markdown-it's tokens: the ``source-read`` handler
-parses the page for them, unless the registered parser says it runs them on
-the tokens it renders (``seminar_checks_tokens``: the speed-ups' piece
-``myst-parser``, :mod:`sphinx_seminar.speedups.mystparser`).
-``tests/site/test_equivalence.py`` builds the site both ways, in fresh
-processes, and compares every page.
+parses the page for them with myst-parser's own markdown-it setup.  (A
+subclass of myst-parser's parser that ran them on the tokens it renders, so
+that a page was parsed once, was removed: ``make bench`` did not show its
+saving; docs/performance.md.)
 """
 
 from __future__ import annotations
@@ -39,13 +38,9 @@ from .reading import PAGE_READ, classify, warn
 
 logger = logging.getLogger(__name__)
 
-def single_parse(app: Sphinx) -> bool:
-    """Whether the Markdown parser runs :func:`check_tokens` on the tokens it renders (the speed-ups' myst-parser)."""
-    return getattr(app.registry.source_parsers.get("markdown"), "seminar_checks_tokens", False)
-
 
 def check_source(app: Sphinx, docname: str, source: list[str]) -> None:
-    """``source-read``: drop control characters; blank unsafe front-matter; the token checks, unless the parser runs them."""
+    """``source-read``: drop control characters; blank unsafe front-matter; the token checks."""
     path = Path(app.env.doc2path(docname))
     display = os.path.relpath(path, app.srcdir)
     kind = classify(docname, app.config.seminar_sessions_dir)
@@ -60,8 +55,7 @@ def check_source(app: Sphinx, docname: str, source: list[str]) -> None:
         app.env.current_document[PAGE_READ] = (front, problems + more)
     if path.suffix == ".md":
         text = _drop_unsafe_front_matter(text, display, docname, report=kind is None)
-        if not single_parse(app):
-            text = check_tokens(app.env, text, parse(text, frozenset(app.config.myst_enable_extensions)))
+        text = check_tokens(app.env, text, parse(text, frozenset(app.config.myst_enable_extensions)))
     source[0] = text
 
 

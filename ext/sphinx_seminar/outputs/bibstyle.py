@@ -21,10 +21,8 @@ import copy
 import re
 import string
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from contextvars import ContextVar
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
 from pybtex.database import Entry, Person
 from pybtex.exceptions import PybtexError
@@ -49,16 +47,6 @@ from sphinxcontrib.bibtex.style.referencing.extra_label import ExtraLabelReferen
 from sphinxcontrib.bibtex.style.referencing.extra_year import ExtraYearReferenceStyle
 from sphinxcontrib.bibtex.style.template import join2, post_text, pre_text, reference
 
-
-#: How a template's nodes are formatted within a block of faster formatting: a
-#: function from the template to the template to format (the speed-ups'
-#: ``latex-decoding`` sets it, :mod:`sphinx_seminar.speedups.decoding`); None is pybtex's own.
-TEMPLATE_NODES: ContextVar[Callable[[Any], Any] | None] = ContextVar("sphinx_seminar_template_nodes", default=None)
-
-
-def _with_nodes(template):
-    swap = TEMPLATE_NODES.get()
-    return template if swap is None else swap(template)
 
 STYLE_NAME = "seminar"
 _LABEL_YEAR = re.compile(r"(\d{4}|n\.d\.)([a-z]*)$")
@@ -175,7 +163,7 @@ class SeminarFormattingStyle(UnsrtStyle):
 
     def _formatted(self, template, entry: Entry, bib_data) -> Text:
         # What pybtex's format_entry does with an entry type's template.
-        return _with_nodes(template).format_data({"entry": entry, "style": self, "bib_data": bib_data})
+        return template.format_data({"entry": entry, "style": self, "bib_data": bib_data})
 
     def format_url(self, e: Entry):  # type: ignore[override]
         # A .bib arrives by pull request: only http(s) addresses become links
@@ -289,7 +277,7 @@ _YEAR = first_of[optional[bib_field("year")], "n.d."]
 def labelled_year(children, data) -> Text:
     # The entry's year with the disambiguating letter of its label.
     assert not children
-    year = _with_nodes(_YEAR).format_data(data)
+    year = _YEAR.format_data(data)
     match = _LABEL_YEAR.search(data["formatted_entry"].label)
     return join[year, match.group(2) if match else ""].format_data(data)
 

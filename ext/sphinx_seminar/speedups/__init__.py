@@ -9,12 +9,8 @@ and without them, in fresh processes, and compares every page.
 
 * ``cite-domain`` (:mod:`.citedomain`): sphinxcontrib-bibtex's ``cite``
   domain, with work that grows with what changed;
-* ``latex-decoding`` (:mod:`.decoding`): within that domain's formatting,
-  values with nothing to decode skip pybtex's LaTeX decoder;
 * ``bib-recipe`` (:mod:`.bibrecipe`): the parsed ``.bib`` saved with the
   environment as how to parse it again, and not sent back by ``-j`` readers;
-* ``myst-parser`` (:mod:`.mystparser`): myst-parser's parser, checking the
-  tokens it renders, so that a page is parsed once;
 * ``navigation`` (:mod:`.navigation`): the sessions of a term share one
   sidebar, resolved once, in Furo's navigation.
 
@@ -23,21 +19,22 @@ default) switches it: ``setup()`` of :mod:`sphinx_seminar` loads it by name
 with ``app.setup_extension`` at ``config-inited`` where the value is true,
 with every piece, or only the pieces named where it is a list of their
 names (how ``bench/run.py`` measures each piece).  Each piece's saving, as
-``make bench`` measured it, is on the Performance page.
+``make bench`` measured it, is on the Performance page, with the two pieces
+that were removed because the benchmark did not show theirs (a shortcut past
+pybtex's LaTeX decoding, and a subclass of myst-parser's parser that let a
+page be parsed once).
 """
 
 from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import bibrecipe, citedomain, mystparser, navigation
+from . import bibrecipe, citedomain, navigation
 
 #: Each piece by name, with the function that puts it in place.
 PIECES = {
     "cite-domain": citedomain.setup_cite_domain,
-    "latex-decoding": citedomain.setup_latex_decoding,
     "bib-recipe": bibrecipe.setup_bib_recipe,
-    "myst-parser": mystparser.setup_myst_parser,
     "navigation": navigation.setup_navigation,
 }
 

@@ -1,4 +1,4 @@
-"""Pieces ``cite-domain`` and ``latex-decoding``: sphinxcontrib-bibtex's ``cite`` domain,
+"""Piece ``cite-domain``: sphinxcontrib-bibtex's ``cite`` domain,
 with work that grows with what changed.
 
 Upstream (sphinxcontrib-bibtex 2.6 and 2.7) formats every entry of every
@@ -24,11 +24,6 @@ thousand sessions each of these is quadratic or costs seconds.
 * ``resolve_xref`` works on the citations of the cited keys only, from an
   index, with one plaintext backend for the tooltips (upstream looks it up
   in the installed packages' entry points for every citation).
-
-``latex-decoding`` (:mod:`.decoding`) makes both format within
-:func:`~.decoding.decoding_where_needed`: values without LaTeX in them skip
-pybtex's LaTeX decoder, half the time an entry takes to format.  It works
-through this domain only.
 """
 
 from __future__ import annotations
@@ -38,15 +33,12 @@ import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterable
-from contextlib import nullcontext
 
-from pybtex.database import Person
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
 from ..core.bibfields import split_persons
-from .decoding import DecodedPerson, decoding_where_needed, untested_versions
 from .guards import tested
 
 logger = logging.getLogger(__name__)
@@ -65,28 +57,14 @@ def setup_cite_domain(app: Sphinx) -> None:
     app.add_domain(domain_class(), override=True)
 
 
-def setup_latex_decoding(app: Sphinx) -> None:
-    """The subclass's formatting past the LaTeX decoder where there is nothing to decode, where tested."""
-    domain = app.registry.domains.get("cite")
-    if domain is None or not issubclass(domain, _FasterLookups):
-        return  # the shortcut works through the subclass only
-    untested = untested_versions()
-    if untested:
-        logger.info(f"sphinx-seminar: the bibliography's shortcut past LaTeX decoding was not tested with {', '.join(untested)}; "
-                    "pybtex decodes every value (the same output; large archives build more slowly)")
-        return
-    domain.seminar_decoding = True
-
-
-def _both(app: Sphinx, config: Config) -> None:
+def _at_config(app: Sphinx, config: Config) -> None:
     setup_cite_domain(app)
-    setup_latex_decoding(app)
 
 
 def setup(app: Sphinx) -> dict:
     """The faster ``cite`` domain on its own, as an extension after ``sphinxcontrib.bibtex``: how
     ``tests/sphinx/test_upstream_suites.py`` runs sphinxcontrib-bibtex's own test suite with it in place."""
-    app.connect("config-inited", _both)
+    app.connect("config-inited", _at_config)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
 
 
@@ -124,14 +102,9 @@ class _FasterLookups:
     # The .bib is parsed without splitting names (seminar.references);
     # get_filtered_entries splits those of the entries it yields.
     seminar_splits_persons = True
-    # Set by setup_latex_decoding, on the class made for this application.
-    seminar_decoding = False
-
-    def _formatting(self):
-        return decoding_where_needed() if self.seminar_decoding else nullcontext()
 
     def _split(self, entry) -> None:
-        split_persons(entry, DecodedPerson if self.seminar_decoding else Person)
+        split_persons(entry)
 
     def clear_doc(self, docname: str) -> None:
         """Upstream's, and the fingerprint forgotten where the page held a bibliography.
@@ -157,8 +130,7 @@ class _FasterLookups:
         self._citations_by_key = None
         self._in_reading_order()
         try:
-            with self._formatting():
-                result = super().env_updated()
+            result = super().env_updated()
         finally:
             self._cited_in = None
         self.data[_FINGERPRINT] = fingerprint
@@ -250,8 +222,7 @@ class _FasterLookups:
         ]
         result = docutils.nodes.inline(rawsource=target)
         result["classes"].append("bibtex-citation")
-        with self._formatting():
-            result += format_references(self.reference_style, typ, references).render(self.backend)
+        result += format_references(self.reference_style, typ, references).render(self.backend)
         return result
 
     def _cited_citations(self, keys) -> list:

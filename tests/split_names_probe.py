@@ -1,17 +1,16 @@
-"""Run by tests/sphinx/test_bibtext.py in a fresh process: every entry of the given ``.bib``
+"""Run by tests/sphinx/test_split_names.py in a fresh process: every entry of the given ``.bib``
 files as the ``seminar`` styles format it, as JSON.
 
-``pybtex``: names split by pybtex's parser, every value decoded by pybtex (what
-the build does with ``seminar_speedups = False``).  ``build``: names split
-by the build (:func:`split_persons`, as :class:`DecodedPerson`), formatted within
-:func:`decoding_where_needed`, as the speed-ups' bibliography domain does.
+``pybtex``: names split by pybtex's parser (what the build does with
+``seminar_speedups = False``).  ``build``: the file parsed without splitting
+names, then split by :func:`split_persons`, as the speed-ups' bibliography
+domain does.
 
 Prints ``{key: [entry as HTML, entry's structure, (Author, 2020), Author (2020)]}``.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import sys
 
@@ -23,7 +22,6 @@ from sphinxcontrib.bibtex.style.referencing import format_references
 from sphinxcontrib.bibtex.style.template import SphinxReferenceInfo
 
 from sphinx_seminar.core.bibfields import inherit_crossrefs, split_persons
-from sphinx_seminar.speedups.decoding import DecodedPerson, decoding_where_needed
 from sphinx_seminar.outputs.bibstyle import SeminarFormattingStyle, SeminarReferenceStyle
 
 
@@ -54,7 +52,7 @@ def parse(paths: list[str], build: bool):
         inherit_crossrefs(data)
     if build:
         for entry in data.entries.values():
-            split_persons(entry, DecodedPerson)
+            split_persons(entry)
     return data
 
 
@@ -77,9 +75,7 @@ def formatted(data) -> dict[str, list[str]]:
 def main() -> None:
     mode, *paths = sys.argv[1:]
     data = parse(paths, build=mode == "build")
-    with decoding_where_needed() if mode == "build" else contextlib.nullcontext():
-        result = formatted(data)
-    json.dump(result, sys.stdout)
+    json.dump(formatted(data), sys.stdout)
 
 
 if __name__ == "__main__":
