@@ -3,8 +3,8 @@
 suite loads the extension's ``cite`` domain in upstream's place.
 
 The testroot's ``extensions`` are read from its ``conf.py`` and given back
-with ``sphinx_seminar.speedups.citedomain`` (the speed-ups' pieces
-``cite-domain`` and ``latex-decoding``) after them, through Sphinx's
+with ``sphinx_seminar.speedups.citedomain`` (the speed-ups' piece
+``cite-domain``) after them, through Sphinx's
 own ``confoverrides``; each application made is checked to have the
 subclass, and counted in the file ``SEMINAR_DOMAIN_COUNT`` names.
 """
