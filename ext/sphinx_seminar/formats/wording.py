@@ -114,6 +114,35 @@ def speakers_line(session: Session) -> str:
 
 # Places.
 
+def with_address(room: str, address: str | None) -> str:
+    """"MIS, E2 10, Inselstraße 22, 04103 Leipzig, Germany"; the room alone where it has no address."""
+    return f"{room}, {address}" if address else room
+
+
+def location(site: Site, session: Session) -> str:
+    """Where a calendar puts the event: the room with its address (the term's ``rooms``), for a
+    talk online only its published join link or "Online"."""
+    if session.attendance == "online":
+        return session.published_join_url(site.term_of(session)) or ONLINE
+    return with_address(session.room, site.address(session))
+
+
+def place_line(session: Session, address: str | None) -> str:
+    """A page's room: "MIS, E2 10 (Inselstraße 22, 04103 Leipzig, Germany)", "Online", "Room 1 and online"."""
+    return f"{session.place} ({address})" if address else session.place
+
+
+def room_use(count: int, first: Session, last: Session) -> str:
+    """How a room was used: "1 meeting, on 02.12.2024", "6 meetings, 04.11.2024 to 16.12.2024"."""
+    if count == 1:
+        return f"1 meeting, on {first.date:%d.%m.%Y}"
+    return f"{count} meetings, {first.date:%d.%m.%Y} to {last.date:%d.%m.%Y}"
+
+
+#: The Organisation section where no session has a room yet.
+NO_ROOMS = "No meeting has a room yet."
+
+
 def join_info(session: Session, term: Term | None) -> str | None:
     """Where the join link is to be had when it is not published; None for a talk in a room only."""
     if session.attendance == "offline":

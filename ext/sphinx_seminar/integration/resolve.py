@@ -27,7 +27,7 @@ def render_session_links(app: Sphinx, docname: str, fromdocname: str) -> list[no
     ics = site_file(app, fromdocname, registry.session_calendar(docname), "Add to calendar (.ics)", "session-calendar")
     site = site_of(app)
     session = site.session(docname)
-    others = add_to_calendar_links(session, site.page_url(docname)) if session is not None and ics is not None else []
+    others = add_to_calendar_links(site, session) if session is not None and ics is not None else []
     series = None
     if session is not None and session.series and len(site.series.get(session.series, ())) > 1:
         series = subscribe_link(app, fromdocname, registry.series_calendar(session.series), "Subscribe to this lecture (iCalendar)", "calendar-series")
