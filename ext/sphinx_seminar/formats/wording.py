@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..core.model import Session, Term
-from ..core.site import Site
+from ..core.site import RoomUse, Site
 
 #: Put before a cancelled session's title in calendars, the feed and the embed page.
 CANCELLED_PREFIX = "Cancelled: "
@@ -132,6 +132,12 @@ def place_line(session: Session, address: str | None) -> str:
     return f"{session.place} ({address})" if address else session.place
 
 
+def room_place(use: RoomUse) -> str:
+    """A room's full name and address where its term gives them: "Seminar Room E2 10, Inselstraße 22, ..."."""
+    room = use.room
+    return ", ".join(part for part in ((room.name, room.address) if room else ()) if part)
+
+
 def room_use(count: int, first: Session, last: Session) -> str:
     """How a room was used: "1 meeting, on 02.12.2024", "6 meetings, 04.11.2024 to 16.12.2024"."""
     if count == 1:
@@ -154,6 +160,31 @@ def join_line(session: Session, term: Term | None) -> str | None:
     """"Join online: <link>", or where to get it; None for a talk in a room only (calendars)."""
     link = session.published_join_url(term)
     return f"Join online: {link}" if link else join_info(session, term)
+
+
+# The landing page's next meeting.
+
+#: Where no meeting of the current or the next term is still to come (by the reader's clock).
+NO_NEXT_MEETING = "No meeting is planned at the moment."
+NEXT = "Next"
+ADD_TO_CALENDAR = "Add to calendar:"
+SUBSCRIBE = "Subscribe:"
+SUBSCRIBE_TEXT = "the whole schedule (iCalendar)"
+#: The difference between adding one meeting and subscribing to the schedule, in one sentence.
+IMPORT_OR_SUBSCRIBE = ("Adding a meeting imports a copy that your calendar never updates; subscribing keeps "
+                       "the whole schedule up to date in your calendar, with every change and cancellation.")
+READ_MORE = "Read more"
+#: How much of the abstract the panel shows, at most (cut at a word).
+EXCERPT_LENGTH = 300
+
+
+def excerpt(text: str, limit: int = EXCERPT_LENGTH) -> str:
+    """The abstract's first paragraph, cut at a word before ``limit`` characters with "…" where it is longer."""
+    first = text.split("\n\n")[0]
+    if len(first) <= limit:
+        return first
+    cut = first[:limit + 1].rsplit(" ", 1)[0] if " " in first[:limit + 1] else first[:limit]
+    return cut.rstrip(" ,;:.-–—") + "…"
 
 
 # Dates.

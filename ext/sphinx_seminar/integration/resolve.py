@@ -15,7 +15,8 @@ from ..outputs.calendarlinks import add_to_calendar_links, subscribe_link
 from .snapshot import site_of
 from ..outputs.citations import add_reference_extras, cited_in, render_reference_items
 from ..outputs.links import link_line, site_file
-from ..outputs.people import render_archive, render_series_list, render_speakers
+from ..outputs.nextmeeting import render_next_meeting
+from ..outputs.people import render_archive, render_rooms, render_series_list, render_speakers
 from ..outputs.schedule import render_schedule, render_series
 from . import nodes as seminar_nodes
 
@@ -72,6 +73,10 @@ def resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         node.replace_self(render_series_list(app, docname))
     for node in found[seminar_nodes.archive]:
         node.replace_self(render_archive(app, docname))
+    for node in found[seminar_nodes.next_meeting]:
+        node.replace_self(render_next_meeting(app, docname))
+    for node in found[seminar_nodes.rooms]:
+        node.replace_self(render_rooms(app, docname))
     for node in found[seminar_nodes.site_file]:
         node.replace_self(render_site_file(app, node, docname))
     if app.builder.format == "html" and found[nodes.citation]:
