@@ -234,7 +234,7 @@ BIB = """@book{milnor1963morse,
 """
 #: The body of the first Morse lecture, which cites the .bib.
 MORSE_BODY = "\nAs {cite:t}`milnor1963morse` shows.\n"
-ROOT_BODY = ("\n```{schedule}\n:term: current\n```\n\n```{toctree}\n:hidden:\n:glob:\n\nsessions/*/index\nreferences\n```\n")
+ROOT_BODY = ("\n```{next-meeting}\n```\n\n```{rooms}\n```\n\n```{schedule}\n:term: current\n```\n\n```{toctree}\n:hidden:\n:glob:\n\nsessions/*/index\nreferences\n```\n")
 REFERENCES = "---\ntitle: References\n---\n\n```{bibliography}\n```\n"
 
 

@@ -146,7 +146,7 @@ class SessionFields(BaseModel):
 
 
 def _room(value: Any) -> Any:
-    """``MIS, E2 10: Street 1, Town`` is short for ``MIS, E2 10: {address: Street 1, Town}``."""
+    """``Hall B: 1 Street, Town`` is short for ``Hall B: {address: 1 Street, Town}``."""
     return {"address": value} if isinstance(value, str) else value
 
 

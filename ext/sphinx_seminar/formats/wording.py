@@ -115,7 +115,7 @@ def speakers_line(session: Session) -> str:
 # Places.
 
 def with_address(room: str, address: str | None) -> str:
-    """"MIS, E2 10, Inselstraße 22, 04103 Leipzig, Germany"; the room alone where it has no address."""
+    """"Room 101, 1 Example Street, 12345 Example Town"; the room alone where it has no address."""
     return f"{room}, {address}" if address else room
 
 
@@ -128,18 +128,18 @@ def location(site: Site, session: Session) -> str:
 
 
 def place_line(session: Session, address: str | None) -> str:
-    """A page's room: "MIS, E2 10 (Inselstraße 22, 04103 Leipzig, Germany)", "Online", "Room 1 and online"."""
+    """A page's room: "Room 101 (1 Example Street, 12345 Example Town)", "Online", "Room 1 and online"."""
     return f"{session.place} ({address})" if address else session.place
 
 
 def room_place(use: RoomUse) -> str:
-    """A room's full name and address where its term gives them: "Seminar Room E2 10, Inselstraße 22, ..."."""
+    """A room's full name and address where its term gives them: "Hall One, 1 Example Street, ..."."""
     room = use.room
     return ", ".join(part for part in ((room.name, room.address) if room else ()) if part)
 
 
 def room_use(count: int, first: Session, last: Session) -> str:
-    """How a room was used: "1 meeting, on 02.12.2024", "6 meetings, 04.11.2024 to 16.12.2024"."""
+    """How a room was used: "1 meeting, on 02.12.2031", "6 meetings, 04.11.2031 to 16.12.2031"."""
     if count == 1:
         return f"1 meeting, on {first.date:%d.%m.%Y}"
     return f"{count} meetings, {first.date:%d.%m.%Y} to {last.date:%d.%m.%Y}"
