@@ -69,7 +69,8 @@ def test_google_and_outlook_links_carry_the_session(second: Build) -> None:
     assert google.netloc == "calendar.google.com" and query["action"] == ["TEMPLATE"]
     assert query["text"] == ["Integration with Respect to Euler Characteristic"]
     assert query["dates"] == ["20310402T150000Z/20310402T160000Z"]  # 16:00 in London (BST) is 15:00 UTC
-    assert query["location"] == ["Partner Institute, Room 3"] and query["ctz"] == ["Europe/London"]
+    assert query["location"] == ["Partner Institute, Room 3, 3 Bridge Street, Southfield, SF 04321, Example Country"]
+    assert query["ctz"] == ["Europe/London"]
     outlook = parse_qs(urlsplit(page.select_one("a.calendar-outlook")["href"]).query)
     assert outlook["startdt"] == ["2031-04-02T15:00:00+00:00"] and outlook["enddt"] == ["2031-04-02T16:00:00+00:00"]
     # A cancelled session offers nothing to add.

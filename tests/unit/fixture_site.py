@@ -31,6 +31,11 @@ last_day: 2031-03-28
 defaults: {weekday: Monday, start: "15:00", end: "16:30", room: Room 101}
 join_links_public: true
 no_meeting: [2031-01-06]
+rooms:
+  hall 3:
+    name: Great Hall Three
+    address: 3 Example Avenue, New York, NY 10001, USA
+  Room 9: 9 Unused Lane, Example Town
 """
 
 AUTUMN = """
@@ -40,6 +45,7 @@ first_day: 2031-10-06
 last_day: 2032-01-30
 defaults: {weekday: Monday, start: "14:00", end: "15:30", room: Room 202}
 join_info: The link is sent to the mailing list.
+rooms: {Room 202: "2 Example Road, 04103 Example Town, Germany"}
 """
 
 #: docname (under sessions/<term>/) -> front-matter.
@@ -228,7 +234,7 @@ BIB = """@book{milnor1963morse,
 """
 #: The body of the first Morse lecture, which cites the .bib.
 MORSE_BODY = "\nAs {cite:t}`milnor1963morse` shows.\n"
-ROOT_BODY = ("\n```{schedule}\n:term: current\n```\n\n```{toctree}\n:hidden:\n:glob:\n\nsessions/*/index\nreferences\n```\n")
+ROOT_BODY = ("\n```{next-meeting}\n```\n\n```{rooms}\n```\n\n```{schedule}\n:term: current\n```\n\n```{toctree}\n:hidden:\n:glob:\n\nsessions/*/index\nreferences\n```\n")
 REFERENCES = "---\ntitle: References\n---\n\n```{bibliography}\n```\n"
 
 

@@ -21,6 +21,8 @@ from .fixture_site import SETTINGS, docname, make_site
 BERLIN, NEW_YORK = zoneinfo.ZoneInfo("Europe/Berlin"), zoneinfo.ZoneInfo("America/New_York")
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 SITE = "https://seminar.example.org/"
+#: The autumn term's rooms give Room 202 its address (a room they do not list has none: Room 101).
+ROOM_202 = "Room 202, 2 Example Road, 04103 Example Town, Germany"
 
 
 def berlin(month: int, day: int, hour: int, minute: int = 0) -> dt.datetime:
@@ -85,19 +87,20 @@ EXPECTED = {
         conference="https://meet.example.org/engine"),
     "new-york": _event(
         "new-york", "Far Away", dt.datetime(2031, 3, 24, 10, tzinfo=NEW_YORK), dt.datetime(2031, 3, 24, 11, tzinfo=NEW_YORK),
-        "Speaker: Emmy Noether (Bryn Mawr College)\n\n" + page("new-york"), location="Hall 3"),
+        "Speaker: Emmy Noether (Bryn Mawr College)\n\n" + page("new-york"),
+        location="Hall 3, 3 Example Avenue, New York, NY 10001, USA"),  # the term lists "hall 3": in any case
     "online-private": _event(
         "online-private", "Online Only", berlin(10, 13, 14), berlin(10, 13, 15, 30),
         "Speaker: Alan Turing\n\nThe link is sent to the mailing list.\n\n" + page("online-private"), location="Online"),
     "hybrid-private": _event(
         "hybrid-private", "Hybrid", berlin(10, 20, 14), berlin(10, 20, 15, 30),
-        "Speaker: Grace Hopper\n\nThe link is sent to the mailing list.\n\n" + page("hybrid-private"), location="Room 202"),
+        "Speaker: Grace Hopper\n\nThe link is sent to the mailing list.\n\n" + page("hybrid-private"), location=ROOM_202),
     "morse-1": _event(
         "morse-1", "Morse Theory I", berlin(10, 27, 14), berlin(10, 27, 15, 30),
-        "Speaker: Marston Morse\n\n" + page("morse-1"), location="Room 202"),
+        "Speaker: Marston Morse\n\n" + page("morse-1"), location=ROOM_202),
     "morse-2": _event(
         "morse-2", "Morse Theory II", berlin(11, 3, 14), berlin(11, 3, 15, 30),
-        "Speaker: Marston Morse\n\n" + page("morse-2"), location="Room 202"),
+        "Speaker: Marston Morse\n\n" + page("morse-2"), location=ROOM_202),
 }
 
 

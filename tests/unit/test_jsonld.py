@@ -21,8 +21,12 @@ AUTUMN = {"@type": "EventSeries", "name": "Autumn 2031", "startDate": "2031-10-0
           "url": f"{SITE}sessions/2031-autumn/index.html"}
 
 
-def place(room: str) -> dict:
-    return {"@type": "Place", "name": room, "address": INSTITUTE}
+def place(room: str, address: str = INSTITUTE) -> dict:
+    """A room's Place: its address from the term's rooms, else the institute's name."""
+    return {"@type": "Place", "name": room, "address": address}
+
+
+ROOM_202 = place("Room 202", "2 Example Road, 04103 Example Town, Germany")
 
 
 def online(url: str) -> dict:
@@ -70,18 +74,18 @@ EXPECTED = {
                    [place("Room 101"), online("https://meet.example.org/engine")], mode="Mixed",
                    performer=[person("Ada Lovelace", "Analytical Society"), person("Charles Babbage", "University of Cambridge")]),
     "new-york": event("new-york", "Far Away", "2031-03-24T10:00:00-04:00", "2031-03-24T11:00:00-04:00",
-                      [place("Hall 3")], performer=[person("Emmy Noether", "Bryn Mawr College")]),
+                      [place("Hall 3", "3 Example Avenue, New York, NY 10001, USA")], performer=[person("Emmy Noether", "Bryn Mawr College")]),
     # Links kept private: the online place is the session's page, which says where to get the link.
     "online-private": event("online-private", "Online Only", "2031-10-13T14:00:00+02:00", "2031-10-13T15:30:00+02:00",
                             [online(f"{SITE}{docname('online-private')}.html")], mode="Online",
                             performer=[person("Alan Turing")], term=AUTUMN),
     "hybrid-private": event("hybrid-private", "Hybrid", "2031-10-20T14:00:00+02:00", "2031-10-20T15:30:00+02:00",
-                            [place("Room 202"), online(f"{SITE}{docname('hybrid-private')}.html")], mode="Mixed",
+                            [ROOM_202, online(f"{SITE}{docname('hybrid-private')}.html")], mode="Mixed",
                             performer=[person("Grace Hopper")], term=AUTUMN),
     "morse-1": event("morse-1", "Morse Theory I", "2031-10-27T14:00:00+01:00", "2031-10-27T15:30:00+01:00",
-                     [place("Room 202")], performer=[person("Marston Morse")], term=AUTUMN),
+                     [ROOM_202], performer=[person("Marston Morse")], term=AUTUMN),
     "morse-2": event("morse-2", "Morse Theory II", "2031-11-03T14:00:00+01:00", "2031-11-03T15:30:00+01:00",
-                     [place("Room 202")], performer=[person("Marston Morse")], term=AUTUMN),
+                     [ROOM_202], performer=[person("Marston Morse")], term=AUTUMN),
 }
 
 
@@ -112,8 +116,9 @@ def test_a_cancelled_sub_event_says_so() -> None:
 
 def test_without_the_sites_address_or_institute_no_address_is_made_up() -> None:
     site = make_site(settings=Settings(project="Test Seminar"))
-    found = jsonld.session_event(site, site.session(docname("hybrid-private")), None)
-    assert found["location"] == [{"@type": "Place", "name": "Room 202"}, {"@type": "VirtualLocation", "name": "Online"}]
+    found = jsonld.session_event(site, site.session(docname("joint")), None)
+    assert found["location"] == [{"@type": "Place", "name": "Room 101"},
+                                 {"@type": "VirtualLocation", "name": "Online", "url": "https://meet.example.org/engine"}]
     assert found["organizer"] == {"@type": "Organization", "name": "Test Seminar"}
     assert "url" not in found and "image" not in found and "url" not in found["superEvent"]
 

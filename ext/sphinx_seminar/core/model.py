@@ -145,6 +145,23 @@ class SessionFields(BaseModel):
     )
 
 
+def _room(value: Any) -> Any:
+    """``Hall B: 1 Street, Town`` is short for ``Hall B: {address: 1 Street, Town}``."""
+    return {"address": value} if isinstance(value, str) else value
+
+
+class Room(BaseModel):
+    """Where a room is: its address, and its full name where the schedule's is short."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    address: f.Text = Field(description="The postal address on one line: street, postcode and town, country.")
+    name: f.Text | None = Field(None, description="The room's full name, where the schedule's short one says less.")
+
+
+RoomEntry = Annotated[Room, BeforeValidator(_room), WithJsonSchema({"anyOf": [{"type": "string"}, Room.model_json_schema()]})]
+
+
 class TermDefaults(BaseModel):
     """Values that sessions of a term take unless their page says otherwise."""
 
@@ -172,6 +189,10 @@ class TermFields(BaseModel):
     join_links_public: f.Boolean = Field(False, description="true to publish sessions' join links on the site and in the calendars.")
     join_info: f.Text | None = Field(None, description="Where the join link is to be had when it is not published.",
                                      examples=["The link is sent to the mailing list."])
+    rooms: Annotated[dict[f.Text, RoomEntry], f.Label("mapping of room to address")] = Field(
+        default_factory=dict, description="Each room's address, by the room's name as sessions give it: the address on "
+        "one line, or 'address' (and 'name', its full name) indented below. A room not listed has no address.",
+        examples=[{"Hall B": "1 Example Street, 12345 Example Town, Country"}])
 
 
 SESSION_FIELDS: tuple[str, ...] = tuple(SessionFields.model_fields)
@@ -196,6 +217,11 @@ class Term:
 
     def covers(self, day: dt.date) -> bool:
         return self.fields.first_day <= day <= self.fields.last_day
+
+    def room(self, name: str) -> Room | None:
+        """The entry of ``rooms`` for the room ``name`` (in any case); None for a room it does not list."""
+        wanted = name.casefold()
+        return next((room for key, room in self.fields.rooms.items() if key.casefold() == wanted), None)
 
 
 @dataclass(frozen=True)
@@ -381,7 +407,8 @@ def term_for_sessions(term_id: str, docname: str, display: str, front: FrontMatt
     except PydanticCustomError:
         zone = "UTC"
     fields = TermFields.model_construct(title=term_id, timezone=zone, first_day=dt.date.min, last_day=dt.date.max,
-                                        organizers=[], defaults=defaults, no_meeting=[], join_links_public=False, join_info=None)
+                                        organizers=[], defaults=defaults, no_meeting=[], join_links_public=False, join_info=None,
+                                        rooms={})
     return Term(id=term_id, docname=docname, path=display, fields=fields)
 
 

@@ -20,7 +20,7 @@ from types import MappingProxyType
 
 from .fields import is_web_link
 from .history import Revision
-from .model import Session, Term
+from .model import Room, Session, Term
 
 #: Where a page has no history (no git, no SOURCE_DATE_EPOCH, no file): a fixed moment, not the clock.
 NO_HISTORY = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
@@ -56,6 +56,20 @@ class Speaker:
     name: str
     affiliations: tuple[str, ...]
     sessions: tuple[Session, ...]
+
+
+@dataclass(frozen=True)
+class RoomUse:
+    """A room the sessions meet in: its name as they give it, its entry in the term's ``rooms``
+    (None where the term lists none), and the meetings held there (not the cancelled), in date order."""
+
+    name: str
+    room: Room | None
+    sessions: tuple[Session, ...]
+
+    @property
+    def address(self) -> str | None:
+        return self.room.address if self.room else None
 
 
 def _frozen(mapping: Mapping | None) -> Mapping:
@@ -149,6 +163,33 @@ class Site:
         return (next((t for t in self.terms if t.covers(self.today)), None)
                 or next((t for t in self.terms if t.fields.first_day > self.today), None)
                 or (self.terms[-1] if self.terms else None))
+
+    def room_of(self, session: Session) -> Room | None:
+        """The term's entry for the session's room (its address); None online or where the term lists none."""
+        term = self.term_of(session)
+        if session.attendance == "online" or term is None:
+            return None
+        return term.room(session.room)
+
+    def address(self, session: Session) -> str | None:
+        room = self.room_of(session)
+        return room.address if room else None
+
+    @functools.cached_property
+    def rooms(self) -> tuple[RoomUse, ...]:
+        """Each room the sessions meet in (not online, not cancelled), with its address, in the order of first use.
+
+        One name with two addresses (two terms that say differently) is two rooms."""
+        found: dict[tuple[str, str | None], list[Session]] = {}
+        rooms: dict[tuple[str, str | None], tuple[str, Room | None]] = {}
+        for session in self.sessions:
+            if session.cancelled or session.attendance == "online":
+                continue
+            room = self.room_of(session)
+            key = (session.room.casefold(), room.address if room else None)
+            found.setdefault(key, []).append(session)
+            rooms.setdefault(key, (session.room, room))
+        return tuple(RoomUse(rooms[key][0], rooms[key][1], tuple(parts)) for key, parts in found.items())
 
     def upcoming(self) -> tuple[Session, ...]:
         """The sessions from today on, in date order."""

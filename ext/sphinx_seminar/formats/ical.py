@@ -44,9 +44,8 @@ def zone(tzid: str, first_year: int, last_year: int) -> Timezone:
 
 
 def location(site: Site, session: Session) -> str:
-    if session.attendance == "online":
-        return session.published_join_url(site.term_of(session)) or wording.ONLINE
-    return session.room
+    """The room with its address where the term's ``rooms`` gives one (a map finds it), the join link online."""
+    return wording.location(site, session)
 
 
 def description(site: Site, session: Session) -> str:

@@ -20,12 +20,13 @@ _STATUS = {"scheduled": "EventScheduled", "cancelled": "EventCancelled", "moved"
 _ATTENDANCE = {"offline": "OfflineEventAttendanceMode", "online": "OnlineEventAttendanceMode", "mixed": "MixedEventAttendanceMode"}
 
 
-def _place(session: Session, institute: str, join_url: str | None, page_url: str | None) -> list[dict[str, Any]]:
+def _place(session: Session, address: str | None, institute: str, join_url: str | None, page_url: str | None) -> list[dict[str, Any]]:
     places: list[dict[str, Any]] = []
     if session.attendance != "online":
         place: dict[str, Any] = {"@type": "Place", "name": session.room}
-        if institute:
-            place["address"] = institute
+        # The room's postal address (the term's rooms), as text; else the institute's name.
+        if address or institute:
+            place["address"] = address or institute
         places.append(place)
     if session.attendance != "offline":
         virtual = {"@type": "VirtualLocation", "name": "Online"}
@@ -55,7 +56,7 @@ def session_event(site: Site, session: Session, image: str | None) -> dict[str, 
         "endDate": session.ends.isoformat(),
         "eventStatus": SCHEMA + _STATUS[session.status],
         "eventAttendanceMode": SCHEMA + _ATTENDANCE[session.attendance],
-        "location": _place(session, site.settings.institute, session.published_join_url(term), url),
+        "location": _place(session, site.address(session), site.settings.institute, session.published_join_url(term), url),
         "organizer": {"@type": "Organization", "name": site.settings.organizer},
     }
     if session.previous_start is not None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..core.model import Session, Term
-from ..core.site import Site
+from ..core.site import RoomUse, Site
 
 #: Put before a cancelled session's title in calendars, the feed and the embed page.
 CANCELLED_PREFIX = "Cancelled: "
@@ -114,6 +114,41 @@ def speakers_line(session: Session) -> str:
 
 # Places.
 
+def with_address(room: str, address: str | None) -> str:
+    """"Room 101, 1 Example Street, 12345 Example Town"; the room alone where it has no address."""
+    return f"{room}, {address}" if address else room
+
+
+def location(site: Site, session: Session) -> str:
+    """Where a calendar puts the event: the room with its address (the term's ``rooms``), for a
+    talk online only its published join link or "Online"."""
+    if session.attendance == "online":
+        return session.published_join_url(site.term_of(session)) or ONLINE
+    return with_address(session.room, site.address(session))
+
+
+def place_line(session: Session, address: str | None) -> str:
+    """A page's room: "Room 101 (1 Example Street, 12345 Example Town)", "Online", "Room 1 and online"."""
+    return f"{session.place} ({address})" if address else session.place
+
+
+def room_place(use: RoomUse) -> str:
+    """A room's full name and address where its term gives them: "Hall One, 1 Example Street, ..."."""
+    room = use.room
+    return ", ".join(part for part in ((room.name, room.address) if room else ()) if part)
+
+
+def room_use(count: int, first: Session, last: Session) -> str:
+    """How a room was used: "1 meeting, on 02.12.2031", "6 meetings, 04.11.2031 to 16.12.2031"."""
+    if count == 1:
+        return f"1 meeting, on {first.date:%d.%m.%Y}"
+    return f"{count} meetings, {first.date:%d.%m.%Y} to {last.date:%d.%m.%Y}"
+
+
+#: The Organisation section where no session has a room yet.
+NO_ROOMS = "No meeting has a room yet."
+
+
 def join_info(session: Session, term: Term | None) -> str | None:
     """Where the join link is to be had when it is not published; None for a talk in a room only."""
     if session.attendance == "offline":
@@ -125,6 +160,31 @@ def join_line(session: Session, term: Term | None) -> str | None:
     """"Join online: <link>", or where to get it; None for a talk in a room only (calendars)."""
     link = session.published_join_url(term)
     return f"Join online: {link}" if link else join_info(session, term)
+
+
+# The landing page's next meeting.
+
+#: Where no meeting of the current or the next term is still to come (by the reader's clock).
+NO_NEXT_MEETING = "No meeting is planned at the moment."
+NEXT = "Next"
+ADD_TO_CALENDAR = "Add to calendar:"
+SUBSCRIBE = "Subscribe:"
+SUBSCRIBE_TEXT = "the whole schedule (iCalendar)"
+#: The difference between adding one meeting and subscribing to the schedule, in one sentence.
+IMPORT_OR_SUBSCRIBE = ("Adding a meeting imports a copy that your calendar never updates; subscribing keeps "
+                       "the whole schedule up to date in your calendar, with every change and cancellation.")
+READ_MORE = "Read more"
+#: How much of the abstract the panel shows, at most (cut at a word).
+EXCERPT_LENGTH = 300
+
+
+def excerpt(text: str, limit: int = EXCERPT_LENGTH) -> str:
+    """The abstract's first paragraph, cut at a word before ``limit`` characters with "…" where it is longer."""
+    first = text.split("\n\n")[0]
+    if len(first) <= limit:
+        return first
+    cut = first[:limit + 1].rsplit(" ", 1)[0] if " " in first[:limit + 1] else first[:limit]
+    return cut.rstrip(" ,;:.-–—") + "…"
 
 
 # Dates.

@@ -138,6 +138,18 @@ class ArchiveDirective(OverviewDirective):
     node_class = seminar_nodes.archive
 
 
+class RoomsDirective(OverviewDirective):
+    """Every room the sessions meet in, with its address and its meetings."""
+
+    node_class = seminar_nodes.rooms
+
+
+class NextMeetingDirective(OverviewDirective):
+    """The next meeting first: its title, people, times, room, abstract and calendar links."""
+
+    node_class = seminar_nodes.next_meeting
+
+
 class SessionPagesDirective(TocTree):
     """A term page's hidden toctree of its session pages, as ``:glob:`` would list them.
 

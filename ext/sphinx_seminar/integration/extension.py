@@ -12,7 +12,8 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.typing import ExtensionMetadata
 
-from .directives import ArchiveDirective, ConfigValuesDirective, FieldsDirective, SessionPagesDirective, ScheduleDirective, SeriesListDirective, SpeakersDirective
+from .directives import (ArchiveDirective, ConfigValuesDirective, FieldsDirective, NextMeetingDirective, RoomsDirective,
+                         SessionPagesDirective, ScheduleDirective, SeriesListDirective, SpeakersDirective)
 from .domain import SeminarDomain
 from ..core.conflicts import check_sessions
 from .admission import setup_admission
@@ -83,6 +84,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("speakers", SpeakersDirective)
     app.add_directive("series-list", SeriesListDirective)
     app.add_directive("archive", ArchiveDirective)
+    app.add_directive("rooms", RoomsDirective)
+    app.add_directive("next-meeting", NextMeetingDirective)
     app.add_directive("front-matter-fields", FieldsDirective)
     app.add_role("site-file", nodes.site_file_role)
     app.add_transform(SessionPageTransform)

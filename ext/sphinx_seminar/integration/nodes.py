@@ -42,6 +42,14 @@ class archive(nodes.General, nodes.Element):
     """Where the list of every term goes."""
 
 
+class rooms(nodes.General, nodes.Element):
+    """Where the list of the rooms the sessions use goes."""
+
+
+class next_meeting(nodes.General, nodes.Element):
+    """Where the landing page's panel of the next meeting goes."""
+
+
 class site_file(nodes.Inline, nodes.TextElement):
     """A link to a file the build writes beside the pages (attribute ``target``: its name), from ``{site-file}``."""
 
@@ -62,7 +70,7 @@ def bibtex_loaded(app: object) -> bool:
 
 
 PLACEHOLDERS = (schedule, series_navigation, session_references, further_reading, session_links, speakers, series_list, archive,
-                site_file)
+                site_file, rooms, next_meeting)
 
 
 def site_file_role(name: str, rawtext: str, text: str, lineno: int, inliner, options=None, content=None):

@@ -15,7 +15,8 @@ from ..outputs.calendarlinks import add_to_calendar_links, subscribe_link
 from .snapshot import site_of
 from ..outputs.citations import add_reference_extras, cited_in, render_reference_items
 from ..outputs.links import link_line, site_file
-from ..outputs.people import render_archive, render_series_list, render_speakers
+from ..outputs.nextmeeting import render_next_meeting
+from ..outputs.people import render_archive, render_rooms, render_series_list, render_speakers
 from ..outputs.schedule import render_schedule, render_series
 from . import nodes as seminar_nodes
 
@@ -27,7 +28,7 @@ def render_session_links(app: Sphinx, docname: str, fromdocname: str) -> list[no
     ics = site_file(app, fromdocname, registry.session_calendar(docname), "Add to calendar (.ics)", "session-calendar")
     site = site_of(app)
     session = site.session(docname)
-    others = add_to_calendar_links(session, site.page_url(docname)) if session is not None and ics is not None else []
+    others = add_to_calendar_links(site, session) if session is not None and ics is not None else []
     series = None
     if session is not None and session.series and len(site.series.get(session.series, ())) > 1:
         series = subscribe_link(app, fromdocname, registry.series_calendar(session.series), "Subscribe to this lecture (iCalendar)", "calendar-series")
@@ -72,6 +73,10 @@ def resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         node.replace_self(render_series_list(app, docname))
     for node in found[seminar_nodes.archive]:
         node.replace_self(render_archive(app, docname))
+    for node in found[seminar_nodes.next_meeting]:
+        node.replace_self(render_next_meeting(app, docname))
+    for node in found[seminar_nodes.rooms]:
+        node.replace_self(render_rooms(app, docname))
     for node in found[seminar_nodes.site_file]:
         node.replace_self(render_site_file(app, node, docname))
     if app.builder.format == "html" and found[nodes.citation]:

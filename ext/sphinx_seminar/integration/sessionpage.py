@@ -58,7 +58,8 @@ def details(session: Session, term: Term | None, config: Config) -> nodes.field_
     rows += _field("Date", f"{session.date:%A}, {session.date.day} {session.date:%B %Y} (week {session.week})", "session-date")
     time = nodes.inline("", "", *labelled_time_nodes(config, session, term.fields.timezone if term else None))
     rows += _field("Time", time, "session-time")
-    rows += _field("Room", session.place, "session-room")
+    room = term.room(session.room) if term is not None and session.attendance != "online" else None
+    rows += _field("Room", wording.place_line(session, room.address if room else None), "session-room")
     join = join_line(session, term)
     if join is not None:
         rows += _field("Join online", join, "session-join")

@@ -8,6 +8,7 @@ from sphinx.application import Sphinx
 from ..core.fields import TBA_TEXT
 from ..core.model import Session, join_names
 from ..core.schedule import series_title
+from ..formats import wording
 from ..formats.wording import status_suffix
 from ..integration.snapshot import site_of
 from .links import page_link
@@ -65,6 +66,21 @@ def render_archive(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
                                           f"{_count(len(sessions), 'session')}, {_count(len(speakers), 'speaker')}"))
         items += nodes.list_item("", line, ids=[nodes.make_id(f"term-{term.id}")])
     return [items] if terms else [nodes.paragraph("", "No terms yet.")]
+
+
+def render_rooms(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
+    """Every room the sessions meet in (not the cancelled, not online): its name, its full name and
+    address where the term's ``rooms`` give them, and how many meetings it had, from when to when."""
+    rooms = site_of(app).rooms
+    items = nodes.bullet_list(classes=["seminar-rooms"])
+    for use in rooms:
+        line = nodes.paragraph("", "", nodes.strong("", use.name), support_smartquotes=False)
+        place = wording.room_place(use)
+        if place:
+            line += nodes.Text(f", {place}")
+        line += nodes.Text(f": {wording.room_use(len(use.sessions), use.sessions[0], use.sessions[-1])}.")
+        items += nodes.list_item("", line)
+    return [items] if rooms else [nodes.paragraph("", wording.NO_ROOMS)]
 
 
 def _count(number: int, noun: str) -> str:

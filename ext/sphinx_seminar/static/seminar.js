@@ -99,6 +99,29 @@
     time.parentNode.append(" ", state);
   }
 
+  // The landing page's panel (outputs/nextmeeting.py) holds every meeting that may be next, all but
+  // the build's choice hidden: show the first whose end is after the reader's now ("Now, until 16:30"
+  // while it is on), or the sentence that none is planned.
+  function showNextMeeting(now) {
+    document.querySelectorAll("div.seminar-next").forEach(function (panel) {
+      var chosen = null;
+      panel.querySelectorAll("div.next-candidate").forEach(function (candidate) {
+        var time = candidate.querySelector("time.seminar-time");
+        var start = time ? Date.parse(time.getAttribute("datetime")) : NaN;
+        var end = time ? Date.parse(time.getAttribute("data-end")) : NaN;
+        var isIt = !chosen && !isNaN(end) && now < end;
+        candidate.classList.toggle("next-hidden", !isIt);
+        if (!isIt) return;
+        chosen = candidate;
+        var on = start <= now;
+        candidate.classList.toggle("next-now", on);
+        candidate.querySelector(".next-label").textContent = on ? "Now, until " + time.getAttribute("data-end").slice(11, 16) : "Next";
+      });
+      var none = panel.querySelector(".next-none");
+      if (none) none.classList.toggle("next-hidden", chosen !== null);
+    });
+  }
+
   function mark() {
     var now = Date.now();
     var today = isoDate(new Date(now));
@@ -166,10 +189,11 @@
   window.addEventListener("resize", markWideMath);
 
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", function () { addReaderTimes(); mark(); markSessionPage(Date.now()); });
+    document.addEventListener("DOMContentLoaded", function () { addReaderTimes(); mark(); markSessionPage(Date.now()); showNextMeeting(Date.now()); });
   } else {
     addReaderTimes();
     mark();
     markSessionPage(Date.now());
+    showNextMeeting(Date.now());
   }
 })();
