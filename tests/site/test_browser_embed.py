@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from sitebuild import Build, sphinx_build
-from test_browser import CHROMIUM, SCREENSHOTS, QuietHandler, browser
+from test_browser import AXE, CHROMIUM, SCREENSHOTS, QuietHandler, browser
 from unit.fixture_site import write_site
 
 __all__ = ["browser"]  # a pytest fixture
@@ -181,6 +181,22 @@ def test_its_text_contrasts_with_its_background_in_a_light_and_a_dark_scheme(bro
         assert background[1][3] == 255, background  # its own background: readable on any host page
         assert (sum(background[1][:3]) < 3 * 64) is (scheme == "dark"), background
         assert all(ratio >= 4.5 for _, ratio in found.values()), found
+    finally:
+        context.close()
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="axe-core (npm) not installed: run 'bash scripts/install-browser.sh' (.ci/run does)")
+@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_serious_or_critical_violation_in_the_embed(browser, site: str, scheme: str, width: int) -> None:
+    context, tab = _open(browser, site + "embed.html", dt.datetime(2031, 3, 17, 14, 45, tzinfo=UTC), color_scheme=scheme,
+                         viewport={"width": width, "height": 800})
+    try:
+        tab.add_script_tag(path=str(AXE))
+        result = tab.evaluate("async () => await axe.run(document)")
+        serious = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
+                   if v["impact"] in ("serious", "critical")]
+        assert not serious, serious
     finally:
         context.close()
 

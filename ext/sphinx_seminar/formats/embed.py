@@ -17,8 +17,8 @@ from the day of the build on.
 The script is two files of ``static/``, inlined here as they are:
 ``seminar-when.js``, the rule of past, now and to come that the site's
 pages load too (before ``seminar.js``), and ``embed.js``, the list's own
-part.  They are read from the package, as its data, once; nothing else of
-the build goes in.
+part.  They are read from the package, as its data, at each build (a few
+kB); nothing of the build goes in, so the format stays free of Sphinx.
 
 Its colours are the system's pair for the reader's scheme
 (``color-scheme: light dark``, ``Canvas`` and ``CanvasText``), on its own
@@ -27,7 +27,6 @@ background, so that it is readable in a light and in a dark host page.
 
 from __future__ import annotations
 
-import functools
 import html
 from pathlib import Path
 
@@ -57,9 +56,8 @@ a { color: LinkText; }
 """
 
 
-@functools.cache
 def script() -> str:
-    """The page's script: the files of ``SCRIPTS`` as they are in the package."""
+    """The page's script: the files of ``SCRIPTS`` as they are in the package (read each time: a few kB)."""
     return "\n".join((STATIC / name).read_text(encoding="utf-8") for name in SCRIPTS)
 
 
