@@ -300,10 +300,10 @@ MUTANTS: tuple[Mutant, ...] = (
         (f"{OPTIONS}test_the_term_page_schedule_has_no_caption_and_the_landing_page_links_the_term",),
     ),
     Mutant(
-        "js-meeting-over-a-day-early", "static/seminar.js",
-        "    return isNaN(end) ? date < today : end <= now;\n",
-        "    return isNaN(end) ? date < today : end <= now + 86400000;\n",
-        "seminar.js: a meeting counts as over a day before it ends (the day's meeting is skipped as next)",
+        "js-meeting-over-a-day-early", "static/seminar-when.js",
+        "    return until <= now ? \"past\" : from <= now ? \"now\" : \"to come\";\n",
+        "    return until <= now + 86400000 ? \"past\" : from <= now ? \"now\" : \"to come\";\n",
+        "seminar-when.js: a meeting counts as over a day before it ends (the day's meeting is skipped as next)",
         NEXT_MEETING,
     ),
     # ---- The calendar files.
@@ -623,10 +623,18 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     Mutant(
         "readers-embed-loads-a-web-font", "formats/embed.py",
-        "body { font: 15px/1.45 system-ui, sans-serif; margin: 0; color: #1d1d1f; background: transparent; }\n",
+        "body { font: 15px/1.45 system-ui, sans-serif; margin: 0; padding: 0 .5em; overflow-wrap: anywhere; }\n",
         "@import url(https://fonts.example.org/css?family=Roboto);\nbody { font: 15px/1.45 Roboto, sans-serif; margin: 0; }\n",
         "the embeddable list fetches a font from another site",
         (f"{READERS}test_the_embeddable_list_requests_nothing_and_lists_what_comes",),
+    ),
+    Mutant(
+        "js-embed-keeps-past-meetings", "static/embed.js",
+        '    item.hidden = state === "past" || shown >= limit;\n',
+        "    item.hidden = shown >= limit;\n",
+        "embed.js: the embed page shows meetings that have ended (built in January, it lists January's in March)",
+        ("tests/site/test_browser_embed.py::test_weeks_after_the_build_it_shows_the_meetings_still_to_come",
+         "tests/site/test_browser_embed.py::test_after_the_last_meeting_it_says_none_are_planned"),
     ),
     Mutant(
         "readers-offset-of-today-not-of-the-meeting", "static/seminar.js",

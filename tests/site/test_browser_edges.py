@@ -144,6 +144,9 @@ def test_the_embed_says_now_during_a_meeting_and_hides_it_once_it_has_ended(brow
         assert shown[0] == ("Cancelled Talk" if over else "Invariants")
         assert len(shown) == 5
         first = tab.locator("li:not([hidden]) .status").first.inner_text().strip()
-        assert first == {"now": "Now, until 16:30:", "next": ""}[mark] or (over and first.startswith("Cancelled")), first
+        assert first == {"now": "Now, until 16:30:", "next": "Next:"}[mark] or (over and first.startswith("Cancelled")), first
+        # The first that is not cancelled is marked; the one after the cancelled talk once the day's meeting is over.
+        marked = tab.eval_on_selector_all("li.next, li.now", "items => items.map(i => i.querySelector('a').textContent)")
+        assert marked == ["Moved by a Day" if over else "Invariants"]
     finally:
         context.close()

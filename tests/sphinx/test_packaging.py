@@ -29,7 +29,7 @@ def test_the_wheel_carries_the_browser_files(tmp_path: Path) -> None:
     (wheel,) = tmp_path.glob("*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     static = sorted(p.relative_to(ROOT / "ext").as_posix() for p in (ROOT / "ext/sphinx_seminar/static").iterdir())
-    assert static == ["sphinx_seminar/static/seminar.css", "sphinx_seminar/static/seminar.js"]
+    assert static == [f"sphinx_seminar/static/{name}" for name in ("embed.js", "seminar-when.js", "seminar.css", "seminar.js")]
     assert set(static) <= names
     assert "sphinx_seminar/py.typed" in names and "sphinx_seminar/integration/extension.py" in names
     assert {f"sphinx_seminar/{layer}/__init__.py" for layer in ("core", "integration", "outputs", "cli")} <= names

@@ -78,7 +78,8 @@ CASES: list[tuple[str, Callable[[Path], None], tuple[str, ...], Callable[[Path],
                                                        "-D", "seminar_collapse_navigation=0"), lambda site: set()),
     ("the .bib", lambda site: _edit(site / "refs.bib", "year = {1963}", "year = {1969}"),
      ("-D", "seminar_timezone_names.Europe/Berlin=Leipzig", "-D", "seminar_collapse_navigation=0"), lambda site: set()),
-    # The next day: the embed's list no longer holds the meeting of the 20th; nothing else shows the day.
+    # The next day: without JavaScript the embed no longer shows the meeting of the 20th (it keeps it, hidden);
+    # nothing else shows the day.
     ("the day", lambda site: None, ("-D", "seminar_timezone_names.Europe/Berlin=Leipzig", "-D", "seminar_collapse_navigation=0",
                                     "-D", "seminar_today=2031-01-21"), lambda site: {"embed.html"}),
 ]

@@ -85,7 +85,8 @@ def test_the_json_ld_keeps_names_as_they_are_written() -> None:
 
 def test_after_the_last_meeting_the_embed_shows_its_sentence() -> None:
     page = embed.page(make_site(today=dt.date(2032, 1, 1))).decode()
-    assert '<ol class="seminar-next">\n</ol>\n<p id="none">No meetings are planned at the moment.</p>' in page
+    assert '</li>\n</ol>\n<p id="none">No meetings are planned at the moment.</p>' in page
+    assert page.count("<li hidden ") == 4
 
 
 def test_without_the_sites_address_a_terms_events_have_no_address() -> None:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -10,7 +13,9 @@ from bs4 import BeautifulSoup
 from sphinx_seminar.core.site import Settings
 from sphinx_seminar.formats import embed, head, preview
 
-from .fixture_site import PAGES, docname, make_site
+from sphinx_seminar.core.model import load_term
+
+from .fixture_site import PAGES, _front, docname, make_site
 
 SITE = "https://seminar.example.org/"
 
@@ -53,6 +58,18 @@ FROM_TODAY = [
 ]
 
 
+#: A meeting of the term before the fixture's day, and the autumn term's lectures.
+SCHEDULED = item("scheduled", "2031-01-13T16:30:00+01:00", "Mon, 13 Jan 2031, 15:00–16:30 Berlin time", "Random Walks on Graphs",
+                 "Ada Lovelace", "Room 101")
+AUTUMN_LECTURES = [
+    item("morse-1", "2031-10-27T15:30:00+01:00", "Mon, 27 Oct 2031, 14:00–15:30 Berlin time", "Morse Theory I", "Marston Morse",
+         "Room 202"),
+    item("morse-2", "2031-11-03T15:30:00+01:00", "Mon, 03 Nov 2031, 14:00–15:30 Berlin time", "Morse Theory II", "Marston Morse",
+         "Room 202"),
+]
+AUTUMN = FROM_TODAY[-2:] + AUTUMN_LECTURES
+
+
 def _embed(site) -> tuple[list[dict], list[bool], bool]:
     soup = BeautifulSoup(embed.page(site), "html.parser")
     items = soup.select("ol.seminar-next > li")
@@ -62,28 +79,91 @@ def _embed(site) -> tuple[list[dict], list[bool], bool]:
     return read, [li.has_attr("hidden") for li in items], soup.select_one("#none").has_attr("hidden")
 
 
-def test_the_embed_lists_the_meetings_from_the_day_of_the_build_that_days_first() -> None:
+def _with_terms(*extra: tuple[str, str]):
+    """The fixture with more terms (id, front-matter), each without sessions."""
+    site = make_site()
+    found = []
+    for term_id, text in extra:
+        path = f"sessions/{term_id}/index.md"
+        term, problems = load_term(term_id, f"sessions/{term_id}/index", path, _front(text, path))
+        assert term is not None, problems
+        found.append(term)
+    return site, site.terms + tuple(found)
+
+
+def test_the_embed_carries_every_meeting_of_the_current_and_the_next_term() -> None:
+    # On a meeting day (Monday 20 January 2031): the term's meeting of the week before is in the file, hidden; without
+    # JavaScript the five from the day of the build on are shown, that day's meeting first.
     items, hidden, none_hidden = _embed(make_site())
-    assert items == FROM_TODAY
-    assert hidden == [False] * embed.SHOWN + [True] * (embed.KEPT - embed.SHOWN)
+    assert items == [SCHEDULED, *FROM_TODAY, *AUTUMN_LECTURES]
+    assert hidden == [True] + [False] * embed.SHOWN + [True] * (len(items) - 1 - embed.SHOWN)
     assert none_hidden
 
 
-def test_between_terms_the_embed_lists_the_coming_terms_meetings() -> None:
-    items, hidden, _ = _embed(make_site(today=dt.date(2031, 5, 1)))
-    assert [i["href"] for i in items] == [page(s) for s in ("online-private", "hybrid-private", "morse-1", "morse-2")]
-    assert hidden == [False] * 4
+def test_on_the_day_of_a_meeting_that_meeting_is_shown_first() -> None:
+    items, hidden, _ = _embed(make_site(today=dt.date(2031, 1, 13)))
+    assert items[0] == SCHEDULED and hidden[:embed.SHOWN + 1] == [False] * embed.SHOWN + [True]
+    _, hidden, _ = _embed(make_site(today=dt.date(2031, 1, 14)))  # the next day it is kept, hidden
+    assert hidden[:2] == [True, False]
+
+
+def test_between_terms_the_embed_carries_the_coming_term() -> None:
+    # Between the terms the current term is the coming one, and no term follows it.
+    items, hidden, none_hidden = _embed(make_site(today=dt.date(2031, 5, 1)))
+    assert (items, hidden, none_hidden) == (AUTUMN, [False] * 4, True)
+
+
+def test_the_next_term_is_the_first_to_start_after_the_current_one_has_ended() -> None:
+    site, terms = _with_terms(
+        # Overlaps the spring term's last days: not the next one.
+        ("2031-school", "title: Spring School\ntimezone: Europe/Berlin\nfirst_day: 2031-03-24\nlast_day: 2031-04-04\n"),
+        ("2032-spring", "title: Spring 2032\ntimezone: Europe/Berlin\nfirst_day: 2032-02-02\nlast_day: 2032-03-26\n"))
+    assert [replace(site, terms=terms, today=day).next_term.id for day in (dt.date(2031, 1, 20), dt.date(2031, 11, 4))] == [
+        "2031-autumn", "2032-spring"]
+    # The third term's sessions are in the autumn term's embed, not in the spring term's.
+    later = replace(site.sessions[-1], term="2032-spring", docname="sessions/2032-spring/2032-02-02-later")
+    with_later = replace(site, terms=terms, sessions=(*site.sessions, later))
+    assert [i["href"] for i in _embed(with_later)[0]] == [i["href"] for i in [SCHEDULED, *FROM_TODAY, *AUTUMN_LECTURES]]
+    in_autumn = [i["href"] for i in _embed(replace(with_later, today=dt.date(2031, 11, 4)))[0]]
+    assert in_autumn == [i["href"] for i in AUTUMN] + [f"{SITE}sessions/2032-spring/2032-02-02-later.html"]
+    assert replace(site, today=dt.date(2032, 2, 1)).next_term is None  # after the last term
 
 
 def test_after_the_last_meeting_the_embed_says_none_are_planned() -> None:
-    items, _, none_hidden = _embed(make_site(today=dt.date(2031, 11, 4)))
-    assert (items, none_hidden) == ([], False)
+    # The last term's meetings stay in the file, all hidden: the page says so with or without JavaScript.
+    items, hidden, none_hidden = _embed(make_site(today=dt.date(2031, 11, 4)))
+    assert (items, hidden, none_hidden) == (AUTUMN, [True] * 4, False)
+    assert _embed(make_site(today=dt.date(2032, 6, 1)))[1:] == ([True] * 4, False)
 
 
 def test_the_embed_is_a_page_of_its_own_in_the_sites_language() -> None:
     soup = BeautifulSoup(embed.page(make_site()), "html.parser")
     assert (soup.html["lang"], soup.title.get_text()) == ("en", "Next meetings: Test Seminar")
     assert not soup.select("link, img, iframe, script[src]")
+    assert soup.select_one('meta[name="viewport"]')["content"] == "width=device-width, initial-scale=1"
+
+
+def test_the_embeds_script_is_the_packages_browser_files_as_they_are() -> None:
+    # One source: the rule of past, now and to come that the site's pages load too, then the list's own part.
+    static = Path(embed.__file__).parents[1] / "static"
+    script = BeautifulSoup(embed.page(make_site()), "html.parser").script.get_text()
+    assert script == "\n" + "\n".join((static / n).read_text(encoding="utf-8") for n in ("seminar-when.js", "embed.js"))
+    assert "</" not in script
+
+
+def test_the_embeds_colours_are_the_readers_schemes() -> None:
+    style = BeautifulSoup(embed.page(make_site()), "html.parser").style.get_text()
+    assert ":root { color-scheme: light dark; }" in style and "html { background: Canvas; color: CanvasText; }" in style
+    assert not re.search(r"(?<![-\w])color: #[0-3]", style)  # no near-black text
+
+
+def test_without_javascript_nothing_is_marked_next() -> None:
+    # "Next" would go stale in a page kept for weeks: only the script marks it.
+    items, _, _ = _embed(make_site())
+    assert {i["status"] for i in items} == {"", "Cancelled: "}
+    soup = BeautifulSoup(embed.page(make_site()), "html.parser")
+    assert [li.a.get_text() for li in soup.select("li.cancelled")] == ["Cancelled Talk"]
+    assert soup.select_one("ol.seminar-next")["data-shown"] == str(embed.SHOWN)
 
 
 # ---- The page head.

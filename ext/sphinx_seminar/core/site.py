@@ -191,6 +191,13 @@ class Site:
             rooms.setdefault(key, (session.room, room))
         return tuple(RoomUse(rooms[key][0], rooms[key][1], tuple(parts)) for key, parts in found.items())
 
+    @functools.cached_property
+    def next_term(self) -> Term | None:
+        """The first term that starts after the current one has ended, if any."""
+        current = self.current_term
+        return None if current is None else next(
+            (t for t in self.terms if t.fields.first_day > current.fields.last_day), None)
+
     def upcoming(self) -> tuple[Session, ...]:
         """The sessions from today on, in date order."""
         return tuple(s for s in self.sessions if s.date >= self.today)

@@ -1,62 +1,80 @@
-"""``embed.html``: the next meetings as a small page of their own, for another site to include.
+"""``embed.html``: the coming meetings as a small page of their own, for another site to include.
 
 The institute's page can show it in an ``<iframe>``, or copy its list.  It
 makes no request of its own: its style and script are inline, and no
-font, image or script comes from anywhere.  The list holds the meetings
-from the day of the build on; the script hides those that have ended by
-the reader's clock, and says so when none is left.
+font, image or script comes from anywhere.
+
+It is never out of date: the list holds every meeting of the current term
+and of the next one (the first term that starts after the current one has
+ended), each with its absolute start and end, and its script shows what is
+still to come by the reader's clock, however long ago the site was built:
+it hides the meetings that have ended, shows at most ``SHOWN``, marks the
+first that is not cancelled "Next" (or "Now, until 16:30" while it is under
+way) and says that none is planned only when none is left.  Without
+JavaScript the page shows the build's choice: the first ``SHOWN`` meetings
+from the day of the build on.
+
+The script is two files of ``static/``, inlined here as they are:
+``seminar-when.js``, the rule of past, now and to come that the site's
+pages load too (before ``seminar.js``), and ``embed.js``, the list's own
+part.  They are read from the package, as its data, at each build (a few
+kB); nothing of the build goes in, so the format stays free of Sphinx.
+
+Its colours are the system's pair for the reader's scheme
+(``color-scheme: light dark``, ``Canvas`` and ``CanvasText``), on its own
+background, so that it is readable in a light and in a dark host page.
 """
 
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 from ..core.model import Session
 from ..core.site import Site
 from . import wording
 
 EMBED = "embed.html"
-#: How many meetings the list shows; a few more are in the file for when the first have passed.
+#: How many meetings the list shows at once.
 SHOWN = 5
-KEPT = 12
+#: The browser files the page inlines, in this order (the package's ``static/``).
+SCRIPTS = ("seminar-when.js", "embed.js")
+STATIC = Path(__file__).parents[1] / "static"
 
 _STYLE = """
-body { font: 15px/1.45 system-ui, sans-serif; margin: 0; color: #1d1d1f; background: transparent; }
+:root { color-scheme: light dark; }
+html { background: Canvas; color: CanvasText; }
+body { font: 15px/1.45 system-ui, sans-serif; margin: 0; padding: 0 .5em; overflow-wrap: anywhere; }
 ol { list-style: none; margin: 0; padding: 0; }
-li { padding: .45em 0; border-bottom: 1px solid #ddd; }
+li { padding: .45em 0; border-bottom: 1px solid color-mix(in srgb, CanvasText 25%, Canvas); }
 li[hidden] { display: none; }
 .when { font-weight: 600; }
-.status { color: #a4262c; font-weight: 700; }
-.speaker, .where { color: #555; }
-a { color: #1a4f9c; }
-"""
-
-# Hide what has ended by the reader's clock; keep at most SHOWN visible; a meeting under
-# way says "Now, until 16:30" (the venue's clock), as the schedule does (seminar.js).
-_SCRIPT = """
-(function () {
-  var now = Date.now(), shown = 0, limit = %d;
-  document.querySelectorAll("li[data-end]").forEach(function (item) {
-    // Over at its end, as the schedule counts it (seminar.js).
-    var end = item.getAttribute("data-end"), over = Date.parse(end) <= now;
-    item.hidden = over || shown >= limit;
-    if (!item.hidden) shown += 1;
-    var status = item.querySelector(".status");
-    if (!over && !status.textContent && Date.parse(item.getAttribute("data-start")) <= now) {
-      status.textContent = "Now, until " + end.slice(11, 16) + ": ";
-    }
-  });
-  document.getElementById("none").hidden = shown > 0;
-})();
+.status { font-weight: 700; color: #a4262c; }
+.speaker, .where { color: color-mix(in srgb, CanvasText 72%, Canvas); }
+a { color: LinkText; }
+@media (prefers-color-scheme: dark) { .status { color: #ff9a8f; } }
 """
 
 
-def entry(site: Site, session: Session) -> str:
+def script() -> str:
+    """The page's script: the files of ``SCRIPTS`` as they are in the package (read each time: a few kB)."""
+    return "\n".join((STATIC / name).read_text(encoding="utf-8") for name in SCRIPTS)
+
+
+def sessions(site: Site) -> tuple[Session, ...]:
+    """Every session of the current term and of the next one, in date order."""
+    terms = {t.id for t in (site.current_term, site.next_term) if t is not None}
+    return tuple(s for s in site.sessions if s.term in terms)
+
+
+def entry(site: Site, session: Session, hidden: bool = False) -> str:
     """One meeting's ``<li>``: when, status, title (linking its page), speaker and room."""
     status = wording.CANCELLED_PREFIX if session.cancelled else ""
     link = site.url(site.page(session.docname))
+    kind = ' class="cancelled"' if session.cancelled else ""
     return (
-        f'<li data-start="{session.starts.isoformat()}" data-end="{session.ends.isoformat()}">'
+        f'<li{" hidden" if hidden else ""}{kind}'
+        f' data-start="{session.starts.isoformat()}" data-end="{session.ends.isoformat()}">'
         f'<span class="when">{html.escape(f"{wording.short_date(session)}, {wording.site_time(site, session)}")}</span><br>'
         f'<span class="status">{html.escape(status)}</span>'
         f'<a href="{html.escape(link)}" target="_top">{html.escape(session.title)}</a><br>'
@@ -66,18 +84,20 @@ def entry(site: Site, session: Session) -> str:
 
 
 def page(site: Site) -> bytes:
-    """The page: the meetings from the snapshot's day on (at most ``KEPT``), the first ``SHOWN`` visible."""
-    items = [entry(site, s) for s in site.upcoming()[:KEPT]]
-    items = [item.replace("<li ", "<li hidden ", 1) if i >= SHOWN else item for i, item in enumerate(items)]
-    title = html.escape(f"Next meetings: {site.settings.project}")
+    """The page: every meeting of :func:`sessions`; without JavaScript the first ``SHOWN`` from the snapshot's day on."""
+    found = sessions(site)
+    shown = {s.docname for s in [s for s in found if s.date >= site.today][:SHOWN]}
+    items = [entry(site, s, hidden=s.docname not in shown) for s in found]
+    title = html.escape(wording.EMBED_TITLE.format(project=site.settings.project))
     return "\n".join([
         "<!DOCTYPE html>",
         f'<html lang="{html.escape(site.settings.language or "en")}">',
-        f'<head><meta charset="utf-8"><title>{title}</title><style>{_STYLE}</style></head>',
+        '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{title}</title><style>{_STYLE}</style></head>",
         "<body>",
-        '<ol class="seminar-next">', *items, "</ol>",
-        f'<p id="none"{"" if not items else " hidden"}>No meetings are planned at the moment.</p>',
-        f"<script>{_SCRIPT % SHOWN}</script>",
+        f'<ol class="seminar-next" data-shown="{SHOWN}">', *items, "</ol>",
+        f'<p id="none"{" hidden" if shown else ""}>{html.escape(wording.NO_MEETINGS_PLANNED)}</p>',
+        f"<script>\n{script()}</script>",
         "</body></html>",
         "",
     ]).encode("utf-8")

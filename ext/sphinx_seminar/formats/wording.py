@@ -26,6 +26,9 @@ CANCELLED_PREFIX = "Cancelled: "
 #: Where the join link is to be had when the term gives no 'join_info'.
 DEFAULT_JOIN_INFO = "Ask the organisers for the link."
 ONLINE = "Online"
+#: The embed page's title, and its sentence when no meeting is left (shown by its script).
+EMBED_TITLE = "Next meetings: {project}"
+NO_MEETINGS_PLANNED = "No meetings are planned at the moment."
 
 
 # Status.

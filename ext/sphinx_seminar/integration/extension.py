@@ -91,6 +91,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_transform(SessionPageTransform)
     app.add_transform(DropControlCharacters)
     app.add_css_file("seminar.css")
+    # seminar-when.js first: seminar.js uses its rule (deferred scripts run in this order).
+    app.add_js_file("seminar-when.js", defer="defer")
     app.add_js_file("seminar.js", defer="defer")
     # The printed schedule (outputs.schedule.latex_schedule) is an xltabular.
     app.add_latex_package("booktabs")

@@ -74,29 +74,31 @@
   // reader in Auckland or New York sees it end when it ends for them), a week without a
   // meeting once its day is past on the reader's calendar.
   function over(row, date, now, today) {
-    var time = row.querySelector("time.seminar-time");
-    var end = time ? Date.parse(time.getAttribute("data-end")) : NaN;
-    return isNaN(end) ? date < today : end <= now;
+    var state = when(row.querySelector("time.seminar-time"), now);
+    return state ? state === "past" : date < today;
   }
 
-  // The end of a meeting under way, as the venue's clock writes it ("16:30"), or null.
+  // A <time>'s meeting at the moment now: "past", "now", "to come" (seminar-when.js), or null.
+  function when(time, now) {
+    return time ? seminarWhen.state(time.getAttribute("datetime"), time.getAttribute("data-end"), now) : null;
+  }
+
+  // "Now, until 16:30" for a meeting under way (the venue's clock), or null.
   function onNow(row, now) {
     var time = row.querySelector("time.seminar-time");
-    if (!time) return null;
-    var start = Date.parse(time.getAttribute("datetime")), end = Date.parse(time.getAttribute("data-end"));
-    return start <= now && now < end ? time.getAttribute("data-end").slice(11, 16) : null;
+    return when(time, now) === "now" ? seminarWhen.nowUntil(time.getAttribute("data-end")) : null;
   }
 
   // A session page says whether its talk is to come, on now, or past (not a cancelled one's).
   function markSessionPage(now) {
     var time = document.querySelector("dl.session-details time.seminar-time");
     if (!time || document.querySelector(".seminar-status.status-cancelled")) return;
-    var start = Date.parse(time.getAttribute("datetime")), end = Date.parse(time.getAttribute("data-end"));
-    if (isNaN(start) || isNaN(end)) return;
-    var state = document.createElement("span");
-    state.className = "session-when " + (now < start ? "session-to-come" : now < end ? "session-now" : "session-past");
-    state.textContent = now < start ? "To come" : now < end ? "Now, until " + time.getAttribute("data-end").slice(11, 16) : "Past";
-    time.parentNode.append(" ", state);
+    var state = when(time, now);
+    if (!state) return;
+    var label = document.createElement("span");
+    label.className = "session-when session-" + state.replace(" ", "-");
+    label.textContent = state === "to come" ? "To come" : state === "now" ? seminarWhen.nowUntil(time.getAttribute("data-end")) : "Past";
+    time.parentNode.append(" ", label);
   }
 
   // The landing page's panel (outputs/nextmeeting.py) holds every meeting that may be next, all but
@@ -143,7 +145,7 @@
         next.classList.add(until ? "now" : "next");
         var label = document.createElement("span");
         label.className = "next-label";
-        label.textContent = until ? "Now, until " + until : "Next";
+        label.textContent = until || "Next";
         next.cells[next.cells.length - 1].prepend(label, " ");
         if (!first) first = { table: table, row: next, until: until };
       }
@@ -153,7 +155,7 @@
       var summary = document.createElement("p");
       summary.className = "next-meeting";
       var link = cells[5].querySelector("a");
-      summary.append(first.until ? "Now, until " + first.until + ": " : "Next meeting: ");
+      summary.append(first.until ? first.until + ": " : "Next meeting: ");
       var title = document.createElement(link ? "a" : "strong");
       if (link) title.href = link.getAttribute("href");
       title.textContent = (link || cells[5]).textContent.replace(/^(Next|Now, until \d\d:\d\d)\s*/, "");
