@@ -165,6 +165,8 @@ def test_a_term_with_problems_lends_its_defaults_and_zone_without_limits() -> No
     assert seen.fields.defaults == TermDefaults(weekday="Monday", start=dt.time(15), end=dt.time(16, 30), room="Room 1")
     assert (seen.fields.timezone, seen.fields.first_day, seen.fields.last_day) == ("Asia/Tokyo", dt.date.min, dt.date.max)
     assert (seen.fields.organizers, seen.fields.no_meeting, seen.fields.join_links_public, seen.fields.join_info) == ([], [], False, None)
+    # Its rooms are not lent either: a session's room has no address, and looking it up is no error.
+    assert seen.fields.rooms == {} and seen.room("Room 1") is None
     front, _ = read_front_matter(f"---\n{BETA}date: 2099-01-01\n---\n", PAGE)
     session, problems = load_session(PAGE[:-3], PAGE, "2030-31", front, seen)
     assert problems == [] and (session.zone, session.room, session.start) == ("Asia/Tokyo", "Room 1", dt.time(15))

@@ -260,3 +260,19 @@ def test_a_rule_is_at_its_fields_line_or_else_at_the_opening_line() -> None:
     from sphinx_seminar.core.validation import session_rules
 
     assert session_rules(fields, front, PAGE, None) == [problem(3, "start", "ends at 15:00, not after its start at 15:00", LATER)]
+
+
+def test_a_value_of_only_spaces_is_empty() -> None:
+    # YAML gives '   ' as a string; the text is nothing once its spaces are joined.
+    session, problems = read('title: "   "\nspeaker: Alan Turing\ndate: 2030-11-25\n')
+    assert session is None
+    assert problems == [problem(2, "title", "must not be empty", "write a value after the colon")]
+
+
+def test_an_empty_list_value_is_the_empty_list_and_list_fields_say_what_they_hold() -> None:
+    from sphinx_seminar.core.fields import Text, label_of, list_of
+
+    seen, problems = term(TERM.replace("no_meeting:\n  - 2030-11-18\n", 'no_meeting: ""\n'))
+    assert problems == [] and seen.fields.no_meeting == []
+    assert label_of(list_of(Text)) == "list of text"
+    assert label_of(list_of(TermFields)) == "list of mapping"
