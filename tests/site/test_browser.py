@@ -385,7 +385,7 @@ def test_the_readers_time_has_its_own_line_and_no_time_range_or_room_breaks(brow
     page = context.new_page()
     page.clock.set_fixed_time(dt.datetime(2025, 1, 22, 12, 0))
     page.goto(site + PAGES["landing"])
-    page.wait_for_selector("span.reader-time")
+    page.wait_for_selector("table.schedule span.reader-time")  # the landing panels before it are hidden but one
     found = page.evaluate("""() => {
       const lines = el => { const r = el.getBoundingClientRect(); return r.height / parseFloat(getComputedStyle(el).lineHeight || 20); };
       const time = document.querySelector('table.schedule time.seminar-time');
