@@ -155,3 +155,26 @@ def test_rooms_of_the_wrong_shape_are_one_exact_problem_each() -> None:
         (7, "rooms.Room 1.address", "required field is missing"), (8, "rooms.Room 1.adress", "unknown field")]
     term, problems = _term("rooms:\n  Room 1: {address: Street 1, name: Hall One}\n  Room 2: Street 2\n")
     assert problems == [] and term.room("Room 1") == Room(address="Street 1", name="Hall One") and term.room("room 2").address == "Street 2"
+
+
+def test_each_room_in_use_is_said_with_its_name_and_address_and_a_page_says_its_room_with_the_address() -> None:
+    site = make_site()
+    assert [wording.room_place(use) for use in site.rooms] == ["", f"Great Hall Three, {HALL_3}", ROOM_202]
+    assert wording.place_line(site.session(docname("new-york")), HALL_3) == f"Hall 3 ({HALL_3})"
+    assert wording.place_line(site.session(docname("scheduled")), None) == "Room 101"
+    assert wording.place_line(site.session(docname("hybrid-private")), ROOM_202) == f"Room 202 and online ({ROOM_202})"
+
+
+@pytest.mark.parametrize(("text", "limit", "shown"), [
+    ("Short.\n\nSecond paragraph.", 300, "Short."),  # the first paragraph only
+    ("exactly ten", 11, "exactly ten"),  # at the limit: whole
+    ("one two three four", 9, "one two…"),  # cut before the word that would pass the limit
+    ("one two, three", 8, "one two…"),  # at a space right after the limit's last word; its comma goes
+    ("one two, three", 9, "one two…"),  # the comma before the cut goes, not the word
+    ("abcdefghijkl", 5, "abcde…"),  # one long word: cut inside it
+    ("one two ab cd", 9, "one two…"),  # a space just past the limit does not let a longer piece in
+    ("abcdefghijk l", 10, "abcdefghij…"),  # nor a space two past it
+    ("— one two", 6, "— one…"),  # what starts the text stays
+])
+def test_the_abstracts_first_lines_are_cut_at_a_word(text: str, limit: int, shown: str) -> None:
+    assert wording.excerpt(text, limit) == shown
