@@ -17,7 +17,7 @@ from string import Template
 from slugify import slugify
 
 from .files import why_not_written
-from .terms import quoted, term_page
+from .terms import quoted, term_name, term_page
 
 TEMPLATES = Path(__file__).parent / "templates" / "site"
 DISTRIBUTION = "sphinx-seminar"
@@ -56,12 +56,34 @@ def package_requirement() -> str:
     return f"{name}>={distribution.version}"
 
 
-def term_id_of(first_year: int) -> str:
-    return f"{first_year}-{(first_year + 1) % 100:02d}"
+def first_term(options: dict) -> tuple[dt.date, dt.date, str, str]:
+    """The first term's first and last day, folder and title.
+
+    The days given (``--first-day``, ``--last-day``; one of them given, the other
+    is a year from it), else the academic year from 1 September of ``--first-year``;
+    the folder and title from the days (:func:`term_name`) unless ``--term-id`` and
+    ``--term-title`` say otherwise.
+    """
+    first, last = options.get("first_day"), options.get("last_day")
+    if first is None and last is None:
+        year = options["first_year"]
+        first, last = dt.date(year, 9, 1), dt.date(year + 1, 8, 31)
+    elif last is None:
+        last = _a_year_after(first) - dt.timedelta(days=1)
+    elif first is None:
+        first = _a_year_after(last, -1) + dt.timedelta(days=1)
+    term_id, title = term_name(first, last)
+    return first, last, options.get("term_id") or term_id, options.get("term_title") or title
+
+
+def _a_year_after(day: dt.date, years: int = 1) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
 
 
 def values(options: dict) -> dict[str, str]:
-    year = options["first_year"]
     organisers = options["organiser"] or []
     name = options["name"]
     return {
@@ -74,7 +96,7 @@ def values(options: dict) -> dict[str, str]:
         "calendar_domain": quoted(options["calendar_domain"] or f"{slugify(name)}.invalid"),
         "intro": (f"The seminar {name}" + (f" at {options['institute']}" if options["institute"] else "")
                   + ": its schedule, the notes of its sessions and their references."),
-        "term_id": term_id_of(year),
+        "term_id": first_term(options)[2],
         "package": package_requirement(),
     }
 
@@ -104,11 +126,10 @@ def init_site(target: Path, options: dict) -> tuple[list[Path], list[tuple[Path,
 
 
 def first_term_page(options: dict) -> str:
-    """The first term: the academic year from September to August, unless the options say otherwise."""
-    year = options["first_year"]
+    """The first term's page: its days, title, time zone, time, room and organisers."""
+    first_day, last_day, _, title = first_term(options)
     return term_page(
-        title=f"Term {year}/{(year + 1) % 100:02d}", timezone=options["timezone"],
-        first_day=options.get("first_day") or dt.date(year, 9, 1), last_day=options.get("last_day") or dt.date(year + 1, 8, 31),
+        title=title, timezone=options["timezone"], first_day=first_day, last_day=last_day,
         organizers=options["organiser"] or [], weekday=options.get("weekday"),
         start=options["start"], end=options["end"], room=options["room"],
     )
