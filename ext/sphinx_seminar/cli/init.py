@@ -28,6 +28,8 @@ FILES = {
     "term.md.tmpl": "sessions/{term_id}/index.md",
     "references.md": "references.md",
     "archive.md": "archive.md",
+    "speakers.md": "speakers.md",
+    "series.md": "series.md",
     "references.bib": "references.bib",
     "Makefile.tmpl": "Makefile",
     "README.md.tmpl": "README.md",
