@@ -114,3 +114,26 @@ def test_this_site_lists_its_pages_and_reads_no_build_or_dist_folder(tmp_path: P
     assert not [page for page in pages if page.startswith(("build/", "dist/", "tests/", "ext/", "bench/"))], sorted(pages)
     assert {"index.html", "archive.html", "docs/speakers.html", "docs/series.html"} <= pages
     assert any(page.startswith("sessions/2024-25/") for page in pages)
+
+
+def test_requirements_txt_installs_the_extension_from_an_index_or_a_url_never_a_local_path(tmp_path: Path) -> None:
+    from sphinx_seminar.cli.init import installed_source, requirement
+
+    run = run_seminar("init", str(tmp_path / "default"))
+    assert run.returncode == 0, run.stderr
+    (line,) = (tmp_path / "default/requirements.txt").read_text(encoding="utf-8").splitlines()
+    assert line.startswith("sphinx-seminar[site]") and "file:" not in line and "/" not in line.split("@")[0]
+    version, direct = installed_source()
+    if direct == {} or (direct and direct.get("url", "").startswith("file:")):  # this suite runs from a clone
+        assert line == f"sphinx-seminar[site]>={version}"
+        assert f"note: requirements.txt installs '{line}' from the package index" in run.stdout and "--extension-source" in run.stdout
+    assert line == requirement(version, direct)[0]
+    url = "git+https://github.com/example/seminar.git@v0.1.0"
+    given = run_seminar("init", str(tmp_path / "given"), "--extension-source", url)
+    assert given.returncode == 0, given.stderr
+    assert (tmp_path / "given/requirements.txt").read_text(encoding="utf-8") == f"sphinx-seminar[site] @ {url}\n"
+    assert "note: requirements.txt" not in given.stdout
+    pinned = run_seminar("init", str(tmp_path / "pinned"), "--extension-source", "sphinx-seminar[site]==0.1.0")
+    assert (tmp_path / "pinned/requirements.txt").read_text(encoding="utf-8") == "sphinx-seminar[site]==0.1.0\n"
+    bad = run_seminar("init", str(tmp_path / "bad"), "--extension-source", "x\n--index-url https://evil.example")
+    assert bad.returncode == 2 and "is not one line of text" in bad.stderr and not (tmp_path / "bad").exists()

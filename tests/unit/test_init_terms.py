@@ -40,3 +40,27 @@ def test_the_first_term_is_the_days_given_else_the_academic_year_of_first_year()
     # --term-id and --term-title override the names, not the days.
     assert first_term(options(first_day=D(2019, 1, 1), last_day=D(2019, 12, 31), term_id="y2019", term_title="Year 2019")) == (
         D(2019, 1, 1), D(2019, 12, 31), "y2019", "Year 2019")
+
+
+def test_the_new_sites_requirement_is_how_the_extension_was_installed_never_a_local_path(tmp_path) -> None:
+    from sphinx_seminar.cli.init import requirement
+
+    assert requirement("0.3.1", None) == ("sphinx-seminar[site]>=0.3.1", None)  # from a package index
+    git = {"url": "https://github.com/org/seminar.git", "vcs_info": {"vcs": "git", "commit_id": "0123abc", "requested_revision": "v1"}}
+    assert requirement("0.3.1", git) == ("sphinx-seminar[site] @ git+https://github.com/org/seminar.git@0123abc", None)
+    remote = {"url": "https://example.org/sphinx_seminar-0.3.1-py3-none-any.whl", "archive_info": {}}
+    assert requirement("0.3.1", remote) == ("sphinx-seminar[site] @ https://example.org/sphinx_seminar-0.3.1-py3-none-any.whl", None)
+    for local in ({"url": "file:///home/me/dist/sphinx_seminar-0.3.1-py3-none-any.whl", "archive_info": {}},
+                  {"url": "file:///home/me/seminar", "dir_info": {"editable": True}},
+                  {"url": "file:///home/me/seminar", "dir_info": {}},
+                  {"url": "file:///home/me/seminar", "vcs_info": {"vcs": "git", "commit_id": "0123abc"}},
+                  {}):  # {}: not installed at all, run from a source folder
+        line, note = requirement("0.3.1", local)
+        assert line == "sphinx-seminar[site]>=0.3.1" and "/home/me" not in line
+        assert note and "requirements.txt installs 'sphinx-seminar[site]>=0.3.1'" in note and "--extension-source" in note
+    # --extension-source: a requirement as it is, a URL after the name, a path as a file:// URL.
+    given = "sphinx-seminar[site]==0.3.0"
+    assert requirement("0.3.1", {"url": "file:///x"}, given) == (given, None)
+    assert requirement("0.3.1", None, "git+https://host/r.git@v1") == ("sphinx-seminar[site] @ git+https://host/r.git@v1", None)
+    wheel = tmp_path / "sphinx_seminar-0.3.1-py3-none-any.whl"
+    assert requirement("0.3.1", None, str(wheel)) == (f"sphinx-seminar[site] @ {wheel.as_uri()}", None)

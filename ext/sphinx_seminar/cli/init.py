@@ -2,8 +2,8 @@
 
 The files come from ``templates/site/`` (in the wheel); the values from the
 options, each with a default.  The site installs the extension from where
-this ``seminar`` came from: the wheel or repository recorded by pip
-(PEP 610), else the package by name.
+this ``seminar`` came from (:func:`requirement`): a package index or a VCS
+URL, never a local path.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ import json
 from pathlib import Path
 from string import Template
 
+from packaging.requirements import InvalidRequirement, Requirement
+from packaging.utils import canonicalize_name
 from slugify import slugify
 
 from .files import why_not_written
@@ -40,22 +42,52 @@ FILES = {
 }
 
 
-def package_requirement() -> str:
-    """How the new site installs this extension: as this copy was installed, with
-    the ``site`` extra (Furo, offline MathJax, sphinx-autobuild)."""
-    name = f"{DISTRIBUTION}[site]"
+def installed_source() -> tuple[str, dict | None]:
+    """This extension's version and where pip installed it from (its ``direct_url.json``, PEP 610;
+    None when it came from a package index, ``{}`` when no installed distribution is found)."""
     try:
         distribution = importlib.metadata.distribution(DISTRIBUTION)
-    except importlib.metadata.PackageNotFoundError:
-        return name
-    direct = json.loads(distribution.read_text("direct_url.json") or "{}")
+    except importlib.metadata.PackageNotFoundError:  # run from a source folder (PYTHONPATH)
+        from .._version import __version__
+        return __version__, {}
+    text = distribution.read_text("direct_url.json")
+    return distribution.version, (json.loads(text) if text else None)
+
+
+def requirement(version: str, direct: dict | None, source: str | None = None) -> tuple[str, str | None]:
+    """The line of the new site's ``requirements.txt`` that installs this extension with its ``site``
+    extra (Furo, offline MathJax, sphinx-autobuild), and a note for the organiser, or None.
+
+    ``source`` (``--extension-source``): a requirement of the distribution, written as it is, or
+    where to install it from (a URL, or a path, made a ``file://`` URL).  Else as this copy was
+    installed: from a package index, or a VCS URL at its commit.  From a local path (a wheel, a
+    folder, an editable install, a local clone) or from no installation at all, the package
+    index's form, which a CI runner can install, with a note saying so.
+    """
+    name = f"{DISTRIBUTION}[site]"
+    if source:
+        try:
+            if canonicalize_name(Requirement(source).name) == DISTRIBUTION:
+                return source, None
+        except InvalidRequirement:
+            pass  # a URL or a path
+        if "://" not in source and not source.startswith(("git+", "hg+", "svn+", "bzr+")):
+            source = Path(source).expanduser().resolve().as_uri()
+        return f"{name} @ {source}", None
+    index = f"{name}>={version}"
+    if direct is None:
+        return index, None
     url = direct.get("url", "")
     vcs = direct.get("vcs_info")
-    if vcs:
-        return f"{name} @ {vcs['vcs']}+{url}@{vcs['commit_id']}"
-    if url:  # a wheel or a folder (an editable install of a clone)
-        return f"{name} @ {url}"
-    return f"{name}>={distribution.version}"
+    if url and not url.startswith("file:"):
+        if vcs:
+            return f"{name} @ {vcs['vcs']}+{url}@{vcs['commit_id']}", None
+        return f"{name} @ {url}", None
+    where = f"from a local path ({url})" if url else "from a source folder, not installed"
+    return index, (f"requirements.txt installs '{index}' from the package index: this copy of the extension was installed "
+                   f"{where}, which a CI runner cannot install. To install it from elsewhere, edit requirements.txt, for example to "
+                   f"'{name} @ git+https://host/repository.git@TAG' (seminar init --extension-source SPEC writes that line "
+                   "when it starts a site)")
 
 
 def first_term(options: dict) -> tuple[dt.date, dt.date, str, str]:
@@ -99,7 +131,7 @@ def values(options: dict) -> dict[str, str]:
         "intro": (f"The seminar {name}" + (f" at {options['institute']}" if options["institute"] else "")
                   + ": its schedule, the notes of its sessions and their references."),
         "term_id": first_term(options)[2],
-        "package": package_requirement(),
+        "package": requirement(*installed_source(), options.get("extension_source"))[0],
     }
 
 

@@ -17,7 +17,7 @@ from ..core.check import check_project, read_conf
 from ..core.reminders import reminders
 from ..formats import schedule_json
 from .files import FOLDER_NAME, why_not_written
-from .init import default_first_year, first_term, init_site
+from .init import default_first_year, first_term, init_site, installed_source, requirement
 from .terms import cmd_term_new, term_covering
 
 
@@ -188,6 +188,9 @@ def cmd_init(args: argparse.Namespace) -> int:
     if not args.calendar_domain:
         print("note: calendar UIDs end in a made-up '.invalid' domain: set seminar_calendar_domain in conf.py "
               "to a domain of the seminar's own (or html_baseurl once the site is published)")
+    line, note = requirement(*installed_source(), args.extension_source)
+    if note and any(path.name == "requirements.txt" for path in written):
+        print(f"note: {note}")
     print(f"next: cd {target} && make html  (then: .venv/bin/seminar new --date ... in sessions/{term_id}/)")
     return 0
 
@@ -213,6 +216,12 @@ def _folder_name(value: str) -> str:
             f"'{value}' is not one folder name: give letters, digits, '-', '_' and '.' only, starting with a letter "
             "or digit, without '/' (for example 2031-32); the term's folder is made under the sessions folder")
     return value
+
+
+def _one_line(value: str) -> str:
+    if not value.strip() or "\n" in value or "\r" in value:
+        raise argparse.ArgumentTypeError(f"{value!r} is not one line of text: give a requirement or a URL")
+    return value.strip()
 
 
 def _time(value: str) -> str:
@@ -288,6 +297,10 @@ def main(argv: list[str] | None = None) -> int:
                       "2020 within a calendar year, 2019-20 across a new year)")
     init.add_argument("--term-title", help="the first term's title (default: from its days, 'Term 2020' or 'Term 2019/20')")
     init.add_argument("--weekday", type=_weekday, help="the day the seminar meets, e.g. Wednesday")
+    init.add_argument("--extension-source", type=_one_line, metavar="SPEC",
+                      help="how the site's requirements.txt installs the extension: a requirement "
+                      "('sphinx-seminar[site]==0.1.0') or a URL ('git+https://.../repository.git@TAG') "
+                      "(default: as this copy was installed; a package index's version where that was a local path)")
     init.add_argument("--calendar-domain", default="", help="a domain of the seminar's own, for calendar UIDs")
     init.set_defaults(run=cmd_init)
     schemas = commands.add_parser("schemas", help="write the JSON Schemas of the front-matter and of schedule.json "
