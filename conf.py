@@ -19,14 +19,11 @@ extensions = [
 ]
 
 root_doc = "index"
-exclude_patterns = [
-    "_build",
-    ".*",
-    "README.md",
-    "tests",
-    "bench",
-    "ext",
-]
+# The pages the site is made of, and no others: a build/ or dist/ folder (after
+# `pip wheel .`, whose copy of the extension holds the new-site templates), a
+# virtual environment or the tests' sites are never read as pages.
+include_patterns = ["index.md", "archive.md", "sessions/**", "docs/**"]
+exclude_patterns = ["_build", ".*", "**/.*"]
 
 # MyST: front-matter 'title' is the page title; $...$ and $$...$$ are math.
 myst_title_to_header = True

@@ -55,3 +55,26 @@ def test_the_first_terms_days_and_weekday_can_be_given(tmp_path: Path) -> None:
     assert seminar("check", cwd=site).returncode == 0
     bad = seminar("init", str(tmp_path / "other"), "--weekday", "Moonday")
     assert bad.returncode == 2 and "'Moonday' is not a day of the week" in bad.stderr
+
+
+def test_the_first_term_is_named_from_its_days_unless_its_id_and_title_are_given(tmp_path: Path) -> None:
+    run = seminar("init", str(tmp_path / "calendar-year"), "--first-day", "2019-01-01", "--last-day", "2019-12-31")
+    assert run.returncode == 0, run.stderr
+    term = (tmp_path / "calendar-year/sessions/2019/index.md").read_text(encoding="utf-8")
+    assert 'title: "Term 2019"\n' in term and "first_day: 2019-01-01\nlast_day: 2019-12-31\n" in term
+    assert "in sessions/2019/)" in run.stdout
+    assert [p.name for p in (tmp_path / "calendar-year/sessions").iterdir()] == ["2019"]
+    across = seminar("init", str(tmp_path / "across"), "--first-day", "2019-10-01", "--last-day", "2020-02-28")
+    assert across.returncode == 0, across.stderr
+    assert 'title: "Term 2019/20"\n' in (tmp_path / "across/sessions/2019-20/index.md").read_text(encoding="utf-8")
+    named = seminar("init", str(tmp_path / "named"), "--first-day", "2019-01-01", "--last-day", "2019-12-31",
+                    "--term-id", "y2019", "--term-title", "Academic Year 2019")
+    assert named.returncode == 0, named.stderr
+    term = (tmp_path / "named/sessions/y2019/index.md").read_text(encoding="utf-8")
+    assert 'title: "Academic Year 2019"\n' in term and "first_day: 2019-01-01\n" in term
+    assert seminar("check", cwd=tmp_path / "named").returncode == 0
+    bad = seminar("init", str(tmp_path / "bad"), "--first-day", "2019-12-31", "--last-day", "2019-01-01")
+    assert bad.returncode == 2 and "last day, 2019-01-01, is before its first day, 2019-12-31" in bad.stderr
+    assert not (tmp_path / "bad").exists()
+    bad = seminar("init", str(tmp_path / "bad"), "--term-id", "../x")
+    assert bad.returncode == 2 and "'../x' is not one folder name" in bad.stderr

@@ -64,12 +64,18 @@ def test_a_second_seminar_goes_from_the_wheel_to_a_built_site_in_two_commands(tm
     init = subprocess.run([str(venv / "bin/seminar"), "init", str(site), "--name", "Seminar on Geometry & Learning",
                            "--institute", "Institute of Examples", "--organiser", "Emmy Noether", "--timezone", "America/New_York",
                            "--start", "16:15", "--end", "17:45", "--room", "Hall B", "--first-year", "2031",
-                           "--calendar-domain", "geometry.example.org"], capture_output=True, text=True, timeout=120)
+                           "--calendar-domain", "geometry.example.org", "--extension-source", str(wheel)],
+                          capture_output=True, text=True, timeout=120)
     assert init.returncode == 0, init.stderr
     for name in ("conf.py", "index.md", "sessions/2031-32/index.md", "references.bib", "Makefile", "README.md",
                  ".pre-commit-config.yaml", ".github/workflows/build.yml"):
         assert (site / name).is_file(), name
     assert (site / "requirements.txt").read_text(encoding="utf-8").strip() == f"sphinx-seminar[site] @ {wheel.as_uri()}"
+    # Without --extension-source, a wheel from a local path is no source for CI: the package index's version, and a note.
+    other = subprocess.run([str(venv / "bin/seminar"), "init", str(tmp_path / "other")], capture_output=True, text=True, timeout=120)
+    assert other.returncode == 0, other.stderr
+    assert (tmp_path / "other/requirements.txt").read_text(encoding="utf-8") == "sphinx-seminar[site]>=0.1.0\n"
+    assert f"note: requirements.txt installs 'sphinx-seminar[site]>=0.1.0' from the package index: this copy of the extension was installed from a local path ({wheel.as_uri()})" in other.stdout
     assert "make html" in (site / "README.md").read_text(encoding="utf-8") and "make test" in (site / "README.md").read_text(encoding="utf-8")
     # A first session, as a speaker adds it.
     new = subprocess.run([str(venv / "bin/seminar"), "new", "--date", "2031-10-06", "--speaker", "Ada Lovelace", "--title", "Engines"],

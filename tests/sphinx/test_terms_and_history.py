@@ -25,23 +25,25 @@ def test_term_new_writes_a_term_page_that_builds_and_new_sessions_find_it(tmp_pa
     site = copy_site("second", tmp_path)
     run = seminar(site, "term", "new", "--first-day", "2031-09-03", "--last-day", "2031-12-17")
     assert run.returncode == 0, run.stderr
-    page = site / "sessions/2031-autumn/index.md"
-    assert run.stdout.startswith("wrote sessions/2031-autumn/index.md")
+    # Named from its days as `seminar init` names a term: within a calendar year, the year.
+    page = site / "sessions/2031/index.md"
+    assert run.stdout.startswith("wrote sessions/2031/index.md")
     text = page.read_text(encoding="utf-8")
+    assert 'title: "Term 2031"' in text.splitlines()
     # What is not given is the latest term's: weekday, time, room, zone and organisers.
     for line in ("first_day: 2031-09-03", "last_day: 2031-12-17", "timezone: America/New_York",
                  "  weekday: Wednesday", '  start: "16:00"', '  room: "Hall B 204"'):
         assert line in text.splitlines(), text
     new = seminar(site, "new", "--date", "2031-09-10", "--speaker", "TBA", "--title", "TBA")
     assert new.returncode == 0, new.stderr
-    slot = site / "sessions/2031-autumn/2031-09-10-tba.md"
+    slot = site / "sessions/2031/2031-09-10-tba.md"
     assert slot.is_file() and "## Notes" not in slot.read_text(encoding="utf-8")  # a slot needs no body
     assert seminar(site, "check").returncode == 0
     (site / "index.md").write_text((site / "index.md").read_text(encoding="utf-8").replace(
-        "sessions/2031-spring/index", "sessions/2031-spring/index\nsessions/2031-autumn/index"), encoding="utf-8")
+        "sessions/2031-spring/index", "sessions/2031-spring/index\nsessions/2031/index"), encoding="utf-8")
     build = sphinx_build(site, tmp_path / "html")
     assert build.returncode == 0, build.warnings
-    rows = [tr.get_text(" ", strip=True) for tr in build.page("sessions/2031-autumn/index").select("table.schedule tbody tr")]
+    rows = [tr.get_text(" ", strip=True) for tr in build.page("sessions/2031/index").select("table.schedule tbody tr")]
     assert rows == ["37 Wed, 10.09.2031 16:00–17:15 Hall B 204 To be announced To be announced"]
 
 

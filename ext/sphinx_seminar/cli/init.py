@@ -2,8 +2,8 @@
 
 The files come from ``templates/site/`` (in the wheel); the values from the
 options, each with a default.  The site installs the extension from where
-this ``seminar`` came from: the wheel or repository recorded by pip
-(PEP 610), else the package by name.
+this ``seminar`` came from (:func:`requirement`): a package index or a VCS
+URL, never a local path.
 """
 
 from __future__ import annotations
@@ -14,10 +14,12 @@ import json
 from pathlib import Path
 from string import Template
 
+from packaging.requirements import InvalidRequirement, Requirement
+from packaging.utils import canonicalize_name
 from slugify import slugify
 
 from .files import why_not_written
-from .terms import quoted, term_page
+from .terms import quoted, term_name, term_page
 
 TEMPLATES = Path(__file__).parent / "templates" / "site"
 DISTRIBUTION = "sphinx-seminar"
@@ -28,6 +30,8 @@ FILES = {
     "term.md.tmpl": "sessions/{term_id}/index.md",
     "references.md": "references.md",
     "archive.md": "archive.md",
+    "speakers.md": "speakers.md",
+    "series.md": "series.md",
     "references.bib": "references.bib",
     "Makefile.tmpl": "Makefile",
     "README.md.tmpl": "README.md",
@@ -38,30 +42,82 @@ FILES = {
 }
 
 
-def package_requirement() -> str:
-    """How the new site installs this extension: as this copy was installed, with
-    the ``site`` extra (Furo, offline MathJax, sphinx-autobuild)."""
-    name = f"{DISTRIBUTION}[site]"
+def installed_source() -> tuple[str, dict | None]:
+    """This extension's version and where pip installed it from (its ``direct_url.json``, PEP 610;
+    None when it came from a package index, ``{}`` when no installed distribution is found)."""
     try:
         distribution = importlib.metadata.distribution(DISTRIBUTION)
-    except importlib.metadata.PackageNotFoundError:
-        return name
-    direct = json.loads(distribution.read_text("direct_url.json") or "{}")
+    except importlib.metadata.PackageNotFoundError:  # run from a source folder (PYTHONPATH)
+        from .._version import __version__
+        return __version__, {}
+    text = distribution.read_text("direct_url.json")
+    return distribution.version, (json.loads(text) if text else None)
+
+
+def requirement(version: str, direct: dict | None, source: str | None = None) -> tuple[str, str | None]:
+    """The line of the new site's ``requirements.txt`` that installs this extension with its ``site``
+    extra (Furo, offline MathJax, sphinx-autobuild), and a note for the organiser, or None.
+
+    ``source`` (``--extension-source``): a requirement of the distribution, written as it is, or
+    where to install it from (a URL, or a path, made a ``file://`` URL).  Else as this copy was
+    installed: from a package index, or a VCS URL at its commit.  From a local path (a wheel, a
+    folder, an editable install, a local clone) or from no installation at all, the package
+    index's form, which a CI runner can install, with a note saying so.
+    """
+    name = f"{DISTRIBUTION}[site]"
+    if source:
+        try:
+            if canonicalize_name(Requirement(source).name) == DISTRIBUTION:
+                return source, None
+        except InvalidRequirement:
+            pass  # a URL or a path
+        if "://" not in source and not source.startswith(("git+", "hg+", "svn+", "bzr+")):
+            source = Path(source).expanduser().resolve().as_uri()
+        return f"{name} @ {source}", None
+    index = f"{name}>={version}"
+    if direct is None:
+        return index, None
     url = direct.get("url", "")
     vcs = direct.get("vcs_info")
-    if vcs:
-        return f"{name} @ {vcs['vcs']}+{url}@{vcs['commit_id']}"
-    if url:  # a wheel or a folder (an editable install of a clone)
-        return f"{name} @ {url}"
-    return f"{name}>={distribution.version}"
+    if url and not url.startswith("file:"):
+        if vcs:
+            return f"{name} @ {vcs['vcs']}+{url}@{vcs['commit_id']}", None
+        return f"{name} @ {url}", None
+    where = f"from a local path ({url})" if url else "from a source folder, not installed"
+    return index, (f"requirements.txt installs '{index}' from the package index: this copy of the extension was installed "
+                   f"{where}, which a CI runner cannot install. To install it from elsewhere, edit requirements.txt, for example to "
+                   f"'{name} @ git+https://host/repository.git@TAG' (seminar init --extension-source SPEC writes that line "
+                   "when it starts a site)")
 
 
-def term_id_of(first_year: int) -> str:
-    return f"{first_year}-{(first_year + 1) % 100:02d}"
+def first_term(options: dict) -> tuple[dt.date, dt.date, str, str]:
+    """The first term's first and last day, folder and title.
+
+    The days given (``--first-day``, ``--last-day``; one of them given, the other
+    is a year from it), else the academic year from 1 September of ``--first-year``;
+    the folder and title from the days (:func:`term_name`) unless ``--term-id`` and
+    ``--term-title`` say otherwise.
+    """
+    first, last = options.get("first_day"), options.get("last_day")
+    if first is None and last is None:
+        year = options["first_year"]
+        first, last = dt.date(year, 9, 1), dt.date(year + 1, 8, 31)
+    elif last is None:
+        last = _a_year_after(first) - dt.timedelta(days=1)
+    elif first is None:
+        first = _a_year_after(last, -1) + dt.timedelta(days=1)
+    term_id, title = term_name(first, last)
+    return first, last, options.get("term_id") or term_id, options.get("term_title") or title
+
+
+def _a_year_after(day: dt.date, years: int = 1) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
 
 
 def values(options: dict) -> dict[str, str]:
-    year = options["first_year"]
     organisers = options["organiser"] or []
     name = options["name"]
     return {
@@ -74,8 +130,8 @@ def values(options: dict) -> dict[str, str]:
         "calendar_domain": quoted(options["calendar_domain"] or f"{slugify(name)}.invalid"),
         "intro": (f"The seminar {name}" + (f" at {options['institute']}" if options["institute"] else "")
                   + ": its schedule, the notes of its sessions and their references."),
-        "term_id": term_id_of(year),
-        "package": package_requirement(),
+        "term_id": first_term(options)[2],
+        "package": requirement(*installed_source(), options.get("extension_source"))[0],
     }
 
 
@@ -104,11 +160,10 @@ def init_site(target: Path, options: dict) -> tuple[list[Path], list[tuple[Path,
 
 
 def first_term_page(options: dict) -> str:
-    """The first term: the academic year from September to August, unless the options say otherwise."""
-    year = options["first_year"]
+    """The first term's page: its days, title, time zone, time, room and organisers."""
+    first_day, last_day, _, title = first_term(options)
     return term_page(
-        title=f"Term {year}/{(year + 1) % 100:02d}", timezone=options["timezone"],
-        first_day=options.get("first_day") or dt.date(year, 9, 1), last_day=options.get("last_day") or dt.date(year + 1, 8, 31),
+        title=title, timezone=options["timezone"], first_day=first_day, last_day=last_day,
         organizers=options["organiser"] or [], weekday=options.get("weekday"),
         start=options["start"], end=options["end"], room=options["room"],
     )

@@ -17,7 +17,7 @@ from ..core.check import check_project, read_conf
 from ..core.reminders import reminders
 from ..formats import schedule_json
 from .files import FOLDER_NAME, why_not_written
-from .init import default_first_year, init_site, term_id_of
+from .init import default_first_year, first_term, init_site, installed_source, requirement
 from .terms import cmd_term_new, term_covering
 
 
@@ -173,6 +173,10 @@ def cmd_init(args: argparse.Namespace) -> int:
     if (target / "conf.py").exists():
         print(f"seminar init: {target / 'conf.py'} exists already; pick an empty or new folder", file=sys.stderr)
         return 1
+    first_day, last_day, term_id, _ = first_term(vars(args))
+    if last_day < first_day:
+        print(f"seminar init: the first term's last day, {last_day}, is before its first day, {first_day}", file=sys.stderr)
+        return 2
     written, kept = init_site(target, vars(args))
     for path in written:
         print(f"wrote {path}")
@@ -184,7 +188,10 @@ def cmd_init(args: argparse.Namespace) -> int:
     if not args.calendar_domain:
         print("note: calendar UIDs end in a made-up '.invalid' domain: set seminar_calendar_domain in conf.py "
               "to a domain of the seminar's own (or html_baseurl once the site is published)")
-    print(f"next: cd {target} && make html  (then: .venv/bin/seminar new --date ... in sessions/{term_id_of(args.first_year)}/)")
+    line, note = requirement(*installed_source(), args.extension_source)
+    if note and any(path.name == "requirements.txt" for path in written):
+        print(f"note: {note}")
+    print(f"next: cd {target} && make html  (then: .venv/bin/seminar new --date ... in sessions/{term_id}/)")
     return 0
 
 
@@ -209,6 +216,12 @@ def _folder_name(value: str) -> str:
             f"'{value}' is not one folder name: give letters, digits, '-', '_' and '.' only, starting with a letter "
             "or digit, without '/' (for example 2031-32); the term's folder is made under the sessions folder")
     return value
+
+
+def _one_line(value: str) -> str:
+    if not value.strip() or "\n" in value or "\r" in value:
+        raise argparse.ArgumentTypeError(f"{value!r} is not one line of text: give a requirement or a URL")
+    return value.strip()
 
 
 def _time(value: str) -> str:
@@ -256,8 +269,8 @@ def main(argv: list[str] | None = None) -> int:
     term_new = term_commands.add_parser("new", help="write the page of a new term, sessions/<id>/index.md")
     term_new.add_argument("--first-day", required=True, type=_date, help="YYYY-MM-DD")
     term_new.add_argument("--last-day", required=True, type=_date, help="YYYY-MM-DD")
-    term_new.add_argument("--title", help="default: 'Term <id>'")
-    term_new.add_argument("--id", type=_folder_name, help="the folder under sessions/ (default: from the dates, e.g. 2031-32 or 2031-spring)")
+    term_new.add_argument("--title", help="default: from the dates, 'Term 2031' within a calendar year, 'Term 2031/32' across a new year")
+    term_new.add_argument("--id", type=_folder_name, help="the folder under sessions/ (default: from the dates, 2031 within a calendar year, 2031-32 across a new year)")
     term_new.add_argument("--weekday", type=_weekday, help="default: the latest term's, else the first day's")
     term_new.add_argument("--start", type=_time, help="default: the latest term's")
     term_new.add_argument("--end", type=_time, help="default: the latest term's")
@@ -276,9 +289,18 @@ def main(argv: list[str] | None = None) -> int:
     init.add_argument("--room", default="Seminar room", help="usual room (default: %(default)s)")
     init.add_argument("--first-year", type=int, default=default_first_year(),
                       help="year the first term starts (default: the academic year under way, %(default)s)")
-    init.add_argument("--first-day", type=_date, help="the first term's first day (default: 1 September of --first-year)")
-    init.add_argument("--last-day", type=_date, help="the first term's last day (default: 31 August of the year after)")
+    init.add_argument("--first-day", type=_date, help="the first term's first day (default: a year before --last-day, "
+                      "else 1 September of --first-year)")
+    init.add_argument("--last-day", type=_date, help="the first term's last day (default: a year after --first-day, "
+                      "else 31 August of the year after --first-year)")
+    init.add_argument("--term-id", type=_folder_name, help="the first term's folder under sessions/ (default: from its days, "
+                      "2020 within a calendar year, 2019-20 across a new year)")
+    init.add_argument("--term-title", help="the first term's title (default: from its days, 'Term 2020' or 'Term 2019/20')")
     init.add_argument("--weekday", type=_weekday, help="the day the seminar meets, e.g. Wednesday")
+    init.add_argument("--extension-source", type=_one_line, metavar="SPEC",
+                      help="how the site's requirements.txt installs the extension: a requirement "
+                      "('sphinx-seminar[site]==0.1.0') or a URL ('git+https://.../repository.git@TAG') "
+                      "(default: as this copy was installed; a package index's version where that was a local path)")
     init.add_argument("--calendar-domain", default="", help="a domain of the seminar's own, for calendar UIDs")
     init.set_defaults(run=cmd_init)
     schemas = commands.add_parser("schemas", help="write the JSON Schemas of the front-matter and of schedule.json "

@@ -37,12 +37,15 @@ def term_page(title: str, timezone: str, first_day: dt.date, last_day: dt.date, 
     )
 
 
-def term_id_for(first_day: dt.date, last_day: dt.date) -> str:
-    """The folder of a term: "2031-32" across a new year, "2031-spring" and so on within one."""
-    if first_day.year != last_day.year:
-        return f"{first_day.year}-{last_day.year % 100:02d}"
-    season = ("winter", "spring", "spring", "spring", "summer", "summer", "summer", "summer", "autumn", "autumn", "autumn", "winter")
-    return f"{first_day.year}-{season[first_day.month - 1]}"
+def term_name(first_day: dt.date, last_day: dt.date) -> tuple[str, str]:
+    """A term's folder and title from its days, the same in ``seminar init`` and ``seminar term new``,
+    whichever hemisphere the seminar is in: "2020" and "Term 2020" within one calendar year,
+    "2019-20" and "Term 2019/20" across a new year (the last year's last two digits:
+    "1999-00", "Term 1999/00"; a term of more years "2019-21")."""
+    if first_day.year == last_day.year:
+        return f"{first_day.year}", f"Term {first_day.year}"
+    last = f"{last_day.year % 100:02d}"
+    return f"{first_day.year}-{last}", f"Term {first_day.year}/{last}"
 
 
 def term_covering(day: dt.date, terms: dict[str, Term]) -> Term | None:
@@ -64,7 +67,8 @@ def cmd_term_new(args: argparse.Namespace, root: Path, sessions_dir: str, terms:
         if term.fields.first_day <= last and first <= term.fields.last_day:
             return fail(f"{first} to {last} overlaps {term.title} ({term.fields.first_day} to {term.fields.last_day}, {term.path}); "
                         "pick dates after it, or change that term's last_day")
-    term_id = args.id or term_id_for(first, last)
+    default_id, default_title = term_name(first, last)
+    term_id = args.id or default_id
     path = root / sessions_dir / term_id / "index.md"
     if path.exists() or path.is_symlink():
         return fail(f"{path.relative_to(root)} exists already; give another folder name with --id")
@@ -73,7 +77,7 @@ def cmd_term_new(args: argparse.Namespace, root: Path, sessions_dir: str, terms:
     before = latest.fields.defaults if latest else None
     pick = (lambda given, old: given or (old if old else None))
     text = term_page(
-        title=args.title or f"Term {term_id}",
+        title=args.title or default_title,
         timezone=args.timezone or (latest.fields.timezone if latest else "UTC"),
         first_day=first, last_day=last,
         organizers=args.organiser or (list(latest.fields.organizers) if latest else []),

@@ -123,11 +123,22 @@ class SourceTree:
     root: str
     real_root: str
     exclude: tuple[re.Pattern[str], ...] = ()
+    #: ``include_patterns``: a page is one of the site's only if its path matches one
+    #: (the files a page includes are not pages, and are not asked).
+    include: tuple[re.Pattern[str], ...] = (re.compile(".*", re.DOTALL),)
 
     @classmethod
-    def at(cls, root: str | os.PathLike[str], exclude_patterns: tuple[str, ...] | list[str] = ()) -> "SourceTree":
+    def at(cls, root: str | os.PathLike[str], exclude_patterns: tuple[str, ...] | list[str] = (),
+           include_patterns: tuple[str, ...] | list[str] = ("**",)) -> "SourceTree":
         absolute = os.path.abspath(root)
-        return cls(absolute, os.path.realpath(absolute), tuple(_compiled(p) for p in exclude_patterns if _compiled(p)))
+        return cls(absolute, os.path.realpath(absolute), tuple(_compiled(p) for p in exclude_patterns if _compiled(p)),
+                   # A name with a control character matches too, so that it is reported, not lost.
+                   tuple(re.compile(_compiled(p).pattern, re.DOTALL) for p in include_patterns if _compiled(p)))
+
+    def is_listed(self, relative: str) -> bool:
+        """Whether the page at ``relative`` (from the root, with its suffix) matches ``include_patterns``."""
+        path = relative.replace(os.sep, "/")
+        return any(pattern.match(path) for pattern in self.include)
 
     def refusal(self, path: str | os.PathLike[str], folder: bool = False) -> Refusal | None:
         """Why the file at ``path`` (absolute, or relative to the root) may not be read; None if it may.
@@ -295,6 +306,8 @@ def _walk_folder(tree: SourceTree, relative: str, above: set[str], suffixes: tup
 
 
 def _admit_page(tree: SourceTree, relative: str, encoding: str, found: Discovery) -> None:
+    if not tree.is_listed(relative):  # not one of the site's pages (include_patterns), so Sphinx never looks at it
+        return
     why = _left_out(tree, relative, "page")
     if why is not None:
         found.left_out.append((relative, None if why is _QUIET else why))

@@ -56,6 +56,7 @@ def read_conf(root: Path) -> dict[str, Any]:
         "bibencoding": conf.get("bibtex_encoding", "utf-8-sig"),
         "extensions": frozenset(conf.get("myst_enable_extensions", [])),
         "exclude_patterns": list(conf.get("exclude_patterns", [])),
+        "include_patterns": list(conf.get("include_patterns", ["**"])),
     }
 
 
@@ -106,7 +107,7 @@ def check_project(root: Path) -> Report:
 
 def _check_pages(root: Path, conf: dict[str, Any], report: Report) -> None:
     sessions_dir = root / conf["sessions_dir"]
-    tree = SourceTree.at(root, [*conf["exclude_patterns"], "_build"])
+    tree = SourceTree.at(root, [*conf["exclude_patterns"], "_build"], conf["include_patterns"])
     term_dirs = sorted(p for p in sessions_dir.iterdir() if p.is_dir() and tree.refusal(p, folder=True) is None) if sessions_dir.is_dir() else []
     sessions_terms: dict[str, Term | None] = {}
     for term_dir in term_dirs:

@@ -46,7 +46,7 @@ def source_tree(srcdir: str | os.PathLike[str], config: Config, *also: str | os.
         relative = os.path.relpath(os.path.abspath(folder), os.path.abspath(srcdir))
         if relative != "." and not relative.startswith(".."):
             patterns.append(literal_pattern(relative))
-    return SourceTree.at(srcdir, tuple(patterns))
+    return SourceTree.at(srcdir, tuple(patterns), tuple(config.include_patterns))
 
 
 def env_tree(env: BuildEnvironment) -> SourceTree:
