@@ -27,6 +27,9 @@ MOVED_SAME_HINT = "give where it was planned before in moved_from, and where it 
 ONLINE_ROOM_HINT = "remove the room; for a hybrid talk (a room and a join link) remove 'online: true' instead"
 NO_ROOM_HINT = "add a line 'room: ...' (or a default room on the term's page), or 'online: true' for an online talk"
 LATER = "give an end time later than the start time"
+AFFILIATIONS_HINT = ("give one affiliation per speaker, in the same order, or give each speaker's with it: "
+                     "speaker: [{name: ..., affiliation: ...}]")
+AFFILIATION_ITEM_HINT = "write each speaker's affiliation as one line '- Institution', in the order of the speakers"
 INDENTED = "write each on its own line below '{}:', indented"
 
 
@@ -72,6 +75,22 @@ CASES = {
         problem(5, "further_reading", "expected a list", "write one '- item' per line under the field")]),
     "a bad item of further reading": (DAY + "further_reading:\n  - a\n  - [b]\n", [
         problem(7, "further_reading.1", "expected a single line of text, got a list", "write the value on the same line as the field name")]),
+    # affiliation: a text, or a list of one per speaker
+    "more affiliations than speakers": ("title: Beta\nspeaker: [Ada, Alan]\naffiliation: [X, Y, Z]\ndate: 2030-11-25\n", [
+        problem(4, "affiliation", "2 speakers but 3 affiliations", AFFILIATIONS_HINT)]),
+    "fewer affiliations than speakers": ("title: Beta\nspeaker:\n  - Ada\n  - Alan\n  - Emmy\naffiliation:\n  - X\n  - Y\n"
+                                         "date: 2030-11-25\n", [problem(7, "affiliation", "3 speakers but 2 affiliations", AFFILIATIONS_HINT)]),
+    "a list of affiliations for one speaker": ("title: Beta\nspeaker: Ada\naffiliation: [X, Y]\ndate: 2030-11-25\n", [
+        problem(4, "affiliation", "1 speaker but 2 affiliations", AFFILIATIONS_HINT)]),
+    "one affiliation in a list for one speaker": ("title: Beta\nspeaker: Ada\naffiliation: [X]\ndate: 2030-11-25\n", []),
+    "an empty item of the affiliations": ("title: Beta\nspeaker: [Ada, Alan]\naffiliation: [X, '']\ndate: 2030-11-25\n", [
+        problem(4, "affiliation", "item 2 of the list is not a line of text", AFFILIATION_ITEM_HINT)]),
+    "a list in the affiliations": ("title: Beta\nspeaker: [Ada, Alan]\naffiliation:\n  - [X]\n  - Y\ndate: 2030-11-25\n", [
+        problem(4, "affiliation", "item 1 of the list is not a line of text", AFFILIATION_ITEM_HINT)]),
+    "no affiliation in the list": ("title: Beta\nspeaker: [Ada, Alan]\naffiliation: []\ndate: 2030-11-25\n", [
+        problem(4, "affiliation", "must not be empty", "write a value after the colon")]),
+    "an empty affiliation": ("title: Beta\nspeaker: [Ada, Alan]\naffiliation: ' '\ndate: 2030-11-25\n", [
+        problem(4, "affiliation", "must not be empty", "write a value after the colon")]),
     # _time_and_place
     "end before the term's start": (DAY + 'end: "14:00"\n', [problem(5, "end", "ends at 14:00, not after its start at 15:00", LATER)]),
     "start after the term's end": (DAY + 'start: "17:00"\n', [problem(5, "start", "ends at 16:30, not after its start at 17:00", LATER)]),

@@ -52,6 +52,26 @@ def _speakers(value: Any) -> list[Any]:
     return [{"name": item} if not isinstance(item, dict) else item for item in items]
 
 
+def _affiliations(value: Any) -> str | list[str]:
+    """One affiliation as text, or a list of them: one per speaker, in the order of ``speaker``."""
+    if not isinstance(value, list):
+        text = f.text_value(value)
+        if not text:
+            raise PydanticCustomError("string_too_short", "must not be empty")
+        return text
+    if not value:
+        raise PydanticCustomError("too_short", "must not be empty")
+    items = []
+    for number, item in enumerate(value, start=1):
+        text = "" if isinstance(item, (list, dict)) else f.text_value(item)
+        if not text:
+            raise PydanticCustomError("affiliation_item", "item {number} of the list is not a line of text",
+                                      {"number": number, "hint": "write each speaker's affiliation as one line "
+                                       "'- Institution', in the order of the speakers"})
+        items.append(text)
+    return items
+
+
 def _former(value: Any) -> Any:
     """``moved_from: 2031-02-26`` is short for ``moved_from: {date: 2031-02-26}``."""
     return {"date": value} if isinstance(value, str) else value
@@ -97,6 +117,14 @@ Speakers = Annotated[
     WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": Speaker.model_json_schema()}]}),
     f.Label("text or list of mappings"),
 ]
+#: ``affiliation``: text (each speaker's who gives none), or a list parallel to the speakers.
+Affiliations = Annotated[
+    str | list[str],
+    BeforeValidator(_affiliations),
+    WithJsonSchema({"anyOf": [{"type": "string", "minLength": 1},
+                               {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}}]}),
+    f.Label("text or list of text"),
+]
 Status = Annotated[str, BeforeValidator(_status), WithJsonSchema({"type": "string", "enum": list(STATUSES)}),
                    f.Label(" or ".join(STATUSES))]
 #: A field the term's defaults may supply (the fields of :class:`TermDefaults`).
@@ -112,8 +140,9 @@ class SessionFields(BaseModel):
                           examples=["Random Walks on Graphs"])
     speaker: Speakers = Field(description="Name of the speaker, TBA while not known, or a list of speakers "
                               "(each a name, or 'name' and 'affiliation') for a joint talk.", examples=["Ada Lovelace"])
-    affiliation: f.Text | None = Field(None, description="The speaker's institution (for a list: of those who give none).",
-                                       examples=["University of Example"])
+    affiliation: Affiliations | None = Field(
+        None, description="The speaker's institution; for a list of speakers, one for those who give none, "
+        "or a list of as many as there are speakers, in the same order.", examples=["University of Example"])
     date: f.Date = Field(description="Day of the meeting, YYYY-MM-DD.", examples=["2031-01-13"])
     start: Annotated[f.Time, TermDefault] = Field(description='Start time, "HH:MM", the venue\'s wall-clock time. Default: the term\'s.', examples=["15:00"])
     end: Annotated[f.Time, TermDefault] = Field(description='End time, "HH:MM", after the start. Default: the term\'s.', examples=["16:30"])
@@ -261,8 +290,11 @@ class Session:
         """The speakers, each with an affiliation where the page gives one (none while TBA)."""
         if self.speaker_tba:
             return ()
-        default = self.fields.affiliation
-        return tuple(s if s.affiliation or not default else Speaker(name=s.name, affiliation=default) for s in self.fields.speaker)
+        given = self.fields.affiliation
+        # A list is parallel to the speakers (validation checks the counts); a text is everyone's default.
+        defaults = given if isinstance(given, list) else [given] * len(self.fields.speaker)
+        return tuple(s if s.affiliation or not default else Speaker(name=s.name, affiliation=default)
+                     for s, default in zip(self.fields.speaker, defaults))
 
     @property
     def speaker_tba(self) -> bool:
@@ -368,6 +400,21 @@ def join_names(names: list[str]) -> str:
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def is_slot(front: FrontMatter | None) -> bool:
+    """Whether a page's front-matter is a slot's, its title or its one speaker TBA (:attr:`Session.tba`),
+    read from the values as typed, so that a page whose other fields have problems is known as one too."""
+    if front is None or not isinstance(front.values, dict):
+        return False
+    title = front.values.get("title")
+    if title is None and front.body_heading:
+        title = front.body_heading[0]
+    speakers = front.values.get("speaker")
+    names = [item.get("name") if isinstance(item, dict) else item for item in (speakers if isinstance(speakers, list) else [speakers])]
+    title_tba = isinstance(title, str) and f.is_tba(title)
+    speaker_tba = len(names) == 1 and isinstance(names[0], str) and f.is_tba(names[0])
+    return title_tba or speaker_tba
 
 
 def load_term(term_id: str, docname: str, path: str, front: FrontMatter) -> tuple[Term | None, list[Problem]]:

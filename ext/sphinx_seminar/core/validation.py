@@ -113,13 +113,27 @@ def _at(front: FrontMatter, path: str, field: str, message: str, hint: str) -> P
 
 def session_rules(fields: SessionFields, front: FrontMatter, path: str, term: Term | None) -> list[Problem]:
     """What a session's fields must agree on, and with its term."""
-    problems = _time_and_place(fields, front, path) + _status_rules(fields, front, path)
+    problems = _speaker_rules(fields, front, path) + _time_and_place(fields, front, path) + _status_rules(fields, front, path)
     if term is not None and not term.covers(fields.date):
         first, last = term.fields.first_day, term.fields.last_day
         problems.append(_at(front, path, "date", f"{fields.date:%Y-%m-%d} is outside {term.title} ({first:%Y-%m-%d} to {last:%Y-%m-%d})",
                             f"correct the date, or move the page to the folder of the term that covers it "
                             f"('seminar term new' starts a term; its dates are in {term.path})"))
     return problems
+
+
+def _count(number: int, what: str) -> str:
+    return f"{number} {what}" + ("" if number == 1 else "s")
+
+
+def _speaker_rules(fields: SessionFields, front: FrontMatter, path: str) -> list[Problem]:
+    """A list of affiliations is one per speaker."""
+    given, speakers = fields.affiliation, len(fields.speaker)
+    if isinstance(given, list) and len(given) != speakers:
+        return [_at(front, path, "affiliation", f"{_count(speakers, 'speaker')} but {_count(len(given), 'affiliation')}",
+                    "give one affiliation per speaker, in the same order, or give each speaker's with it: "
+                    "speaker: [{name: ..., affiliation: ...}]")]
+    return []
 
 
 def _time_and_place(fields: SessionFields, front: FrontMatter, path: str) -> list[Problem]:

@@ -1,0 +1,51 @@
+"""Listings as people write them (issue 25, point 1), through a whole build of the small site.
+
+A joint talk's affiliations as a list beside its speakers, each shown with
+its speaker; a slot's page (TBA) with a heading and no text yet builds
+without a warning; and too many affiliations fail the build with the
+problem at the affiliation's line.  The exact problems are pinned without
+Sphinx (``tests/unit/test_validation_rules.py``, ``tests/unit/test_slot_pages.py``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sitebuild import build_site_with, schedule_rows
+
+TERM = "sessions/2030-31"
+JOINT = f"{TERM}/2030-12-02-joint.md"
+SLOT = f"{TERM}/2030-12-09-tba.md"
+
+
+def details(build, docname: str) -> dict[str, str]:
+    soup = build.page(docname)
+    names = [dt_.get_text(strip=True).rstrip(":") for dt_ in soup.select("dl.session-details > dt")]
+    return dict(zip(names, [dd.get_text(" ", strip=True) for dd in soup.select("dl.session-details > dd")]))
+
+
+def test_listings_as_people_write_them_build_without_a_warning(tmp_path: Path) -> None:
+    _, build = build_site_with("mini", tmp_path, {
+        JOINT: "---\ntitle: Joint\nspeaker: [Ada Lovelace, Alan Turing]\naffiliation: [Analytical Society, Manchester]\n"
+               "date: 2030-12-02\n---\n\nText.\n",
+        SLOT: "---\ntitle: TBA\nspeaker: TBA\ndate: 2030-12-09\n---\n\n# TBA\n",
+    })
+    assert build.returncode == 0, build.warnings
+    assert "is empty" not in build.warnings
+    assert details(build, JOINT[:-3])["Speakers"] == "Ada Lovelace (Analytical Society) and Alan Turing (Manchester)"
+    entries = [li.select_one("p").get_text(" ", strip=True) for li in build.page("speakers").select("ul.speakers > li")]
+    assert "Ada Lovelace (Analytical Society)" in entries and "Alan Turing (Manchester)" in entries
+    assert "To be announced" in [row[-1] for row in schedule_rows(build.page("index"))]
+
+
+def test_a_known_sessions_empty_heading_and_too_many_affiliations_fail_the_build(tmp_path: Path) -> None:
+    _, build = build_site_with("mini", tmp_path, {
+        JOINT: "---\ntitle: Joint\nspeaker: [Ada Lovelace, Alan Turing]\naffiliation: [X, Y, Z]\ndate: 2030-12-02\n---\n\nText.\n",
+        SLOT: "---\ntitle: Known\nspeaker: Emmy Noether\ndate: 2030-12-09\n---\n\n# Known\n",
+    })
+    assert build.returncode != 0
+    assert "Traceback" not in build.stderr + build.warnings
+    lines = [line.split("/mini/", 1)[-1] for line in build.warning_lines()]
+    assert any(line.startswith(f"{JOINT}:4: WARNING: affiliation: 2 speakers but 3 affiliations (give one affiliation per speaker")
+               for line in lines), lines
+    assert any(line.startswith(f"{SLOT}:7: WARNING: section 'Known' is empty") for line in lines), lines
