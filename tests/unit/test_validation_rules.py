@@ -46,6 +46,19 @@ CASES = {
     # field_problems: pydantic's kinds of error.
     "unknown field, a name from another tool": (DAY + "speakers: Alan Turing\n", [
         problem(5, "speakers", "unknown field", "the field is called 'speaker' (a list for a joint talk)")]),
+    # Another tool's name: the hint names the field that means the same thing (no alias is accepted).
+    "another tool's name for the series": (DAY + "part_of: random-walks\n", [
+        problem(5, "part_of", "unknown field", "the field is called 'series': the same slug on every part, e.g. series: random-walks")]),
+    "another tool's name for the room": (DAY + "location: Room 2\n", [problem(5, "location", "unknown field", "the field is called 'room'")]),
+    "another tool's name for the venue": (DAY + "venue: Room 2\n", [
+        problem(5, "venue", "unknown field", "the field is called 'room' (its address goes under 'rooms:' on the term's page)")]),
+    "cancelled as a field of its own": (DAY + "cancelled: true\n", [problem(5, "cancelled", "unknown field", "write status: cancelled")]),
+    "postponed as a field of its own": (DAY + "postponed: true\n", [
+        problem(5, "postponed", "unknown field", "write status: moved, with moved_from: and the date it had before")]),
+    "affiliations in the plural": ("title: Beta\nspeaker: [Ada, Alan]\naffiliations: [X, Y]\ndate: 2030-11-25\n", [
+        problem(4, "affiliations", "unknown field", "the field is called 'affiliation' (a list of one per speaker for a joint talk)")]),
+    "a part's number": (DAY + "part: II\n", [
+        problem(5, "part", "unknown field", "parts are numbered by date: give every part the same 'series:' slug")]),
     "unknown field, close to none": (DAY + "colour: red\n", [
         problem(5, "colour", "unknown field", "known fields: " + ", ".join(SessionFields.model_fields))]),
     "unknown field under materials": (DAY + "materials:\n  slide: slides.pdf\n", [
