@@ -49,3 +49,22 @@ def test_a_known_sessions_empty_heading_and_too_many_affiliations_fail_the_build
     assert any(line.startswith(f"{JOINT}:4: WARNING: affiliation: 2 speakers but 3 affiliations (give one affiliation per speaker")
                for line in lines), lines
     assert any(line.startswith(f"{SLOT}:7: WARNING: section 'Known' is empty") for line in lines), lines
+
+
+ALPHA_I = f"{TERM}/2030-11-04-alpha-1.md"
+ALPHA_II = f"{TERM}/2030-11-11-alpha-2.md"
+
+
+def test_a_series_given_by_its_title_and_parts_by_their_numerals(tmp_path: Path) -> None:
+    # The lecture's parts I and II are not on the site: these are its parts 3 and 4, in Arabic numerals,
+    # one page naming the series by its title, the other by the slug made from it.
+    _, build = build_site_with("mini", tmp_path, {
+        ALPHA_I: "---\ntitle: Alpha I\nspeaker: Ada Lovelace\ndate: 2030-11-04\nseries: Alpha and Omega\npart: 3\n---\n\nText.\n",
+        ALPHA_II: "---\ntitle: Alpha II\nspeaker: Ada Lovelace\ndate: 2030-11-11\nseries: alpha-and-omega\npart: 4\n---\n",
+    })
+    assert build.returncode == 0, build.warnings
+    navigation = build.page(ALPHA_II[:-3]).select_one("p.series-navigation").get_text(" ", strip=True)
+    assert navigation.startswith("Part 4 of 4. Previous: Alpha I"), navigation
+    listed = build.page("series").select_one("ul.series-list > li > p").get_text(" ", strip=True)
+    assert listed == "Alpha and Omega by Ada Lovelace, 2 parts", listed
+    assert (build.outdir / "series-alpha-and-omega.ics").is_file()

@@ -30,6 +30,8 @@ LATER = "give an end time later than the start time"
 AFFILIATIONS_HINT = ("give one affiliation per speaker, in the same order, or give each speaker's with it: "
                      "speaker: [{name: ..., affiliation: ...}]")
 AFFILIATION_ITEM_HINT = "write each speaker's affiliation as one line '- Institution', in the order of the speakers"
+SERIES_HINT = ("give the series' title, e.g. Learning Dynamical Systems, or its slug, in lower-case letters, digits and hyphens, "
+               "e.g. learning-dynamical-systems")
 INDENTED = "write each on its own line below '{}:', indented"
 
 
@@ -48,7 +50,7 @@ CASES = {
         problem(5, "speakers", "unknown field", "the field is called 'speaker' (a list for a joint talk)")]),
     # Another tool's name: the hint names the field that means the same thing (no alias is accepted).
     "another tool's name for the series": (DAY + "part_of: random-walks\n", [
-        problem(5, "part_of", "unknown field", "the field is called 'series': the same slug on every part, e.g. series: random-walks")]),
+        problem(5, "part_of", "unknown field", "the field is called 'series': the series' title, the same on every part")]),
     "another tool's name for the room": (DAY + "location: Room 2\n", [problem(5, "location", "unknown field", "the field is called 'room'")]),
     "another tool's name for the venue": (DAY + "venue: Room 2\n", [
         problem(5, "venue", "unknown field", "the field is called 'room' (its address goes under 'rooms:' on the term's page)")]),
@@ -57,8 +59,8 @@ CASES = {
         problem(5, "postponed", "unknown field", "write status: moved, with moved_from: and the date it had before")]),
     "affiliations in the plural": ("title: Beta\nspeaker: [Ada, Alan]\naffiliations: [X, Y]\ndate: 2030-11-25\n", [
         problem(4, "affiliations", "unknown field", "the field is called 'affiliation' (a list of one per speaker for a joint talk)")]),
-    "a part's number": (DAY + "part: II\n", [
-        problem(5, "part", "unknown field", "parts are numbered by date: give every part the same 'series:' slug")]),
+    "a part's number by another name": (DAY + "series: walks\npart_number: II\n", [
+        problem(6, "part_number", "unknown field", "the field is called 'part': its numeral, e.g. part: II")]),
     "unknown field, close to none": (DAY + "colour: red\n", [
         problem(5, "colour", "unknown field", "known fields: " + ", ".join(SessionFields.model_fields))]),
     "unknown field under materials": (DAY + "materials:\n  slide: slides.pdf\n", [
@@ -77,8 +79,20 @@ CASES = {
     "no speaker in the list": ("title: Beta\nspeaker: []\ndate: 2030-11-25\n", [
         problem(3, "speaker", "must not be empty", "write a value after the colon")]),
     "empty note": (DAY + 'note: ""\n', [problem(5, "note", "must not be empty", "write a value after the colon")]),
-    "not a slug": (DAY + "series: Random Walks\n", [
-        problem(5, "series", "'Random Walks' is not a slug", "use lower-case letters, digits and hyphens, e.g. learning-dynamical-systems")]),
+    "a series neither a title nor a slug": (DAY + "series: '---'\n", [problem(5, "series", "'---' is neither a title in words nor a slug", SERIES_HINT)]),
+    "a series as a list": (DAY + "series: [walks]\n", [
+        problem(5, "series", "expected a single line of text, got a list", "write the value on the same line as the field name")]),
+    "a series' title given twice": (DAY + "series: Random Walks\nseries_title: Walks\n", [
+        problem(6, "series_title", "the series' title is given twice, in 'series' and in 'series_title'",
+                "give its title in 'series' alone, or its slug in 'series' and its title in 'series_title'")]),
+    "a part without a series": (DAY + "part: II\n", [
+        problem(5, "part", "a part belongs to a series", "add 'series:' with the series' title, the same on every part")]),
+    "a part's number in words": (DAY + "series: walks\npart: two\n", [
+        problem(6, "part", "'two' is not a part's number", "write a Roman or an Arabic numeral, e.g. part: II or part: 2")]),
+    "a part numbered from 0": (DAY + "series: walks\npart: 0\n", [
+        problem(6, "part", "'0' is not a part's number", "write a Roman or an Arabic numeral, e.g. part: II or part: 2")]),
+    "a series by its title, a part": (DAY + "series: Random Walks\npart: ii\n", []),
+    "a series by its slug and title": (DAY + "series: random-walks\nseries_title: Random Walks\npart: 2\n", []),
     "materials on one line": (DAY + "materials: slides.pdf\n", [
         problem(5, "materials", "expected fields indented under this one", INDENTED.format("materials"))]),
     "a former date as a list": (DAY + "status: moved\nmoved_from:\n  - 2030-11-11\n", [

@@ -16,13 +16,15 @@ property of :class:`Session`, so every output shows the same.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zoneinfo
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
+from slugify import slugify
 
 from . import fields as f
 from .frontmatter import FrontMatter, read_source
@@ -72,6 +74,32 @@ def _affiliations(value: Any) -> str | list[str]:
     return items
 
 
+def series_by_title(values: Any) -> Any:
+    """``series: Random Walks on Graphs`` (a title, not a slug) is short for ``series: random-walks-on-graphs``
+    with ``series_title: Random Walks on Graphs``; a slug stays as it is."""
+    if not isinstance(values, dict) or not isinstance(values.get("series"), str):
+        return values
+    text = " ".join(values["series"].split())
+    if not text or re.match(f.SLUG, text):
+        return values
+    slug = slugify(text)
+    if not slug:
+        return values  # no words: the slug's own check says what to write
+    return {**values, "series": slug, "series_title": values.get("series_title", text)}
+
+
+#: A part's number as written: Roman (II) or Arabic (2).
+_PART = re.compile(r"^(?:[IVXLC]+|[1-9][0-9]*)$")
+
+
+def _part(value: Any) -> str:
+    text = f.text_value(value)
+    if not _PART.match(text.upper()):
+        raise PydanticCustomError("part_value", "'{value}' is not a part's number",
+                                  {"value": text, "hint": "write a Roman or an Arabic numeral, e.g. part: II or part: 2"})
+    return text.upper()
+
+
 def _former(value: Any) -> Any:
     """``moved_from: 2031-02-26`` is short for ``moved_from: {date: 2031-02-26}``."""
     return {"date": value} if isinstance(value, str) else value
@@ -117,6 +145,9 @@ Speakers = Annotated[
     WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": Speaker.model_json_schema()}]}),
     f.Label("text or list of mappings"),
 ]
+#: ``series``: a slug, once :func:`series_by_title` has made one of a title (the schema says what a page may write).
+SeriesSlug = Annotated[str, BeforeValidator(f.text_value), Field(pattern=f.SLUG), WithJsonSchema({"type": "string", "minLength": 1}),
+                       f.Label("title or slug")]
 #: ``affiliation``: text (each speaker's who gives none), or a list parallel to the speakers.
 Affiliations = Annotated[
     str | list[str],
@@ -135,6 +166,8 @@ class SessionFields(BaseModel):
     """The front-matter of one session page."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, title="Seminar session front-matter")
+
+    _series_by_title = model_validator(mode="before")(series_by_title)
 
     title: f.Text = Field(description="Title of the session, as in the schedule; TBA while it is not known.",
                           examples=["Random Walks on Graphs"])
@@ -164,8 +197,15 @@ class SessionFields(BaseModel):
     note: f.Text | None = Field(None, description="A short note shown in the schedule and on the page.",
                                 examples=["Note the irregular time."])
     abstract: f.Paragraphs | None = Field(None, description="The abstract, as plain text; blank lines separate paragraphs.")
-    series: f.Slug | None = Field(None, examples=["random-walks"],
-                               description="Slug shared by the parts of a multi-part lecture; parts are numbered by date.")
+    series: SeriesSlug | None = Field(
+        None, examples=["Random Walks on Graphs", "random-walks"],
+        description="The lecture in several parts that the session is one of, the same on every part: its title "
+        "(its slug is made from it), or its slug. Parts are numbered by the numeral that ends every title, else by date.")
+    series_title: f.Text | None = Field(None, description="The series' title, where 'series' gives its slug; "
+                                        "else the words its parts' titles share.", examples=["Random Walks on Graphs"])
+    part: Annotated[str, BeforeValidator(_part), WithJsonSchema({"type": "string", "pattern": "^([IVXLCivxlc]+|[1-9][0-9]*)$"}),
+                    f.Label("numeral (II or 2)")] | None = Field(
+        None, description="The part's number in its series, Roman or Arabic, shown as written.", examples=["II"])
     further_reading: f.list_of(f.Text) = Field(
         default_factory=list,
         description="Keys in references.bib of works the site's editors suggest as background; "

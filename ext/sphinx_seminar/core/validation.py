@@ -36,9 +36,9 @@ _INSTEAD = {
     "canceled": "write status: cancelled",
     "postponed": "write status: moved, with moved_from: and the date it had before",
     "rescheduled": "write status: moved, with moved_from: and the date it had before",
-    "part_of": "the field is called 'series': the same slug on every part, e.g. series: random-walks",
-    "lecture_series": "the field is called 'series': the same slug on every part, e.g. series: random-walks",
-    "part": "parts are numbered by date: give every part the same 'series:' slug",
+    "part_of": "the field is called 'series': the series' title, the same on every part",
+    "lecture_series": "the field is called 'series': the series' title, the same on every part",
+    "part_number": "the field is called 'part': its numeral, e.g. part: II",
     "slides": "put it under 'materials:', as slides: ...",
     "recording": "put it under 'materials:', as recording: ...",
     "video": "put it under 'materials:', as recording: ...",
@@ -103,7 +103,9 @@ def field_problems(error: ValidationError, front: FrontMatter, path: str, model:
             problems.append(Problem(path, line, name, "must not be empty", "write a value after the colon"))
         elif kind == "string_pattern_mismatch":
             problems.append(
-                Problem(path, line, name, f"'{item['input']}' is not a slug", "use lower-case letters, digits and hyphens, e.g. learning-dynamical-systems")
+                Problem(path, line, name, f"'{item['input']}' is neither a title in words nor a slug",
+                        "give the series' title, e.g. Learning Dynamical Systems, or its slug, in lower-case letters, digits and "
+                        "hyphens, e.g. learning-dynamical-systems")
             )
         elif kind in ("model_type", "model_attributes_type", "dict_type"):
             problems.append(Problem(path, line, name, "expected fields indented under this one",
@@ -121,7 +123,7 @@ def _at(front: FrontMatter, path: str, field: str, message: str, hint: str) -> P
 
 def session_rules(fields: SessionFields, front: FrontMatter, path: str, term: Term | None) -> list[Problem]:
     """What a session's fields must agree on, and with its term."""
-    problems = _speaker_rules(fields, front, path) + _time_and_place(fields, front, path) + _status_rules(fields, front, path)
+    problems = _speaker_rules(fields, front, path) + _series_rules(fields, front, path) + _time_and_place(fields, front, path) + _status_rules(fields, front, path)
     if term is not None and not term.covers(fields.date):
         first, last = term.fields.first_day, term.fields.last_day
         problems.append(_at(front, path, "date", f"{fields.date:%Y-%m-%d} is outside {term.title} ({first:%Y-%m-%d} to {last:%Y-%m-%d})",
@@ -132,6 +134,19 @@ def session_rules(fields: SessionFields, front: FrontMatter, path: str, term: Te
 
 def _count(number: int, what: str) -> str:
     return f"{number} {what}" + ("" if number == 1 else "s")
+
+
+def _series_rules(fields: SessionFields, front: FrontMatter, path: str) -> list[Problem]:
+    """A part is a part of a series, whose title is given once."""
+    problems = []
+    if fields.part is not None and fields.series is None:
+        problems.append(_at(front, path, "part", "a part belongs to a series",
+                            "add 'series:' with the series' title, the same on every part"))
+    typed = front.values.get("series")
+    if "series_title" in front.values and isinstance(typed, str) and typed.strip() and fields.series != " ".join(typed.split()):
+        problems.append(_at(front, path, "series_title", "the series' title is given twice, in 'series' and in 'series_title'",
+                            "give its title in 'series' alone, or its slug in 'series' and its title in 'series_title'"))
+    return problems
 
 
 def _speaker_rules(fields: SessionFields, front: FrontMatter, path: str) -> list[Problem]:
