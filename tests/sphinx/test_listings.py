@@ -12,6 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from sitebuild import build_site_with, schedule_rows
+from sphinx_seminar.core.check import check_project
+from sphinx_seminar.core.problems import Problem
 
 TERM = "sessions/2030-31"
 JOINT = f"{TERM}/2030-12-02-joint.md"
@@ -25,7 +27,7 @@ def details(build, docname: str) -> dict[str, str]:
 
 
 def test_listings_as_people_write_them_build_without_a_warning(tmp_path: Path) -> None:
-    _, build = build_site_with("mini", tmp_path, {
+    site, build = build_site_with("mini", tmp_path, {
         JOINT: "---\ntitle: Joint\nspeaker: [Ada Lovelace, Alan Turing]\naffiliation: [Analytical Society, Manchester]\n"
                "date: 2030-12-02\n---\n\nText.\n",
         SLOT: "---\ntitle: TBA\nspeaker: TBA\ndate: 2030-12-09\n---\n\n# TBA\n",
@@ -36,10 +38,11 @@ def test_listings_as_people_write_them_build_without_a_warning(tmp_path: Path) -
     entries = [li.select_one("p").get_text(" ", strip=True) for li in build.page("speakers").select("ul.speakers > li")]
     assert "Ada Lovelace (Analytical Society)" in entries and "Alan Turing (Manchester)" in entries
     assert "To be announced" in [row[-1] for row in schedule_rows(build.page("index"))]
+    assert check_project(site).problems == []  # seminar check reads the pages as the build does
 
 
 def test_a_known_sessions_empty_heading_and_too_many_affiliations_fail_the_build(tmp_path: Path) -> None:
-    _, build = build_site_with("mini", tmp_path, {
+    site, build = build_site_with("mini", tmp_path, {
         JOINT: "---\ntitle: Joint\nspeaker: [Ada Lovelace, Alan Turing]\naffiliation: [X, Y, Z]\ndate: 2030-12-02\n---\n\nText.\n",
         SLOT: "---\ntitle: Known\nspeaker: Emmy Noether\ndate: 2030-12-09\n---\n\n# Known\n",
     })
@@ -49,6 +52,10 @@ def test_a_known_sessions_empty_heading_and_too_many_affiliations_fail_the_build
     assert any(line.startswith(f"{JOINT}:4: WARNING: affiliation: 2 speakers but 3 affiliations (give one affiliation per speaker")
                for line in lines), lines
     assert any(line.startswith(f"{SLOT}:7: WARNING: section 'Known' is empty") for line in lines), lines
+    assert check_project(site).problems == [
+        Problem(JOINT, 4, "affiliation", "2 speakers but 3 affiliations",
+                "give one affiliation per speaker, in the same order, or give each speaker's with it: speaker: [{name: ..., affiliation: ...}]"),
+        Problem(SLOT, 7, None, "section 'Known' is empty", "write its text or remove the heading")]
 
 
 ALPHA_I = f"{TERM}/2030-11-04-alpha-1.md"
