@@ -202,7 +202,7 @@ def test_the_reference_table_comes_from_what_the_model_states() -> None:
     assert session["start"] == ('time ("HH:MM")', "required, or the term's default")
     assert session["room"] == ("text", "required, or the term's default (none for an online talk)")
     assert session["status"] == ("scheduled or cancelled or moved", "default: scheduled")
-    assert session["series"] == ("slug", "optional") and session["further_reading"] == ("list of text", "optional")
+    assert session["series"] == ("title or slug", "optional") and session["part"] == ("numeral (II or 2)", "optional") and session["further_reading"] == ("list of text", "optional")
     assert session["moved_from"] == ("date (YYYY-MM-DD) or mapping", "optional")
     term = {name: (kind, need) for name, kind, need, _ in field_rows(TermFields)}
     assert term["timezone"] == ("IANA time zone", "required") and term["no_meeting"] == ("list of date (YYYY-MM-DD)", "optional")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from sphinx_seminar.core.schedule import part_numbers, roman, schedule_rows, series_title
+from sphinx_seminar.core.schedule import numeral_value, part_numbers, parts_total, roman, schedule_rows, series_title
 
 from .fixture_site import docname, make_site
 
@@ -53,6 +53,32 @@ def test_a_day_without_a_meeting_comes_before_that_days_meetings_and_they_go_by_
     assert [(row.date, row.session.start if row.session else None) for row in rows] == [
         (dt.date(2031, 1, 13), None), (dt.date(2031, 1, 13), dt.time(9)), (dt.date(2031, 1, 13), dt.time(15)),
         (dt.date(2031, 1, 13), dt.time(17))]
+
+
+def _part(session, part: str | None = None, series_title: str | None = None):
+    return dataclasses.replace(session, fields=session.fields.model_copy(update={"part": part, "series_title": series_title}))
+
+
+def test_a_part_given_is_the_number_shown_and_the_total_is_in_its_style() -> None:
+    first, second = make_site().series["morse"]
+    # The titles say I and II; the parts' own numbers come first, as written.
+    assert part_numbers([_part(first, "II"), _part(second, "III")]) == ["II", "III"]
+    assert part_numbers([_part(first, "1"), _part(second, "2")]) == ["1", "2"]
+    assert part_numbers([_part(first), _part(second, "IV")]) == ["I", "IV"]
+    assert part_numbers([_titled(_part(first), "Morse"), _titled(_part(second, "3"), "Handles")]) == ["I", "3"]
+    assert parts_total(["I", "II"]) == "II"
+    assert parts_total(["1", "2"]) == "2"
+    assert parts_total(["II", "III"]) == "III"  # the first part is not on the site (yet)
+    assert parts_total(["2", "4"]) == "4"
+    assert parts_total(["I", "3"]) == "III"
+    assert [numeral_value(n) for n in ("I", "IV", "IX", "XIV", "XL", "XC", "CX", "12")] == [1, 4, 9, 14, 40, 90, 110, 12]
+
+
+def test_a_series_title_given_comes_before_the_words_its_parts_share() -> None:
+    first, second = make_site().series["morse"]
+    assert series_title([_part(first), _part(second, series_title="Morse Theory, in Two Parts")]) == "Morse Theory, in Two Parts"
+    assert series_title([_part(first, series_title="A"), _part(second, series_title="B")]) == "A"
+    assert series_title([first, second]) == "Morse Theory"
 
 
 def test_one_part_is_its_own_series_title() -> None:

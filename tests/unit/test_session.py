@@ -65,6 +65,45 @@ def test_a_joint_talk_and_its_affiliations() -> None:
     assert (session.speaker_tba, session.tba) == (False, False)
 
 
+@pytest.mark.parametrize(("affiliation", "expected", "joined"), [
+    # A list beside the list of speakers: each speaker's, in the same order.
+    ("affiliation: [Göttingen, Manchester]\n", (("Ada Lovelace", "Göttingen"), ("Alan Turing", "Manchester")), "Göttingen; Manchester"),
+    ("affiliation:\n  - Göttingen\n  - Manchester\n", (("Ada Lovelace", "Göttingen"), ("Alan Turing", "Manchester")),
+     "Göttingen; Manchester"),
+    # One text: the affiliation of each speaker who gives none, as before.
+    ("affiliation: Göttingen\n", (("Ada Lovelace", "Göttingen"), ("Alan Turing", "Göttingen")), "Göttingen"),
+    ("", (("Ada Lovelace", None), ("Alan Turing", None)), None),
+])
+def test_a_list_of_affiliations_beside_the_list_of_speakers(affiliation: str, expected: tuple, joined: str | None) -> None:
+    session, problems = read("title: Beta\nspeaker: [Ada Lovelace, Alan Turing]\n" + affiliation + "date: 2030-11-25\n")
+    assert problems == []
+    assert tuple((s.name, s.affiliation) for s in session.speakers) == expected
+    assert session.affiliation == joined
+
+
+def test_a_speakers_own_affiliation_comes_before_the_lists() -> None:
+    session, problems = read("title: Beta\nspeaker:\n  - Ada Lovelace\n  - name: Alan Turing\n    affiliation: Bletchley Park\n"
+                             "affiliation: [Göttingen, Manchester]\ndate: 2030-11-25\n")
+    assert problems == []
+    assert session.speaker_line == "Ada Lovelace (Göttingen) and Alan Turing (Bletchley Park)"
+
+
+@pytest.mark.parametrize(("series", "expected"), [
+    # A title: the slug is made from it, and the title kept for the series.
+    ("series: Random Walks on Graphs\n", ("random-walks-on-graphs", "Random Walks on Graphs", None)),
+    ("series: '  Über  Graphen: Teil & Ganzes '\npart: ii\n", ("uber-graphen-teil-ganzes", "Über Graphen: Teil & Ganzes", "II")),
+    # A slug stays a slug, with or without a title of its own.
+    ("series: random-walks\n", ("random-walks", None, None)),
+    ("series: walks\nseries_title: Random Walks\npart: 2\n", ("walks", "Random Walks", "2")),
+    ("series: walks\nseries_title: walks\n", ("walks", "walks", None)),
+    ("", (None, None, None)),
+])
+def test_a_series_by_its_title_or_its_slug_and_a_part_as_written(series: str, expected: tuple) -> None:
+    session, problems = read(DAY + series)
+    assert problems == []
+    assert (session.series, session.series_title, session.part) == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("title: TBA\nspeaker: Ada\ndate: 2030-11-25\n", ("To be announced", "To be announced (25 November 2030)", "Ada", True, False)),
     ("title: Beta\nspeaker: tbd\ndate: 2030-11-25\n", ("Beta", "Beta", "To be announced", False, True)),

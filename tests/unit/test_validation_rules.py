@@ -27,6 +27,11 @@ MOVED_SAME_HINT = "give where it was planned before in moved_from, and where it 
 ONLINE_ROOM_HINT = "remove the room; for a hybrid talk (a room and a join link) remove 'online: true' instead"
 NO_ROOM_HINT = "add a line 'room: ...' (or a default room on the term's page), or 'online: true' for an online talk"
 LATER = "give an end time later than the start time"
+AFFILIATIONS_HINT = ("give one affiliation per speaker, in the same order, or give each speaker's with it: "
+                     "speaker: [{name: ..., affiliation: ...}]")
+AFFILIATION_ITEM_HINT = "write each speaker's affiliation as one line '- Institution', in the order of the speakers"
+SERIES_HINT = ("give the series' title, e.g. Learning Dynamical Systems, or its slug, in lower-case letters, digits and hyphens, "
+               "e.g. learning-dynamical-systems")
 INDENTED = "write each on its own line below '{}:', indented"
 
 
@@ -43,6 +48,19 @@ CASES = {
     # field_problems: pydantic's kinds of error.
     "unknown field, a name from another tool": (DAY + "speakers: Alan Turing\n", [
         problem(5, "speakers", "unknown field", "the field is called 'speaker' (a list for a joint talk)")]),
+    # Another tool's name: the hint names the field that means the same thing (no alias is accepted).
+    "another tool's name for the series": (DAY + "part_of: random-walks\n", [
+        problem(5, "part_of", "unknown field", "the field is called 'series': the series' title, the same on every part")]),
+    "another tool's name for the room": (DAY + "location: Room 2\n", [problem(5, "location", "unknown field", "the field is called 'room'")]),
+    "another tool's name for the venue": (DAY + "venue: Room 2\n", [
+        problem(5, "venue", "unknown field", "the field is called 'room' (its address goes under 'rooms:' on the term's page)")]),
+    "cancelled as a field of its own": (DAY + "cancelled: true\n", [problem(5, "cancelled", "unknown field", "write status: cancelled")]),
+    "postponed as a field of its own": (DAY + "postponed: true\n", [
+        problem(5, "postponed", "unknown field", "write status: moved, with moved_from: and the date it had before")]),
+    "affiliations in the plural": ("title: Beta\nspeaker: [Ada, Alan]\naffiliations: [X, Y]\ndate: 2030-11-25\n", [
+        problem(4, "affiliations", "unknown field", "the field is called 'affiliation' (a list of one per speaker for a joint talk)")]),
+    "a part's number by another name": (DAY + "series: walks\npart_number: II\n", [
+        problem(6, "part_number", "unknown field", "the field is called 'part': its numeral, e.g. part: II")]),
     "unknown field, close to none": (DAY + "colour: red\n", [
         problem(5, "colour", "unknown field", "known fields: " + ", ".join(SessionFields.model_fields))]),
     "unknown field under materials": (DAY + "materials:\n  slide: slides.pdf\n", [
@@ -61,8 +79,20 @@ CASES = {
     "no speaker in the list": ("title: Beta\nspeaker: []\ndate: 2030-11-25\n", [
         problem(3, "speaker", "must not be empty", "write a value after the colon")]),
     "empty note": (DAY + 'note: ""\n', [problem(5, "note", "must not be empty", "write a value after the colon")]),
-    "not a slug": (DAY + "series: Random Walks\n", [
-        problem(5, "series", "'Random Walks' is not a slug", "use lower-case letters, digits and hyphens, e.g. learning-dynamical-systems")]),
+    "a series neither a title nor a slug": (DAY + "series: '---'\n", [problem(5, "series", "'---' is neither a title in words nor a slug", SERIES_HINT)]),
+    "a series as a list": (DAY + "series: [walks]\n", [
+        problem(5, "series", "expected a single line of text, got a list", "write the value on the same line as the field name")]),
+    "a series' title given twice": (DAY + "series: Random Walks\nseries_title: Walks\n", [
+        problem(6, "series_title", "the series' title is given twice, in 'series' and in 'series_title'",
+                "give its title in 'series' alone, or its slug in 'series' and its title in 'series_title'")]),
+    "a part without a series": (DAY + "part: II\n", [
+        problem(5, "part", "a part belongs to a series", "add 'series:' with the series' title, the same on every part")]),
+    "a part's number in words": (DAY + "series: walks\npart: two\n", [
+        problem(6, "part", "'two' is not a part's number", "write a Roman or an Arabic numeral, e.g. part: II or part: 2")]),
+    "a part numbered from 0": (DAY + "series: walks\npart: 0\n", [
+        problem(6, "part", "'0' is not a part's number", "write a Roman or an Arabic numeral, e.g. part: II or part: 2")]),
+    "a series by its title, a part": (DAY + "series: Random Walks\npart: ii\n", []),
+    "a series by its slug and title": (DAY + "series: random-walks\nseries_title: Random Walks\npart: 2\n", []),
     "materials on one line": (DAY + "materials: slides.pdf\n", [
         problem(5, "materials", "expected fields indented under this one", INDENTED.format("materials"))]),
     "a former date as a list": (DAY + "status: moved\nmoved_from:\n  - 2030-11-11\n", [
@@ -72,6 +102,22 @@ CASES = {
         problem(5, "further_reading", "expected a list", "write one '- item' per line under the field")]),
     "a bad item of further reading": (DAY + "further_reading:\n  - a\n  - [b]\n", [
         problem(7, "further_reading.1", "expected a single line of text, got a list", "write the value on the same line as the field name")]),
+    # affiliation: a text, or a list of one per speaker
+    "more affiliations than speakers": ("title: Beta\nspeaker: [Ada, Alan]\naffiliation: [X, Y, Z]\ndate: 2030-11-25\n", [
+        problem(4, "affiliation", "2 speakers but 3 affiliations", AFFILIATIONS_HINT)]),
+    "fewer affiliations than speakers": ("title: Beta\nspeaker:\n  - Ada\n  - Alan\n  - Emmy\naffiliation:\n  - X\n  - Y\n"
+                                         "date: 2030-11-25\n", [problem(7, "affiliation", "3 speakers but 2 affiliations", AFFILIATIONS_HINT)]),
+    "a list of affiliations for one speaker": ("title: Beta\nspeaker: Ada\naffiliation: [X, Y]\ndate: 2030-11-25\n", [
+        problem(4, "affiliation", "1 speaker but 2 affiliations", AFFILIATIONS_HINT)]),
+    "one affiliation in a list for one speaker": ("title: Beta\nspeaker: Ada\naffiliation: [X]\ndate: 2030-11-25\n", []),
+    "an empty item of the affiliations": ("title: Beta\nspeaker: [Ada, Alan]\naffiliation: [X, '']\ndate: 2030-11-25\n", [
+        problem(4, "affiliation", "item 2 of the list is not a line of text", AFFILIATION_ITEM_HINT)]),
+    "a list in the affiliations": ("title: Beta\nspeaker: [Ada, Alan]\naffiliation:\n  - [X]\n  - Y\ndate: 2030-11-25\n", [
+        problem(4, "affiliation", "item 1 of the list is not a line of text", AFFILIATION_ITEM_HINT)]),
+    "no affiliation in the list": ("title: Beta\nspeaker: [Ada, Alan]\naffiliation: []\ndate: 2030-11-25\n", [
+        problem(4, "affiliation", "must not be empty", "write a value after the colon")]),
+    "an empty affiliation": ("title: Beta\nspeaker: [Ada, Alan]\naffiliation: ' '\ndate: 2030-11-25\n", [
+        problem(4, "affiliation", "must not be empty", "write a value after the colon")]),
     # _time_and_place
     "end before the term's start": (DAY + 'end: "14:00"\n', [problem(5, "end", "ends at 14:00, not after its start at 15:00", LATER)]),
     "start after the term's end": (DAY + 'start: "17:00"\n', [problem(5, "start", "ends at 16:30, not after its start at 17:00", LATER)]),

@@ -27,7 +27,7 @@ from .content import check_body
 from .frontmatter import read_front_matter, read_page, read_source
 from .materials import problems as material_problems
 from .conflicts import check_sessions, unknown_further_reading
-from .model import Session, Term, load_session, load_term, term_for_sessions
+from .model import Session, Term, is_slot, load_session, load_term, term_for_sessions
 from .problems import Problem
 
 # A {bibliography} directive with the option :all: shows every entry of the .bib files.
@@ -158,6 +158,7 @@ def _check_pages(root: Path, conf: dict[str, Any], report: Report) -> None:
                 report.problems += material_problems(tree, session.path, session.materials.items() if session.materials else [],
                                                      session.line_of("materials"))
                 report.cited.update(session.further_reading)
-        body_problems, citations = check_body(text, path, display, tree, bib_keys=report.bib_keys, extensions=conf["extensions"])
+        body_problems, citations = check_body(text, path, display, tree, bib_keys=report.bib_keys, extensions=conf["extensions"],
+                                              slot=is_slot(front))
         report.problems += body_problems
         report.cited.update(key for key, _ in citations)

@@ -288,17 +288,20 @@ def body_problems(
     extensions: frozenset[str] = DEFAULT_EXTENSIONS,
     files: bool = True,
     session: bool = True,
+    slot: bool = False,
 ) -> tuple[list[Problem], list[tuple[str, int | None]]]:
     """Problems in a page's body (its tokens), and the citation keys it uses.
 
     ``files``: the files the page brings in (the build checks those as it
     reads them); ``session``: what only a session page may not hold (raw
-    HTML, empty sections).
+    HTML, empty sections); ``slot``: the page is a slot's (its title or
+    speaker TBA, :func:`~sphinx_seminar.core.model.is_slot`), whose headings
+    may wait for their text.
     """
     tokens = walk(tokens, extensions)
     problems: list[Problem] = file_problems(tokens, page, display, tree, extensions) if files else []
     citations: list[tuple[str, int | None]] = []
-    if session:
+    if session and not slot:
         problems += _empty_sections(tokens.top, display)
     for token, line in walk(tokens, extensions):
         if token.type in ("html_block", "html_inline") and session:

@@ -74,6 +74,11 @@ def _text(value: Any) -> str:
     return " ".join(str(value).split())
 
 
+def text_value(value: Any) -> str:
+    """A single line of text (what :data:`Text` reads), for kinds made of texts."""
+    return _text(value)
+
+
 def _paragraphs(value: Any) -> str:
     """Keep paragraph breaks (blank lines) but nothing else of the layout."""
     if isinstance(value, (list, dict)):

@@ -16,13 +16,15 @@ property of :class:`Session`, so every output shows the same.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zoneinfo
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
+from slugify import slugify
 
 from . import fields as f
 from .frontmatter import FrontMatter, read_source
@@ -50,6 +52,52 @@ def _speakers(value: Any) -> list[Any]:
     """One speaker as text, or a list of them: each a name or ``{name, affiliation}``."""
     items = value if isinstance(value, list) else [value]
     return [{"name": item} if not isinstance(item, dict) else item for item in items]
+
+
+def _affiliations(value: Any) -> str | list[str]:
+    """One affiliation as text, or a list of them: one per speaker, in the order of ``speaker``."""
+    if not isinstance(value, list):
+        text = f.text_value(value)
+        if not text:
+            raise PydanticCustomError("string_too_short", "must not be empty")
+        return text
+    if not value:
+        raise PydanticCustomError("too_short", "must not be empty")
+    items = []
+    for number, item in enumerate(value, start=1):
+        text = "" if isinstance(item, (list, dict)) else f.text_value(item)
+        if not text:
+            raise PydanticCustomError("affiliation_item", "item {number} of the list is not a line of text",
+                                      {"number": number, "hint": "write each speaker's affiliation as one line "
+                                       "'- Institution', in the order of the speakers"})
+        items.append(text)
+    return items
+
+
+def series_by_title(values: Any) -> Any:
+    """``series: Random Walks on Graphs`` (a title, not a slug) is short for ``series: random-walks-on-graphs``
+    with ``series_title: Random Walks on Graphs``; a slug stays as it is."""
+    if not isinstance(values, dict) or not isinstance(values.get("series"), str):
+        return values
+    text = " ".join(values["series"].split())
+    if not text or re.match(f.SLUG, text):
+        return values
+    slug = slugify(text)
+    if not slug:
+        return values  # no words: the slug's own check says what to write
+    return {**values, "series": slug, "series_title": values.get("series_title", text)}
+
+
+#: A part's number as written: Roman (II) or Arabic (2).
+_PART = re.compile(r"^(?:[IVXLC]+|[1-9][0-9]*)$")
+
+
+def _part(value: Any) -> str:
+    text = f.text_value(value)
+    if not _PART.match(text.upper()):
+        raise PydanticCustomError("part_value", "'{value}' is not a part's number",
+                                  {"value": text, "hint": "write a Roman or an Arabic numeral, e.g. part: II or part: 2"})
+    return text.upper()
 
 
 def _former(value: Any) -> Any:
@@ -97,6 +145,17 @@ Speakers = Annotated[
     WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": Speaker.model_json_schema()}]}),
     f.Label("text or list of mappings"),
 ]
+#: ``series``: a slug, once :func:`series_by_title` has made one of a title (the schema says what a page may write).
+SeriesSlug = Annotated[str, BeforeValidator(f.text_value), Field(pattern=f.SLUG), WithJsonSchema({"type": "string", "minLength": 1}),
+                       f.Label("title or slug")]
+#: ``affiliation``: text (each speaker's who gives none), or a list parallel to the speakers.
+Affiliations = Annotated[
+    str | list[str],
+    BeforeValidator(_affiliations),
+    WithJsonSchema({"anyOf": [{"type": "string", "minLength": 1},
+                               {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}}]}),
+    f.Label("text or list of text"),
+]
 Status = Annotated[str, BeforeValidator(_status), WithJsonSchema({"type": "string", "enum": list(STATUSES)}),
                    f.Label(" or ".join(STATUSES))]
 #: A field the term's defaults may supply (the fields of :class:`TermDefaults`).
@@ -108,12 +167,15 @@ class SessionFields(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, title="Seminar session front-matter")
 
+    _series_by_title = model_validator(mode="before")(series_by_title)
+
     title: f.Text = Field(description="Title of the session, as in the schedule; TBA while it is not known.",
                           examples=["Random Walks on Graphs"])
     speaker: Speakers = Field(description="Name of the speaker, TBA while not known, or a list of speakers "
                               "(each a name, or 'name' and 'affiliation') for a joint talk.", examples=["Ada Lovelace"])
-    affiliation: f.Text | None = Field(None, description="The speaker's institution (for a list: of those who give none).",
-                                       examples=["University of Example"])
+    affiliation: Affiliations | None = Field(
+        None, description="The speaker's institution; for a list of speakers, one for those who give none, "
+        "or a list of as many as there are speakers, in the same order.", examples=["University of Example"])
     date: f.Date = Field(description="Day of the meeting, YYYY-MM-DD.", examples=["2031-01-13"])
     start: Annotated[f.Time, TermDefault] = Field(description='Start time, "HH:MM", the venue\'s wall-clock time. Default: the term\'s.', examples=["15:00"])
     end: Annotated[f.Time, TermDefault] = Field(description='End time, "HH:MM", after the start. Default: the term\'s.', examples=["16:30"])
@@ -135,8 +197,15 @@ class SessionFields(BaseModel):
     note: f.Text | None = Field(None, description="A short note shown in the schedule and on the page.",
                                 examples=["Note the irregular time."])
     abstract: f.Paragraphs | None = Field(None, description="The abstract, as plain text; blank lines separate paragraphs.")
-    series: f.Slug | None = Field(None, examples=["random-walks"],
-                               description="Slug shared by the parts of a multi-part lecture; parts are numbered by date.")
+    series: SeriesSlug | None = Field(
+        None, examples=["Random Walks on Graphs", "random-walks"],
+        description="The lecture in several parts that the session is one of, the same on every part: its title "
+        "(its slug is made from it), or its slug. Parts are numbered by the numeral that ends every title, else by date.")
+    series_title: f.Text | None = Field(None, description="The series' title, where 'series' gives its slug; "
+                                        "else the words its parts' titles share.", examples=["Random Walks on Graphs"])
+    part: Annotated[str, BeforeValidator(_part), WithJsonSchema({"type": "string", "pattern": "^([IVXLCivxlc]+|[1-9][0-9]*)$"}),
+                    f.Label("numeral (II or 2)")] | None = Field(
+        None, description="The part's number in its series, Roman or Arabic, shown as written.", examples=["II"])
     further_reading: f.list_of(f.Text) = Field(
         default_factory=list,
         description="Keys in references.bib of works the site's editors suggest as background; "
@@ -261,8 +330,11 @@ class Session:
         """The speakers, each with an affiliation where the page gives one (none while TBA)."""
         if self.speaker_tba:
             return ()
-        default = self.fields.affiliation
-        return tuple(s if s.affiliation or not default else Speaker(name=s.name, affiliation=default) for s in self.fields.speaker)
+        given = self.fields.affiliation
+        # A list is parallel to the speakers (validation checks the counts); a text is everyone's default.
+        defaults = given if isinstance(given, list) else [given] * len(self.fields.speaker)
+        return tuple(s if s.affiliation or not default else Speaker(name=s.name, affiliation=default)
+                     for s, default in zip(self.fields.speaker, defaults))
 
     @property
     def speaker_tba(self) -> bool:
@@ -368,6 +440,21 @@ def join_names(names: list[str]) -> str:
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def is_slot(front: FrontMatter | None) -> bool:
+    """Whether a page's front-matter is a slot's, its title or its one speaker TBA (:attr:`Session.tba`),
+    read from the values as typed, so that a page whose other fields have problems is known as one too."""
+    if front is None or not isinstance(front.values, dict):
+        return False
+    title = front.values.get("title")
+    if title is None and front.body_heading:
+        title = front.body_heading[0]
+    speakers = front.values.get("speaker")
+    names = [item.get("name") if isinstance(item, dict) else item for item in (speakers if isinstance(speakers, list) else [speakers])]
+    title_tba = isinstance(title, str) and f.is_tba(title)
+    speaker_tba = len(names) == 1 and isinstance(names[0], str) and f.is_tba(names[0])
+    return title_tba or speaker_tba
 
 
 def load_term(term_id: str, docname: str, path: str, front: FrontMatter) -> tuple[Term | None, list[Problem]]:

@@ -49,17 +49,39 @@ _NUMERAL = re.compile(r"(?:^|\s)((?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I
 
 
 def part_numbers(parts: list[Session]) -> list[str]:
-    """The number of each part (in date order): the Roman numeral that ends every title
-    where they all have one ("Learning Dynamical Systems II"), so that a moved or
-    cancelled part keeps its number; else I, II, ... by date."""
+    """The number of each part (in date order): its ``part:`` as written where it gives one;
+    else the Roman numeral that ends every title where they all have one ("Learning
+    Dynamical Systems II"), so that a moved or cancelled part keeps its number; else I, II,
+    ... by date."""
     written = [_NUMERAL.search(p.title) for p in parts]
-    if all(written) and len({m.group(1) for m in written}) == len(parts):
-        return [m.group(1) for m in written]
-    return [roman(index) for index in range(len(parts))]
+    from_titles = all(written) and len({m.group(1) for m in written}) == len(parts)
+    return [p.fields.part or (written[index].group(1) if from_titles else roman(index)) for index, p in enumerate(parts)]
+
+
+_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def numeral_value(numeral: str) -> int:
+    """The number a part's numeral (Roman or Arabic, as :func:`part_numbers` gives it) stands for."""
+    if numeral.isdigit():
+        return int(numeral)
+    values = [_VALUES[letter] for letter in numeral]
+    return sum(-value if value < after else value for value, after in zip(values, values[1:] + [0]))
+
+
+def parts_total(numbers: list[str]) -> str:
+    """How many parts the series has ("Part II of III"), in Arabic where its parts' numbers all are:
+    as many as it has pages, or the highest number given where that is more."""
+    total = max([len(numbers)] + [numeral_value(number) for number in numbers])
+    return str(total) if numbers and all(number.isdigit() for number in numbers) else roman(total - 1)
 
 
 def series_title(parts: list[Session]) -> str:
-    """What the parts' titles share, without the part numbers."""
+    """The series' title given by its first part that gives one (``series:`` as a title, or
+    ``series_title:``); else what the parts' titles share, without the part numbers."""
+    given = next((p.fields.series_title for p in parts if p.fields.series_title), None)
+    if given:
+        return given
     words = [p.title.split() for p in parts]
     common = []
     for column in zip(*words):

@@ -29,8 +29,16 @@ _INSTEAD = {
     "speakers": "the field is called 'speaker' (a list for a joint talk)",
     "description": "the field is called 'abstract'",
     "summary": "the field is called 'abstract'",
+    "venue": "the field is called 'room' (its address goes under 'rooms:' on the term's page)",
+    "affiliations": "the field is called 'affiliation' (a list of one per speaker for a joint talk)",
+    "institution": "the field is called 'affiliation'",
     "cancelled": "write status: cancelled",
     "canceled": "write status: cancelled",
+    "postponed": "write status: moved, with moved_from: and the date it had before",
+    "rescheduled": "write status: moved, with moved_from: and the date it had before",
+    "part_of": "the field is called 'series': the series' title, the same on every part",
+    "lecture_series": "the field is called 'series': the series' title, the same on every part",
+    "part_number": "the field is called 'part': its numeral, e.g. part: II",
     "slides": "put it under 'materials:', as slides: ...",
     "recording": "put it under 'materials:', as recording: ...",
     "video": "put it under 'materials:', as recording: ...",
@@ -95,7 +103,9 @@ def field_problems(error: ValidationError, front: FrontMatter, path: str, model:
             problems.append(Problem(path, line, name, "must not be empty", "write a value after the colon"))
         elif kind == "string_pattern_mismatch":
             problems.append(
-                Problem(path, line, name, f"'{item['input']}' is not a slug", "use lower-case letters, digits and hyphens, e.g. learning-dynamical-systems")
+                Problem(path, line, name, f"'{item['input']}' is neither a title in words nor a slug",
+                        "give the series' title, e.g. Learning Dynamical Systems, or its slug, in lower-case letters, digits and "
+                        "hyphens, e.g. learning-dynamical-systems")
             )
         elif kind in ("model_type", "model_attributes_type", "dict_type"):
             problems.append(Problem(path, line, name, "expected fields indented under this one",
@@ -113,13 +123,40 @@ def _at(front: FrontMatter, path: str, field: str, message: str, hint: str) -> P
 
 def session_rules(fields: SessionFields, front: FrontMatter, path: str, term: Term | None) -> list[Problem]:
     """What a session's fields must agree on, and with its term."""
-    problems = _time_and_place(fields, front, path) + _status_rules(fields, front, path)
+    problems = _speaker_rules(fields, front, path) + _series_rules(fields, front, path) + _time_and_place(fields, front, path) + _status_rules(fields, front, path)
     if term is not None and not term.covers(fields.date):
         first, last = term.fields.first_day, term.fields.last_day
         problems.append(_at(front, path, "date", f"{fields.date:%Y-%m-%d} is outside {term.title} ({first:%Y-%m-%d} to {last:%Y-%m-%d})",
                             f"correct the date, or move the page to the folder of the term that covers it "
                             f"('seminar term new' starts a term; its dates are in {term.path})"))
     return problems
+
+
+def _count(number: int, what: str) -> str:
+    return f"{number} {what}" + ("" if number == 1 else "s")
+
+
+def _series_rules(fields: SessionFields, front: FrontMatter, path: str) -> list[Problem]:
+    """A part is a part of a series, whose title is given once."""
+    problems = []
+    if fields.part is not None and fields.series is None:
+        problems.append(_at(front, path, "part", "a part belongs to a series",
+                            "add 'series:' with the series' title, the same on every part"))
+    typed = front.values.get("series")
+    if "series_title" in front.values and isinstance(typed, str) and typed.strip() and fields.series != " ".join(typed.split()):
+        problems.append(_at(front, path, "series_title", "the series' title is given twice, in 'series' and in 'series_title'",
+                            "give its title in 'series' alone, or its slug in 'series' and its title in 'series_title'"))
+    return problems
+
+
+def _speaker_rules(fields: SessionFields, front: FrontMatter, path: str) -> list[Problem]:
+    """A list of affiliations is one per speaker."""
+    given, speakers = fields.affiliation, len(fields.speaker)
+    if isinstance(given, list) and len(given) != speakers:
+        return [_at(front, path, "affiliation", f"{_count(speakers, 'speaker')} but {_count(len(given), 'affiliation')}",
+                    "give one affiliation per speaker, in the same order, or give each speaker's with it: "
+                    "speaker: [{name: ..., affiliation: ...}]")]
+    return []
 
 
 def _time_and_place(fields: SessionFields, front: FrontMatter, path: str) -> list[Problem]:

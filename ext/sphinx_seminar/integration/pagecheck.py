@@ -8,7 +8,7 @@
   refuses is reported and its lines blanked, so that the file is never read
   (pages themselves, images and downloads: :mod:`sphinx_seminar.integration.admission`);
   a citation that sphinxcontrib-bibtex cannot parse is reported and shown
-  as code; a session page's raw HTML and empty sections are reported.
+  as code; a session page's raw HTML and empty sections (but a slot's, TBA) are reported.
 
 The last checks read markdown-it's tokens: the ``source-read`` handler
 parses the page for them with myst-parser's own markdown-it setup.  (A
@@ -32,6 +32,7 @@ from sphinx.util import logging
 from ..core.content import body_problems, include_problem, malformed_citation, malformed_citations, parse, refused_files, walk
 from ..core.frontmatter import (control_characters, drop_control_characters, normalise, read_front_matter, split_front_matter,
                                 unsafe_yaml, without_control_characters)
+from ..core.model import is_slot
 from ..core.problems import Problem
 from .admission import env_tree
 from .reading import PAGE_READ, classify, warn
@@ -76,7 +77,8 @@ def check_tokens(env: BuildEnvironment, text: str, tokens: list) -> str:
     kind = classify(docname, env.config.seminar_sessions_dir)
     tokens = walk(tokens, extensions)
     if kind and kind[0] == "session":
-        problems, _ = body_problems(tokens, path, display, tree, extensions=extensions, files=False)
+        front = (env.current_document.get(PAGE_READ) or (None, []))[0]
+        problems, _ = body_problems(tokens, path, display, tree, extensions=extensions, files=False, slot=is_slot(front))
         for problem in problems:
             warn(problem, docname, subtype="content")
     refused = refused_files(tokens, path, tree, extensions)

@@ -11,7 +11,7 @@ from sphinx.util import logging, texescape
 from ..core.model import Session, Term
 from ..core.site import Site
 from ..core.materials import LABELS
-from ..core.schedule import COLUMNS, Row, part_numbers, roman, schedule_rows
+from ..core.schedule import COLUMNS, Row, part_numbers, parts_total, schedule_rows
 from ..integration import nodes as seminar_nodes
 from ..integration.snapshot import site_of
 from . import handouts
@@ -224,7 +224,7 @@ def render_series(app: Sphinx, node: seminar_nodes.series_navigation, docname: s
     position = [p.docname for p in parts].index(docname)
     numbers = part_numbers(parts)
     paragraph = nodes.paragraph(classes=["series-navigation"])
-    paragraph += nodes.Text(f"Part {numbers[position]} of {roman(len(parts) - 1)}.")
+    paragraph += nodes.Text(f"Part {numbers[position]} of {parts_total(numbers)}.")
     for label, index in (("Previous", position - 1), ("Next", position + 1)):
         if 0 <= index < len(parts):
             part = parts[index]
