@@ -174,7 +174,23 @@ def test_each_room_in_use_is_said_with_its_name_and_address_and_a_page_says_its_
     ("abcdefghijkl", 5, "abcde…"),  # one long word: cut inside it
     ("one two ab cd", 9, "one two…"),  # a space just past the limit does not let a longer piece in
     ("abcdefghijk l", 10, "abcdefghij…"),  # nor a space two past it
+    ("one TWOX three", 9, "one TWOX…"),  # only punctuation is taken off the end
     ("— one two", 6, "— one…"),  # what starts the text stays
 ])
 def test_the_abstracts_first_lines_are_cut_at_a_word(text: str, limit: int, shown: str) -> None:
     assert wording.excerpt(text, limit) == shown
+
+
+def test_the_links_times_are_utc_whatever_the_machines_zone(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    site = make_site()
+    session = site.session(docname("morse-1"))
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    try:
+        google = _query(calendarlinks.google_link(site, session), "https://calendar.google.com/calendar/render")
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert google["dates"] == "20311027T130000Z/20311027T143000Z"
