@@ -198,6 +198,12 @@ class Site:
         return None if current is None else next(
             (t for t in self.terms if t.fields.first_day > current.fields.last_day), None)
 
+    @functools.cached_property
+    def current_and_next_term_sessions(self) -> tuple[Session, ...]:
+        """Every session of the current term and of the next one, in date order: what may still be
+        to come by a reader's clock, however long ago the site was built (the embed, the landing page)."""
+        return tuple(s for t in (self.current_term, self.next_term) if t is not None for s in self.sessions_of(t.id))
+
     def upcoming(self) -> tuple[Session, ...]:
         """The sessions from today on, in date order."""
         return tuple(s for s in self.sessions if s.date >= self.today)

@@ -61,12 +61,6 @@ def script() -> str:
     return "\n".join((STATIC / name).read_text(encoding="utf-8") for name in SCRIPTS)
 
 
-def sessions(site: Site) -> tuple[Session, ...]:
-    """Every session of the current term and of the next one, in date order."""
-    terms = {t.id for t in (site.current_term, site.next_term) if t is not None}
-    return tuple(s for s in site.sessions if s.term in terms)
-
-
 def entry(site: Site, session: Session, hidden: bool = False) -> str:
     """One meeting's ``<li>``: when, status, title (linking its page), speaker and room."""
     status = wording.CANCELLED_PREFIX if session.cancelled else ""
@@ -84,8 +78,8 @@ def entry(site: Site, session: Session, hidden: bool = False) -> str:
 
 
 def page(site: Site) -> bytes:
-    """The page: every meeting of :func:`sessions`; without JavaScript the first ``SHOWN`` from the snapshot's day on."""
-    found = sessions(site)
+    """The page: every meeting of the current and the next term; without JavaScript the first ``SHOWN`` from the snapshot's day on."""
+    found = site.current_and_next_term_sessions
     shown = {s.docname for s in [s for s in found if s.date >= site.today][:SHOWN]}
     items = [entry(site, s, hidden=s.docname not in shown) for s in found]
     title = html.escape(wording.EMBED_TITLE.format(project=site.settings.project))

@@ -30,11 +30,7 @@ HIDDEN = "next-hidden"
 
 def candidates(site: Site) -> list[Session]:
     """The meetings that may be next: those of the current term and of the one after it, not cancelled."""
-    term = site.current_term
-    if term is None:
-        return []
-    later = [t for t in site.terms if t.fields.first_day > term.fields.last_day][:1]
-    return [s for t in (term, *later) for s in site.sessions_of(t.id) if not s.cancelled]
+    return [s for s in site.current_and_next_term_sessions if not s.cancelled]
 
 
 def build_choice(site: Site, sessions: list[Session]) -> Session | None:

@@ -108,16 +108,13 @@
     document.querySelectorAll("div.seminar-next").forEach(function (panel) {
       var chosen = null;
       panel.querySelectorAll("div.next-candidate").forEach(function (candidate) {
-        var time = candidate.querySelector("time.seminar-time");
-        var start = time ? Date.parse(time.getAttribute("datetime")) : NaN;
-        var end = time ? Date.parse(time.getAttribute("data-end")) : NaN;
-        var isIt = !chosen && !isNaN(end) && now < end;
+        var time = candidate.querySelector("time.seminar-time"), state = when(time, now);
+        var isIt = !chosen && (state === "now" || state === "to come");
         candidate.classList.toggle("next-hidden", !isIt);
         if (!isIt) return;
         chosen = candidate;
-        var on = start <= now;
-        candidate.classList.toggle("next-now", on);
-        candidate.querySelector(".next-label").textContent = on ? "Now, until " + time.getAttribute("data-end").slice(11, 16) : "Next";
+        candidate.classList.toggle("next-now", state === "now");
+        candidate.querySelector(".next-label").textContent = state === "now" ? seminarWhen.nowUntil(time.getAttribute("data-end")) : "Next";
       });
       var none = panel.querySelector(".next-none");
       if (none) none.classList.toggle("next-hidden", chosen !== null);
