@@ -55,14 +55,18 @@ def test_the_file_is_exactly_as_expected(name: str) -> None:
     assert found == expected, diff
 
 
-def test_one_command_writes_every_schema_as_the_repository_has_it(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+def test_one_command_writes_every_schema_and_reference_as_the_repository_has_it(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     from sphinx_seminar.cli.main import main
 
     (tmp_path / "conf.py").write_text("", encoding="utf-8")
     assert main(["--root", str(tmp_path), "schemas"]) == 0
-    names = ["session.schema.json", "term.schema.json", "schedule.schema.json"]
-    assert capsys.readouterr().out.splitlines() == [f"wrote docs/_static/{name}" for name in names]
+    names = ["_static/session.schema.json", "_static/term.schema.json", "_static/schedule.schema.json",
+             "reference/session-fields.markdown", "reference/term-fields.markdown", "reference/config-values.markdown"]
+    assert capsys.readouterr().out.splitlines() == [f"wrote docs/{name}" for name in names]
     for name in names:
-        written = (tmp_path / "docs" / "_static" / name).read_bytes()
-        assert written == (Path(__file__).parents[2] / "docs" / "_static" / name).read_bytes(), name
-        assert b'"$schema": "https://json-schema.org/draft/2020-12/schema"' in written
+        written = (tmp_path / "docs" / name).read_bytes()
+        assert written == (Path(__file__).parents[2] / "docs" / name).read_bytes(), name
+        if name.endswith(".json"):
+            assert b'"$schema": "https://json-schema.org/draft/2020-12/schema"' in written
+        else:
+            assert written.startswith(b"<!-- Written by 'seminar schemas' from sphinx_seminar.core.")

@@ -1,6 +1,7 @@
 """The ``seminar`` command: ``seminar init`` starts a site, ``seminar term new`` a term,
 ``seminar new`` scaffolds a session page, ``seminar check`` checks them all (``--reminders``:
-and lists what the organisers still have to do), ``seminar schemas`` writes the JSON Schemas."""
+and lists what the organisers still have to do), ``seminar schemas`` writes the JSON Schemas and the
+Markdown references of the front-matter and of the configuration."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from ..core import fields, schema
 from ..core.check import check_project, read_conf
 from ..core.reminders import reminders
 from ..formats import schedule_json
-from .files import FOLDER_NAME, why_not_written
+from .files import FOLDER_NAME, why_not_rewritten, why_not_written
 from .init import default_first_year, first_term, init_site, installed_source, requirement
 from .terms import cmd_term_new, term_covering
 
@@ -229,7 +230,12 @@ def _time(value: str) -> str:
 
 
 def cmd_schemas(args: argparse.Namespace) -> int:
-    """The JSON Schemas of the front-matter and of ``schedule.json``, from the model, in ``docs/_static``."""
+    """The JSON Schemas of the front-matter and of ``schedule.json``, from the model, in ``docs/_static``;
+    the front-matter's and the configuration's references, Markdown tables, in ``docs/reference``.
+
+    A reference is rewritten only where the file there is one this command wrote (its first line
+    says so); any other file is kept, and the command exits 1.
+    """
     root = _find_root(Path(args.root).resolve())
     (root / schema.SCHEMA_DIR).mkdir(parents=True, exist_ok=True)
     written = schema.write_schemas(root)
@@ -237,7 +243,16 @@ def cmd_schemas(args: argparse.Namespace) -> int:
     target.write_bytes(schedule_json.schema())
     for path in [*written, target]:
         print(f"wrote {path.relative_to(root)}")
-    return 0
+    kept = 0
+    for name in schema.REFERENCES:
+        relative = (schema.REFERENCE_DIR / name).as_posix()
+        reason = why_not_rewritten(root, relative, schema.reference(name), schema.WRITTEN_BY)
+        if reason is None:
+            print(f"wrote {relative}")
+        else:
+            print(f"kept {relative}: not written, as {reason}", file=sys.stderr)
+            kept += 1
+    return 1 if kept else 0
 
 
 def cmd_term(args: argparse.Namespace) -> int:
@@ -304,7 +319,8 @@ def main(argv: list[str] | None = None) -> int:
     init.add_argument("--calendar-domain", default="", help="a domain of the seminar's own, for calendar UIDs")
     init.set_defaults(run=cmd_init)
     schemas = commands.add_parser("schemas", help="write the JSON Schemas of the front-matter and of schedule.json "
-                                  "(docs/_static), after a change to the model")
+                                  "(docs/_static) and the references of the front-matter and of the configuration "
+                                  "(docs/reference), after a change to the model or to the configuration values")
     schemas.set_defaults(run=cmd_schemas)
     args = parser.parse_args(argv)
     return args.run(args)

@@ -2,7 +2,7 @@
 
 ``setup()`` registers them from :data:`CONFIG_VALUES`
 (:mod:`sphinx_seminar.integration.config`), and ``seminar schemas`` writes
-the configuration reference (``docs/reference/config-values.md``) from the
+the configuration reference (``docs/reference/config-values.markdown``) from the
 same table (:func:`sphinx_seminar.core.schema.config_table`), so the
 documentation cannot drift from what is registered.  Defaults are
 neutral: nothing here names one seminar, institute or place.
