@@ -44,69 +44,6 @@ class ScheduleDirective(SphinxDirective):
         return [node]
 
 
-class FieldsDirective(SphinxDirective):
-    """A table of the front-matter fields of sessions (or of terms, ``:term:``)."""
-
-    has_content = False
-    option_spec: ClassVar = {"term": directives.flag}
-
-    def run(self) -> list[nodes.Node]:
-        from ..core.model import SessionFields, TermFields
-        from ..core.schema import field_rows
-
-        model = TermFields if "term" in self.options else SessionFields
-        table = nodes.table(classes=["front-matter-fields"])
-        group = nodes.tgroup(cols=4)
-        table += group
-        for width in (14, 18, 22, 46):
-            group += nodes.colspec(colwidth=width)
-        head = nodes.thead()
-        head += nodes.row("", *(nodes.entry("", nodes.paragraph("", h)) for h in ("Field", "Type", "Needed", "Meaning")))
-        body = nodes.tbody()
-        for name, kind, need, description in field_rows(model):
-            body += nodes.row(
-                "",
-                nodes.entry("", nodes.paragraph("", "", nodes.literal("", name))),
-                *(nodes.entry("", nodes.paragraph("", text)) for text in (kind, need, description)),
-            )
-        group += head
-        group += body
-        return [table]
-
-
-def _table(classes: str, widths: tuple[int, ...], header: tuple[str, ...], rows: list[tuple[nodes.Node, ...]]) -> nodes.table:
-    table = nodes.table(classes=[classes])
-    group = nodes.tgroup(cols=len(widths))
-    table += group
-    for width in widths:
-        group += nodes.colspec(colwidth=width)
-    head = nodes.thead()
-    head += nodes.row("", *(nodes.entry("", nodes.paragraph("", h)) for h in header))
-    body = nodes.tbody()
-    for cells in rows:
-        body += nodes.row("", *(nodes.entry("", cell) for cell in cells))
-    group += head
-    group += body
-    return table
-
-
-class ConfigValuesDirective(SphinxDirective):
-    """A table of the extension's configuration values, from the table ``setup()`` registers."""
-
-    has_content = False
-
-    def run(self) -> list[nodes.Node]:
-        from .config import CONFIG_VALUES
-
-        rows = [
-            (nodes.paragraph("", "", nodes.literal("", value.name)),
-             nodes.paragraph("", "", nodes.literal("", repr(value.default))),
-             nodes.paragraph("", value.description))
-            for value in CONFIG_VALUES
-        ]
-        return [_table("seminar-config-values", (22, 12, 66), ("Name", "Default", "Meaning"), rows)]
-
-
 class OverviewDirective(SphinxDirective):
     """Base of directives that show every session: they are rendered late."""
 

@@ -12,8 +12,8 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.typing import ExtensionMetadata
 
-from .directives import (ArchiveDirective, ConfigValuesDirective, FieldsDirective, NextMeetingDirective, RoomsDirective,
-                         SessionPagesDirective, ScheduleDirective, SeriesListDirective, SpeakersDirective)
+from .directives import (ArchiveDirective, NextMeetingDirective, RoomsDirective, SessionPagesDirective, ScheduleDirective,
+                         SeriesListDirective, SpeakersDirective)
 from .domain import SeminarDomain
 from ..core.conflicts import check_sessions
 from .admission import setup_admission
@@ -68,7 +68,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_interruption(app)
     latex_style.setup_package(app)
     app.connect("builder-inited", config.require_calendar_domain)
-    app.add_directive("seminar-config-values", ConfigValuesDirective)
     app.add_directive("session-pages", SessionPagesDirective)
 
     app.add_domain(SeminarDomain)
@@ -86,7 +85,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("archive", ArchiveDirective)
     app.add_directive("rooms", RoomsDirective)
     app.add_directive("next-meeting", NextMeetingDirective)
-    app.add_directive("front-matter-fields", FieldsDirective)
     app.add_role("site-file", nodes.site_file_role)
     app.add_transform(SessionPageTransform)
     app.add_transform(DropControlCharacters)
