@@ -99,8 +99,9 @@ REFERENCE_DIR = Path("docs") / "reference"
 #: rewrites a file only where it starts so (a file it did not write is kept).
 WRITTEN_BY = "<!-- Written by 'seminar schemas' from "
 # Characters that Markdown (or MyST's roles and dollar math) would read as
-# markup anywhere in running text; "_" and "*" only at a word's edge.
-_MARKUP = re.compile(r"[\\`\[\]<>|$]|(?<![A-Za-z0-9])[_*]|[_*](?![A-Za-z0-9])")
+# markup anywhere in running text; "_" and "*" only at a word's edge, "&"
+# only where it starts an entity.
+_MARKUP = re.compile(r"[\\`\[\]<>|$]|(?<![A-Za-z0-9])[_*]|[_*](?![A-Za-z0-9])|&(?=#?[A-Za-z0-9]+;)")
 
 
 def _one_line(text: str) -> str:
