@@ -216,6 +216,19 @@ def test_every_config_value_is_registered_from_the_one_table_and_documented(site
     assert documented == {value.name: repr(value.default) for value in CONFIG_VALUES}
 
 
+def test_the_front_matter_reference_shows_every_field_from_the_included_tables(site: Build) -> None:
+    from sphinx_seminar.core.model import SessionFields, TermFields
+
+    page = site.page("docs/front-matter")
+    tables = [[row.find("td").get_text(strip=True) for row in table.select("tbody tr")] for table in page.select("article table")]
+    assert tables == [list(SessionFields.model_fields), list(TermFields.model_fields)]
+    assert "seminar schemas' from" not in str(page.select_one("article"))  # the files' first line is not shown
+    links = [a["href"] for a in page.select("article a.download") if a["href"].endswith(".markdown")]
+    assert [href.rsplit("/", 1)[1] for href in links] == ["session-fields.markdown", "term-fields.markdown", "term-fields.markdown"]
+    for href in links:
+        assert (site.outdir / "docs" / href).resolve().is_file(), href
+
+
 def test_the_following_page_links_every_file_it_names_and_starts_with_what_a_reader_clicks(site: Build) -> None:
     page = site.page("docs/following")
     named = [code for code in page.select("article code.literal") if re.search(r"\.(ics|xml|json|html)$", code.get_text())]
