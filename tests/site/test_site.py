@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_seminar.integration.config import CONFIG_VALUES
+from sphinx_seminar.core.configvalues import CONFIG_VALUES
 from sitebuild import ROOT, Build, schedule_rows, seminar_check, sphinx_build
 
 # The seed's schedule (the wiki's two tables), with ISO weeks computed by hand:

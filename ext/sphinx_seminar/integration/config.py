@@ -12,9 +12,7 @@ from urllib.parse import urlsplit
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from ..core.configvalues import CONFIG_VALUES, ConfigValue
-
-__all__ = ["CONFIG_VALUES", "ConfigValue", "calendar_domain", "register", "require_calendar_domain"]
+from ..core.configvalues import CONFIG_VALUES
 
 logger = logging.getLogger(__name__)
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from ..formats import registry
-from ..integration.config import CONFIG_VALUES
+from ..core.configvalues import CONFIG_VALUES
 from ..integration.snapshot import site_of
 from ..core.site import Site
 from .files import write_files
