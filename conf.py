@@ -10,7 +10,10 @@ sys.path.insert(0, str(Path(__file__).parent / "ext"))
 project = "Math and Machine Learning: Theory and Applications"
 author = "Parvaneh Joharinad and Diaaeldin Taha"
 copyright = "2024–2025, the organisers and speakers of the seminar"
-language = "en"
+# British English, as the seminar's wiki writes; the short dates as the wiki's schedule writes them
+# ("Mon, 04.11.2024"), the long ones as the language does ("Monday, 4 November 2024").
+language = "en_GB"
+seminar_date_format = "EEE, dd.MM.y"
 
 extensions = [
     "myst_parser",

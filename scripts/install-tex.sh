@@ -11,6 +11,8 @@ packages=(
   texlive-fonts-recommended
   tex-gyre
   texlive-xetex
+  # German hyphenation and polyglossia's German, for a site whose language is German (tests/site/test_german.py).
+  texlive-lang-german
   fonts-freefont-otf
   poppler-utils
 )

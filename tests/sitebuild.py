@@ -118,7 +118,10 @@ def build_site_with(name: str, destination: Path, files: dict[str, str | bytes],
 
 
 def schedule_rows(page: BeautifulSoup) -> list[list[str]]:
-    """The cells of every body row of every schedule table on the page."""
+    """The cells of every body row of every schedule table on the page, as a wide screen shows them
+    (without the "Week" that only a phone's stacked entry shows)."""
+    for label in page.select("table.schedule span.week-label"):
+        label.decompose()
     return [
         [cell.get_text(" ", strip=True) for cell in row.find_all("td")]
         for table in page.select("table.schedule")

@@ -14,7 +14,7 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from sitebuild import copy_site, git, seminar, sphinx_build
+from sitebuild import copy_site, git, schedule_rows, seminar, sphinx_build
 
 
 
@@ -43,7 +43,7 @@ def test_term_new_writes_a_term_page_that_builds_and_new_sessions_find_it(tmp_pa
         "sessions/2031-spring/index", "sessions/2031-spring/index\nsessions/2031/index"), encoding="utf-8")
     build = sphinx_build(site, tmp_path / "html")
     assert build.returncode == 0, build.warnings
-    rows = [tr.get_text(" ", strip=True) for tr in build.page("sessions/2031/index").select("table.schedule tbody tr")]
+    rows = [" ".join(cells) for cells in schedule_rows(build.page("sessions/2031/index"))]
     assert rows == ["37 Wed, 10.09.2031 16:00–17:15 Hall B 204 To be announced To be announced"]
 
 

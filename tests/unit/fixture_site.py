@@ -164,7 +164,7 @@ PAGES = {
 
 TODAY = dt.date(2031, 1, 20)
 SETTINGS = Settings(project="Test Seminar", base_url="https://seminar.example.org/", uid_domain="seminar.example.org",
-                    language="en", institute="Institute of Examples")
+                    language="en_GB", date_format="EEE, dd.MM.y", institute="Institute of Examples")
 REVISIONS = {
     "sessions/2031-spring/2031-01-13-scheduled": Revision(2, dt.datetime(2031, 1, 2, 10, 0, tzinfo=dt.UTC)),
     "sessions/2031-spring/2031-01-27-cancelled": Revision(3, dt.datetime(2031, 1, 25, 8, 30, tzinfo=dt.UTC)),

@@ -24,42 +24,42 @@ def entry(short: str, title: str, summary: str, updated: str = EPOCH) -> dict:
 
 #: Every entry, newest meeting first.
 EXPECTED = [
-    entry("morse-2", "Morse Theory II (Marston Morse, 03 November 2031)",
-          "Monday, 03 November 2031, 14:00–15:30 Berlin time, Room 202. Speaker: Marston Morse."),
-    entry("morse-1", "Morse Theory I (Marston Morse, 27 October 2031)",
+    entry("morse-2", "Morse Theory II (Marston Morse, Mon, 03.11.2031)",
+          "Monday, 3 November 2031, 14:00–15:30 Berlin time, Room 202. Speaker: Marston Morse."),
+    entry("morse-1", "Morse Theory I (Marston Morse, Mon, 27.10.2031)",
           "Monday, 27 October 2031, 14:00–15:30 Berlin time, Room 202. Speaker: Marston Morse."),
-    entry("hybrid-private", "Hybrid (Grace Hopper, 20 October 2031)",
+    entry("hybrid-private", "Hybrid (Grace Hopper, Mon, 20.10.2031)",
           "Monday, 20 October 2031, 14:00–15:30 Berlin time, Room 202 and online. Speaker: Grace Hopper."),
-    entry("online-private", "Online Only (Alan Turing, 13 October 2031)",
+    entry("online-private", "Online Only (Alan Turing, Mon, 13.10.2031)",
           "Monday, 13 October 2031, 14:00–15:30 Berlin time, Online. Speaker: Alan Turing."),
-    entry("new-york", "Far Away (Emmy Noether, 24 March 2031)",
+    entry("new-york", "Far Away (Emmy Noether, Mon, 24.03.2031)",
           "Monday, 24 March 2031, 10:00–11:00 New York time (EDT), Hall 3. Speaker: Emmy Noether (Bryn Mawr College)."),
-    entry("joint", "The Analytical Engine (Ada Lovelace and Charles Babbage, 17 March 2031)",
+    entry("joint", "The Analytical Engine (Ada Lovelace and Charles Babbage, Mon, 17.03.2031)",
           "Monday, 17 March 2031, 15:00–16:30 Berlin time, Room 101 and online. "
-          "Speaker: Ada Lovelace (Analytical Society) and Charles Babbage (University of Cambridge)."),
-    entry("tba-both", "To be announced (To be announced, 10 March 2031)",
+          "Speakers: Ada Lovelace (Analytical Society) and Charles Babbage (University of Cambridge)."),
+    entry("tba-both", "To be announced (To be announced, Mon, 10.03.2031)",
           "Monday, 10 March 2031, 15:00–16:30 Berlin time, Room 101. Speaker: To be announced."),
-    entry("tba-title", "To be announced (Sofia Kovalevskaya, 03 March 2031)",
-          "Monday, 03 March 2031, 15:00–16:30 Berlin time, Room 101. Speaker: Sofia Kovalevskaya."),
-    entry("tba-speaker", "Spectral Graph Theory (To be announced, 24 February 2031)",
+    entry("tba-title", "To be announced (Sofia Kovalevskaya, Mon, 03.03.2031)",
+          "Monday, 3 March 2031, 15:00–16:30 Berlin time, Room 101. Speaker: Sofia Kovalevskaya."),
+    entry("tba-speaker", "Spectral Graph Theory (To be announced, Mon, 24.02.2031)",
           "Monday, 24 February 2031, 15:00–16:30 Berlin time, Room 101. Speaker: To be announced."),
-    entry("moved-room", "Moved in Space (Kurt Gödel, 18 February 2031)",
+    entry("moved-room", "Moved in Space (Kurt Gödel, Tue, 18.02.2031)",
           "Tuesday, 18 February 2031, 15:00–16:30 Berlin time, Room 101. Speaker: Kurt Gödel.\n\n"
           "Moved from Monday, 17 February 2031. Reason: Room works."),
-    entry("moved-start", "Moved in Time (John von Neumann, 11 February 2031)",
+    entry("moved-start", "Moved in Time (John von Neumann, Tue, 11.02.2031)",
           "Tuesday, 11 February 2031, 15:00–16:30 Berlin time, Room 101. Speaker: John von Neumann.\n\n"
           "Moved from Monday, 10 February 2031."),
-    entry("moved-date", "Moved by a Day (Grace Hopper, 04 February 2031)",
-          "Tuesday, 04 February 2031, 15:00–16:30 Berlin time, Room 101. Speaker: Grace Hopper.\n\n"
-          "Moved from Monday, 03 February 2031."),
+    entry("moved-date", "Moved by a Day (Grace Hopper, Tue, 04.02.2031)",
+          "Tuesday, 4 February 2031, 15:00–16:30 Berlin time, Room 101. Speaker: Grace Hopper.\n\n"
+          "Moved from Monday, 3 February 2031."),
     # A page with history dates its own entry, and those after it that have none.
-    entry("cancelled", "Cancelled: Cancelled Talk (Alan Turing, 27 January 2031)",
+    entry("cancelled", "Cancelled: Cancelled Talk (Alan Turing, Mon, 27.01.2031)",
           "Monday, 27 January 2031, 15:00–16:30 Berlin time, Room 101. Speaker: Alan Turing.\n\n"
           "This session is cancelled. Reason: Illness.", updated="2031-01-25T08:30:00+00:00"),
-    entry("today", "Invariants (Emmy Noether, 20 January 2031)",
+    entry("today", "Invariants (Emmy Noether, Mon, 20.01.2031)",
           "Monday, 20 January 2031, 15:00–16:30 Berlin time, Online. Speaker: Emmy Noether.",
           updated="2031-01-25T08:30:00+00:00"),
-    entry("scheduled", "Random Walks on Graphs (Ada Lovelace, 13 January 2031)",
+    entry("scheduled", "Random Walks on Graphs (Ada Lovelace, Mon, 13.01.2031)",
           "Monday, 13 January 2031, 15:00–16:30 Berlin time, Room 101. Speaker: Ada Lovelace (University of Example).\n\n"
           "Bring a laptop.\n\nFirst paragraph.\n\nSecond paragraph.", updated="2031-01-02T10:00:00+00:00"),
 ]
@@ -76,7 +76,7 @@ def test_the_feed_is_what_a_feed_reader_expects() -> None:
     assert not parsed.bozo
     head = parsed.feed
     assert (head.id, head.title, head.updated, head.author, head.language) == (
-        "tag:seminar.example.org,2000:atom.xml", "Test Seminar", "2031-01-25T08:30:00+00:00", "Test Seminar", "en")
+        "tag:seminar.example.org,2000:atom.xml", "Test Seminar", "2031-01-25T08:30:00+00:00", "Test Seminar", "en-GB")
     assert [(link.rel, link.href) for link in head.links] == [("self", f"{SITE}atom.xml"), ("alternate", f"{SITE}index.html")]
 
 

@@ -64,7 +64,7 @@ EXPECTED = {
         status="CANCELLED", sequence=3, stamp=dt.datetime(2031, 1, 25, 8, 30, tzinfo=dt.UTC)),
     "moved-date": _event(
         "moved-date", "Moved by a Day", berlin(2, 4, 15), berlin(2, 4, 16, 30),
-        "Speaker: Grace Hopper\n\nMoved from Monday, 03 February 2031, 15:00 in Room 101.\n\n" + page("moved-date")),
+        "Speaker: Grace Hopper\n\nMoved from Monday, 3 February 2031, 15:00 in Room 101.\n\n" + page("moved-date")),
     "moved-start": _event(
         "moved-start", "Moved in Time", berlin(2, 11, 15), berlin(2, 11, 16, 30),
         "Speaker: John von Neumann\n\nMoved from Monday, 10 February 2031, 10:00 in Room 101.\n\n" + page("moved-start")),

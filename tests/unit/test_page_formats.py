@@ -32,39 +32,39 @@ def item(short: str, end: str, when: str, title: str, speaker: str, where: str, 
 
 #: The embed's list on the fixture's day (Monday 20 January 2031, a meeting day): that day's meeting first.
 FROM_TODAY = [
-    item("today", "2031-01-20T16:30:00+01:00", "Mon, 20 Jan 2031, 15:00–16:30 Berlin time", "Invariants", "Emmy Noether", "Online"),
-    item("cancelled", "2031-01-27T16:30:00+01:00", "Mon, 27 Jan 2031, 15:00–16:30 Berlin time", "Cancelled Talk", "Alan Turing",
+    item("today", "2031-01-20T16:30:00+01:00", "Mon, 20.01.2031, 15:00–16:30 Berlin time", "Invariants", "Emmy Noether", "Online"),
+    item("cancelled", "2031-01-27T16:30:00+01:00", "Mon, 27.01.2031, 15:00–16:30 Berlin time", "Cancelled Talk", "Alan Turing",
          "Room 101", status="Cancelled: "),
-    item("moved-date", "2031-02-04T16:30:00+01:00", "Tue, 04 Feb 2031, 15:00–16:30 Berlin time", "Moved by a Day", "Grace Hopper",
+    item("moved-date", "2031-02-04T16:30:00+01:00", "Tue, 04.02.2031, 15:00–16:30 Berlin time", "Moved by a Day", "Grace Hopper",
          "Room 101"),
-    item("moved-start", "2031-02-11T16:30:00+01:00", "Tue, 11 Feb 2031, 15:00–16:30 Berlin time", "Moved in Time",
+    item("moved-start", "2031-02-11T16:30:00+01:00", "Tue, 11.02.2031, 15:00–16:30 Berlin time", "Moved in Time",
          "John von Neumann", "Room 101"),
-    item("moved-room", "2031-02-18T16:30:00+01:00", "Tue, 18 Feb 2031, 15:00–16:30 Berlin time", "Moved in Space", "Kurt Gödel",
+    item("moved-room", "2031-02-18T16:30:00+01:00", "Tue, 18.02.2031, 15:00–16:30 Berlin time", "Moved in Space", "Kurt Gödel",
          "Room 101"),
-    item("tba-speaker", "2031-02-24T16:30:00+01:00", "Mon, 24 Feb 2031, 15:00–16:30 Berlin time", "Spectral Graph Theory",
+    item("tba-speaker", "2031-02-24T16:30:00+01:00", "Mon, 24.02.2031, 15:00–16:30 Berlin time", "Spectral Graph Theory",
          "To be announced", "Room 101"),
-    item("tba-title", "2031-03-03T16:30:00+01:00", "Mon, 03 Mar 2031, 15:00–16:30 Berlin time", "To be announced",
+    item("tba-title", "2031-03-03T16:30:00+01:00", "Mon, 03.03.2031, 15:00–16:30 Berlin time", "To be announced",
          "Sofia Kovalevskaya", "Room 101"),
-    item("tba-both", "2031-03-10T16:30:00+01:00", "Mon, 10 Mar 2031, 15:00–16:30 Berlin time", "To be announced",
+    item("tba-both", "2031-03-10T16:30:00+01:00", "Mon, 10.03.2031, 15:00–16:30 Berlin time", "To be announced",
          "To be announced", "Room 101"),
-    item("joint", "2031-03-17T16:30:00+01:00", "Mon, 17 Mar 2031, 15:00–16:30 Berlin time", "The Analytical Engine",
+    item("joint", "2031-03-17T16:30:00+01:00", "Mon, 17.03.2031, 15:00–16:30 Berlin time", "The Analytical Engine",
          "Ada Lovelace and Charles Babbage", "Room 101 and online"),
-    item("new-york", "2031-03-24T11:00:00-04:00", "Mon, 24 Mar 2031, 10:00–11:00 New York time (EDT)", "Far Away",
+    item("new-york", "2031-03-24T11:00:00-04:00", "Mon, 24.03.2031, 10:00–11:00 New York time (EDT)", "Far Away",
          "Emmy Noether", "Hall 3"),
-    item("online-private", "2031-10-13T15:30:00+02:00", "Mon, 13 Oct 2031, 14:00–15:30 Berlin time", "Online Only",
+    item("online-private", "2031-10-13T15:30:00+02:00", "Mon, 13.10.2031, 14:00–15:30 Berlin time", "Online Only",
          "Alan Turing", "Online"),
-    item("hybrid-private", "2031-10-20T15:30:00+02:00", "Mon, 20 Oct 2031, 14:00–15:30 Berlin time", "Hybrid", "Grace Hopper",
+    item("hybrid-private", "2031-10-20T15:30:00+02:00", "Mon, 20.10.2031, 14:00–15:30 Berlin time", "Hybrid", "Grace Hopper",
          "Room 202 and online"),
 ]
 
 
 #: A meeting of the term before the fixture's day, and the autumn term's lectures.
-SCHEDULED = item("scheduled", "2031-01-13T16:30:00+01:00", "Mon, 13 Jan 2031, 15:00–16:30 Berlin time", "Random Walks on Graphs",
+SCHEDULED = item("scheduled", "2031-01-13T16:30:00+01:00", "Mon, 13.01.2031, 15:00–16:30 Berlin time", "Random Walks on Graphs",
                  "Ada Lovelace", "Room 101")
 AUTUMN_LECTURES = [
-    item("morse-1", "2031-10-27T15:30:00+01:00", "Mon, 27 Oct 2031, 14:00–15:30 Berlin time", "Morse Theory I", "Marston Morse",
+    item("morse-1", "2031-10-27T15:30:00+01:00", "Mon, 27.10.2031, 14:00–15:30 Berlin time", "Morse Theory I", "Marston Morse",
          "Room 202"),
-    item("morse-2", "2031-11-03T15:30:00+01:00", "Mon, 03 Nov 2031, 14:00–15:30 Berlin time", "Morse Theory II", "Marston Morse",
+    item("morse-2", "2031-11-03T15:30:00+01:00", "Mon, 03.11.2031, 14:00–15:30 Berlin time", "Morse Theory II", "Marston Morse",
          "Room 202"),
 ]
 AUTUMN = FROM_TODAY[-2:] + AUTUMN_LECTURES
@@ -138,7 +138,7 @@ def test_after_the_last_meeting_the_embed_says_none_are_planned() -> None:
 
 def test_the_embed_is_a_page_of_its_own_in_the_sites_language() -> None:
     soup = BeautifulSoup(embed.page(make_site()), "html.parser")
-    assert (soup.html["lang"], soup.title.get_text()) == ("en", "Next meetings: Test Seminar")
+    assert (soup.html["lang"], soup.title.get_text()) == ("en-GB", "Next meetings: Test Seminar")
     assert not soup.select("link, img, iframe, script[src]")
     assert soup.select_one('meta[name="viewport"]')["content"] == "width=device-width, initial-scale=1"
 
@@ -147,7 +147,10 @@ def test_the_embeds_script_is_the_packages_browser_files_as_they_are() -> None:
     # One source: the rule of past, now and to come that the site's pages load too, then the list's own part.
     static = Path(embed.__file__).parents[1] / "static"
     script = BeautifulSoup(embed.page(make_site()), "html.parser").script.get_text()
-    assert script == "\n" + "\n".join((static / n).read_text(encoding="utf-8") for n in ("seminar-when.js", "embed.js"))
+    words, files = script.split("\n", 2)[1:]
+    assert files == "\n".join((static / n).read_text(encoding="utf-8") for n in ("seminar-when.js", "embed.js"))
+    # Before them, the words the scripts say, in the site's language.
+    assert words.startswith("window.seminarWords = {") and '"next": "Next"' in words
     assert "</" not in script
 
 
@@ -179,21 +182,21 @@ def _tags(title: str, description: str, url: str | None, image: str | None, kind
 
 
 DESCRIPTIONS = {
-    "scheduled": "Mon, 13 Jan 2031, 15:00–16:30 Berlin time, Room 101. Ada Lovelace. First paragraph. Second paragraph.",
-    "today": "Mon, 20 Jan 2031, 15:00–16:30 Berlin time, Online. Emmy Noether.",
-    "cancelled": "Cancelled. Mon, 27 Jan 2031, 15:00–16:30 Berlin time, Room 101. Alan Turing.",
-    "moved-date": "Moved from Mon, 03.02.2031. Tue, 04 Feb 2031, 15:00–16:30 Berlin time, Room 101. Grace Hopper.",
-    "moved-start": "Moved from Mon, 10.02.2031. Tue, 11 Feb 2031, 15:00–16:30 Berlin time, Room 101. John von Neumann.",
-    "moved-room": "Moved from Mon, 17.02.2031. Tue, 18 Feb 2031, 15:00–16:30 Berlin time, Room 101. Kurt Gödel.",
-    "tba-speaker": "Mon, 24 Feb 2031, 15:00–16:30 Berlin time, Room 101. To be announced.",
-    "tba-title": "Mon, 03 Mar 2031, 15:00–16:30 Berlin time, Room 101. Sofia Kovalevskaya.",
-    "tba-both": "Mon, 10 Mar 2031, 15:00–16:30 Berlin time, Room 101. To be announced.",
-    "joint": "Mon, 17 Mar 2031, 15:00–16:30 Berlin time, Room 101. Ada Lovelace and Charles Babbage.",
-    "new-york": "Mon, 24 Mar 2031, 10:00–11:00 New York time (EDT), Hall 3. Emmy Noether.",
-    "online-private": "Mon, 13 Oct 2031, 14:00–15:30 Berlin time, Online. Alan Turing.",
-    "hybrid-private": "Mon, 20 Oct 2031, 14:00–15:30 Berlin time, Room 202. Grace Hopper.",
-    "morse-1": "Mon, 27 Oct 2031, 14:00–15:30 Berlin time, Room 202. Marston Morse.",
-    "morse-2": "Mon, 03 Nov 2031, 14:00–15:30 Berlin time, Room 202. Marston Morse.",
+    "scheduled": "Mon, 13.01.2031, 15:00–16:30 Berlin time, Room 101. Ada Lovelace. First paragraph. Second paragraph.",
+    "today": "Mon, 20.01.2031, 15:00–16:30 Berlin time, Online. Emmy Noether.",
+    "cancelled": "Cancelled. Mon, 27.01.2031, 15:00–16:30 Berlin time, Room 101. Alan Turing.",
+    "moved-date": "Moved from Mon, 03.02.2031. Tue, 04.02.2031, 15:00–16:30 Berlin time, Room 101. Grace Hopper.",
+    "moved-start": "Moved from Mon, 10.02.2031. Tue, 11.02.2031, 15:00–16:30 Berlin time, Room 101. John von Neumann.",
+    "moved-room": "Moved from Mon, 17.02.2031. Tue, 18.02.2031, 15:00–16:30 Berlin time, Room 101. Kurt Gödel.",
+    "tba-speaker": "Mon, 24.02.2031, 15:00–16:30 Berlin time, Room 101. To be announced.",
+    "tba-title": "Mon, 03.03.2031, 15:00–16:30 Berlin time, Room 101. Sofia Kovalevskaya.",
+    "tba-both": "Mon, 10.03.2031, 15:00–16:30 Berlin time, Room 101. To be announced.",
+    "joint": "Mon, 17.03.2031, 15:00–16:30 Berlin time, Room 101. Ada Lovelace and Charles Babbage.",
+    "new-york": "Mon, 24.03.2031, 10:00–11:00 New York time (EDT), Hall 3. Emmy Noether.",
+    "online-private": "Mon, 13.10.2031, 14:00–15:30 Berlin time, Online. Alan Turing.",
+    "hybrid-private": "Mon, 20.10.2031, 14:00–15:30 Berlin time, Room 202. Grace Hopper.",
+    "morse-1": "Mon, 27.10.2031, 14:00–15:30 Berlin time, Room 202. Marston Morse.",
+    "morse-2": "Mon, 03.11.2031, 14:00–15:30 Berlin time, Room 202. Marston Morse.",
 }
 PAGE_TITLES = {"tba-title": "To be announced (3 March 2031)", "tba-both": "To be announced (10 March 2031)"}
 
@@ -244,7 +247,7 @@ PREVIEWS = {
     "cancelled": ("Cancelled Talk", "Alan Turing", "Monday, 27 January 2031, 15:00–16:30 Berlin time", "Room 101", "Cancelled"),
     "moved-start": ("Moved in Time", "John von Neumann", "Tuesday, 11 February 2031, 15:00–16:30 Berlin time", "Room 101",
                     "Moved from Mon, 10.02.2031"),
-    "tba-title": ("To be announced (3 March 2031)", "Sofia Kovalevskaya", "Monday, 03 March 2031, 15:00–16:30 Berlin time",
+    "tba-title": ("To be announced (3 March 2031)", "Sofia Kovalevskaya", "Monday, 3 March 2031, 15:00–16:30 Berlin time",
                   "Room 101", ""),
     "joint": ("The Analytical Engine", "Ada Lovelace and Charles Babbage", "Monday, 17 March 2031, 15:00–16:30 Berlin time",
               "Room 101 and online", ""),

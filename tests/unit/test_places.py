@@ -128,9 +128,10 @@ def test_the_rooms_in_use_with_their_meetings() -> None:
         ("Room 202", ROOM_202, [dt.date(2031, 10, 20), dt.date(2031, 10, 27), dt.date(2031, 11, 3)]),
     ]  # Room 9, listed but never used, is not among them
     hall = site.rooms[1]
-    assert wording.room_use(len(hall.sessions), hall.sessions[0], hall.sessions[-1]) == "1 meeting, on 24.03.2031"
+    assert wording.Words.of(site).room_use(len(hall.sessions), hall.sessions[0], hall.sessions[-1]) == "1 meeting, on 24 March 2031"
     room = site.rooms[2]
-    assert wording.room_use(len(room.sessions), room.sessions[0], room.sessions[-1]) == "3 meetings, 20.10.2031 to 03.11.2031"
+    assert wording.Words.of(site).room_use(len(room.sessions), room.sessions[0], room.sessions[-1]) == (
+        "3 meetings, 20 October 2031 to 3 November 2031")
 
 
 TERM = """---
@@ -159,10 +160,10 @@ def test_rooms_of_the_wrong_shape_are_one_exact_problem_each() -> None:
 
 def test_each_room_in_use_is_said_with_its_name_and_address_and_a_page_says_its_room_with_the_address() -> None:
     site = make_site()
-    assert [wording.room_place(use) for use in site.rooms] == ["", f"Great Hall Three, {HALL_3}", ROOM_202]
-    assert wording.place_line(site.session(docname("new-york")), HALL_3) == f"Hall 3 ({HALL_3})"
-    assert wording.place_line(site.session(docname("scheduled")), None) == "Room 101"
-    assert wording.place_line(site.session(docname("hybrid-private")), ROOM_202) == f"Room 202 and online ({ROOM_202})"
+    assert [wording.Words.room_place(use) for use in site.rooms] == ["", f"Great Hall Three, {HALL_3}", ROOM_202]
+    assert wording.Words.of(site).place_line(site.session(docname("new-york")), HALL_3) == f"Hall 3 ({HALL_3})"
+    assert wording.Words.of(site).place_line(site.session(docname("scheduled")), None) == "Room 101"
+    assert wording.Words.of(site).place_line(site.session(docname("hybrid-private")), ROOM_202) == f"Room 202 and online ({ROOM_202})"
 
 
 @pytest.mark.parametrize(("text", "limit", "shown"), [

@@ -55,6 +55,13 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
                 "where that package is installed."),
     ConfigValue("seminar_collapse_navigation", True, "html", (bool,),
                 "In Furo's sidebar, expand only the term of the page shown."),
+    ConfigValue("seminar_date_format", "", "env", (str,),
+                "The short date's pattern, in Babel's (CLDR) notation, e.g. \"EEE, dd.MM.y\" for \"Mon, 04.11.2024\"; "
+                "empty means the language's own (\"Mon, 4 Nov 2024\" in en_GB, \"Mon, Nov 4, 2024\" in en_US, "
+                "\"Mo., 04.11.2024\" in de). Long dates are always the language's own."),
+    ConfigValue("seminar_week_numbers", True, "env", (bool,),
+                "Give the schedule a Week column (the week of the term); False leaves it out, on the pages "
+                "and in the PDF."),
     ConfigValue("seminar_speedups", True, "env", (bool, list, tuple),
                 "The optional speed-ups (sphinx_seminar.speedups), each on the upstream versions it was tested with: "
                 "True for all, False for none (the same output, built more slowly), or a list of the pieces' names: "

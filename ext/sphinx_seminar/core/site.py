@@ -17,6 +17,7 @@ import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Any
 
 from .fields import is_web_link
 from .history import Revision
@@ -43,6 +44,13 @@ class Settings:
     institute: str = ""
     #: The landing page's address from the site root.
     root_page: str = "index.html"
+    #: The short date's Babel pattern (``seminar_date_format``); empty: the language's own.
+    date_format: str = ""
+    #: Whether the schedule has a Week column (``seminar_week_numbers``).
+    week_numbers: bool = True
+    #: The extension's messages in the site's language (a ``gettext`` translations object, from
+    #: Sphinx's catalogues); None: English.  Not part of a snapshot's value.
+    translations: Any = field(default=None, compare=False, repr=False)
 
     @property
     def organizer(self) -> str:

@@ -21,13 +21,15 @@ def entry_id(site: Site, docname: str) -> str:
     return f"tag:{site.settings.uid_domain or 'invalid'},2000:{docname}"
 
 
-def entry_title(session: Session) -> str:
-    return f"{wording.prefixed_title(session)} ({session.speaker}, {session.date:%d %B %Y})"
+def entry_title(site: Site, session: Session) -> str:
+    words = wording.Words.of(site)
+    return f"{words.prefixed_title(session)} ({words.speaker(session)}, {words.short_date(session.date)})"
 
 
 def entry_summary(site: Site, session: Session) -> str:
-    lines = [f"{wording.long_date(session)}, {wording.site_time(site, session)}, {session.place}. Speaker: {session.speaker_line}."]
-    change = wording.change(session, with_time_and_room=False)
+    words = wording.Words.of(site)
+    lines = [f"{words.when(site, session)}, {words.place(session)}. {words.speakers_line(session)}."]
+    change = words.change(session, with_time_and_room=False)
     if change:
         lines.append(change)
     if session.note:
@@ -45,7 +47,7 @@ def feed(site: Site) -> bytes:
     generator.author({"name": site.settings.project})
     generator.link(href=site.url(FEED), rel="self")
     generator.link(href=site.url(site.settings.root_page), rel="alternate")
-    generator.language(site.settings.language or "en")
+    generator.language(wording.html_language(site.settings.language))
     latest = NO_HISTORY
     for session in reversed(site.sessions):
         # A page without history is as new as the newest after it.
@@ -53,7 +55,7 @@ def feed(site: Site) -> bytes:
         latest = max(latest, updated)
         entry = generator.add_entry(order="append")
         entry.id(entry_id(site, session.docname))
-        entry.title(entry_title(session))
+        entry.title(entry_title(site, session))
         entry.updated(updated)
         entry.link(href=site.url(site.page(session.docname)), rel="alternate")
         entry.summary(entry_summary(site, session))

@@ -26,19 +26,19 @@ def _utc(moment: dt.datetime) -> dt.datetime:
 
 def details(site: Site, session: Session) -> str:
     """The event's description: "Speaker: A (X)", the note and the page's address, a paragraph each."""
-    parts = (wording.speakers_line(session), session.note, site.page_url(session.docname))
+    parts = (wording.Words.of(site).speakers_line(session), session.note, site.page_url(session.docname))
     return "\n\n".join(part for part in parts if part)
 
 
 def google_link(site: Site, session: Session) -> str:
     dates = f"{_utc(session.starts):%Y%m%dT%H%M%SZ}/{_utc(session.ends):%Y%m%dT%H%M%SZ}"
-    query = {"action": "TEMPLATE", "text": session.title, "dates": dates, "details": details(site, session),
-             "location": wording.location(site, session), "ctz": session.zone}
+    query = {"action": "TEMPLATE", "text": wording.Words.of(site).title(session), "dates": dates, "details": details(site, session),
+             "location": wording.Words.of(site).location(site, session), "ctz": session.zone}
     return f"{GOOGLE}?{urlencode(query)}"
 
 
 def outlook_link(site: Site, session: Session) -> str:
-    query = {"path": "/calendar/action/compose", "rru": "addevent", "subject": session.title,
+    query = {"path": "/calendar/action/compose", "rru": "addevent", "subject": wording.Words.of(site).title(session),
              "startdt": _utc(session.starts).isoformat(), "enddt": _utc(session.ends).isoformat(),
-             "body": details(site, session), "location": wording.location(site, session)}
+             "body": details(site, session), "location": wording.Words.of(site).location(site, session)}
     return f"{OUTLOOK}?{urlencode(query)}"

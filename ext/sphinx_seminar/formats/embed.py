@@ -28,6 +28,7 @@ background, so that it is readable in a light and in a dark host page.
 from __future__ import annotations
 
 import html
+import json
 from pathlib import Path
 
 from ..core.model import Session
@@ -61,18 +62,24 @@ def script() -> str:
     return "\n".join((STATIC / name).read_text(encoding="utf-8") for name in SCRIPTS)
 
 
+def words_json(words: wording.Words) -> str:
+    """The script's words as a JavaScript object, safe inside ``<script>``."""
+    return json.dumps(words.script_words(), ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
+
+
 def entry(site: Site, session: Session, hidden: bool = False) -> str:
     """One meeting's ``<li>``: when, status, title (linking its page), speaker and room."""
-    status = wording.CANCELLED_PREFIX if session.cancelled else ""
+    words = wording.Words.of(site)
+    status = words._("Cancelled: {title}", title="") if session.cancelled else ""
     link = site.url(site.page(session.docname))
     kind = ' class="cancelled"' if session.cancelled else ""
     return (
         f'<li{" hidden" if hidden else ""}{kind}'
         f' data-start="{session.starts.isoformat()}" data-end="{session.ends.isoformat()}">'
-        f'<span class="when">{html.escape(f"{wording.short_date(session)}, {wording.site_time(site, session)}")}</span><br>'
+        f'<span class="when">{html.escape(f"{words.short_date(session.date)}, {words.site_time(site, session)}")}</span><br>'
         f'<span class="status">{html.escape(status)}</span>'
-        f'<a href="{html.escape(link)}" target="_top">{html.escape(session.title)}</a><br>'
-        f'<span class="speaker">{html.escape(session.speaker)}</span> · <span class="where">{html.escape(session.place)}</span>'
+        f'<a href="{html.escape(link)}" target="_top">{html.escape(words.title(session))}</a><br>'
+        f'<span class="speaker">{html.escape(words.speaker(session))}</span> · <span class="where">{html.escape(words.place(session))}</span>'
         "</li>"
     )
 
@@ -82,16 +89,17 @@ def page(site: Site) -> bytes:
     found = site.current_and_next_term_sessions
     shown = {s.docname for s in [s for s in found if s.date >= site.today][:SHOWN]}
     items = [entry(site, s, hidden=s.docname not in shown) for s in found]
-    title = html.escape(wording.EMBED_TITLE.format(project=site.settings.project))
+    words = wording.Words.of(site)
+    title = html.escape(words._("Next meetings: {project}", project=site.settings.project))
     return "\n".join([
         "<!DOCTYPE html>",
-        f'<html lang="{html.escape(site.settings.language or "en")}">',
+        f'<html lang="{html.escape(wording.html_language(site.settings.language))}">',
         '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{title}</title><style>{_STYLE}</style></head>",
         "<body>",
         f'<ol class="seminar-next" data-shown="{SHOWN}">', *items, "</ol>",
-        f'<p id="none"{" hidden" if shown else ""}>{html.escape(wording.NO_MEETINGS_PLANNED)}</p>',
-        f"<script>\n{script()}</script>",
+        f'<p id="none"{" hidden" if shown else ""}>{html.escape(words._(wording.SCRIPT_WORDS["none planned"]))}</p>',
+        f"<script>\nwindow.seminarWords = {words_json(words)};\n{script()}</script>",
         "</body></html>",
         "",
     ]).encode("utf-8")

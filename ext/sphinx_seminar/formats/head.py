@@ -49,8 +49,10 @@ def tags(site: Site, title: str, description: str, url: str | None, image: str |
 
 def session_description(site: Site, session: Session) -> str:
     """"Cancelled. Mon, 13 Jan 2031, 15:00–16:30 Lisbon time, Room 1. Ada Lovelace. <abstract>", shortened."""
-    status = wording.status_text(session)
-    head = f"{wording.short_date(session)}, {wording.site_time(site, session)}, {session.room}. {session.speaker}."
+    words = wording.Words.of(site)
+    status = words.status_text(session)
+    head = (f"{words.short_date(session.date)}, {words.site_time(site, session)}, {words.room(session)}. "
+            f"{words.speaker(session)}.")
     return shorten(f"{status + '. ' if status else ''}{head} {session.abstract or ''}")
 
 
@@ -59,7 +61,7 @@ def session_head(site: Site, session: Session) -> list[str]:
     url = site.page_url(session.docname)
     image = site.absolute_url(registry.preview_image(session.docname))
     event = jsonld.session_event(site, session, image)
-    return [*tags(site, session.page_title, session_description(site, session), url, image, "article"), jsonld.script(event)]
+    return [*tags(site, wording.Words.of(site).page_title(session), session_description(site, session), url, image, "article"), jsonld.script(event)]
 
 
 def page_head(site: Site, docname: str, title: str, description: str) -> list[str]:

@@ -22,7 +22,6 @@ from collections.abc import Iterable
 
 from icalendar import Calendar, Event, Timezone
 
-from ..core.materials import LABELS
 from ..core.model import Session
 from ..core.schedule import series_title
 from ..core.site import Site
@@ -45,26 +44,27 @@ def zone(tzid: str, first_year: int, last_year: int) -> Timezone:
 
 def location(site: Site, session: Session) -> str:
     """The room with its address where the term's ``rooms`` gives one (a map finds it), the join link online."""
-    return wording.location(site, session)
+    return wording.Words.of(site).location(site, session)
 
 
 def description(site: Site, session: Session) -> str:
     """Speakers, status, note, how to join, abstract, materials and the page, one paragraph each."""
     term = site.term_of(session)
-    parts = [wording.speakers_line(session)]
-    change = wording.change(session, with_time_and_room=True)
+    words = wording.Words.of(site)
+    parts = [words.speakers_line(session)]
+    change = words.change(session, with_time_and_room=True)
     if change:
         parts.append(change)
     if session.note:
         parts.append(session.note)
-    join = wording.join_line(session, term)
+    join = words.join_line(session, term)
     if join:
         parts.append(join)
     if session.abstract:
         parts.append(session.abstract)
     links = site.material_links(session, absolute=True)
     if links:
-        parts.append("\n".join(f"{LABELS[kind]}: {uri}" for kind, uri in links))
+        parts.append("\n".join(f"{words.material_label(kind)}: {uri}" for kind, uri in links))
     url = site.page_url(session.docname)
     if url:
         parts.append(url)
@@ -85,12 +85,13 @@ def event(site: Site, session: Session) -> Event:
     item.add("sequence", revision.sequence)
     item.add("dtstart", session.starts)
     item.add("dtend", session.ends)
-    item.add("summary", wording.prefixed_title(session))
+    words = wording.Words.of(site)
+    item.add("summary", words.prefixed_title(session))
     item.add("status", status(session))
     item.add("location", location(site, session))
     join = session.published_join_url(site.term_of(session))
     if join:
-        item.add("conference", join, parameters={"VALUE": "URI", "FEATURE": "AUDIO,VIDEO", "LABEL": "Join online"})
+        item.add("conference", join, parameters={"VALUE": "URI", "FEATURE": "AUDIO,VIDEO", "LABEL": words._("Join online")})
     item.add("description", description(site, session))
     url = site.page_url(session.docname)
     if url:
@@ -121,7 +122,7 @@ def calendar(site: Site, sessions: Iterable[Session], name: str) -> Calendar:
 
 def session_calendar(site: Site, session: Session) -> bytes:
     """A session page's own ``.ics``."""
-    return calendar(site, [session], session.title).to_ical()
+    return calendar(site, [session], wording.Words.of(site).title(session)).to_ical()
 
 
 def site_calendar(site: Site) -> bytes:

@@ -245,8 +245,9 @@ def preview_image(*, seminar: str, title: str, speaker: str, when: str, place: s
 
 def preview_texts(site: Site, session: Session) -> dict[str, str]:
     """What a session's preview says, in the site's wording."""
-    return {"seminar": site.settings.project, "title": session.page_title, "speaker": session.speaker,
-            "when": wording.when(site, session), "place": session.place, "status": wording.status_text(session) or ""}
+    words = wording.Words.of(site)
+    return {"seminar": site.settings.project, "title": words.page_title(session), "speaker": words.speaker(session),
+            "when": words.when(site, session), "place": words.place(session), "status": words.status_text(session) or ""}
 
 
 def preview(site: Site, session: Session) -> bytes:

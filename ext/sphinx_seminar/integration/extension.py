@@ -17,6 +17,7 @@ from .directives import (ArchiveDirective, NextMeetingDirective, RoomsDirective,
 from .domain import SeminarDomain
 from ..core.conflicts import check_sessions
 from .admission import setup_admission
+from .language import setup_language
 from .interruption import setup_interruption
 from .pagecheck import DropControlCharacters, check_source, clean_copied_sources
 from .reading import SessionPageTransform, terms_first, warn
@@ -36,8 +37,15 @@ def _check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
         warn(problem, docname, subtype="schedule")
 
 
-def _static_files(app: Sphinx) -> None:
-    app.config.html_static_path.append(str(STATIC))
+def _static_files(app: Sphinx, config: Config) -> None:
+    """``config-inited``: the package's ``static/`` among the site's, once.
+
+    Added before Sphinx compares this build's configuration with the last
+    one's (``builder-inited`` is too late: the saved configuration would
+    hold the folder and the new one not, and every build would say "the
+    configuration has changed")."""
+    if str(STATIC) not in config.html_static_path:
+        config.html_static_path.append(str(STATIC))
 
 
 def _check_bibliography_styles(app: Sphinx, config: Config) -> None:
@@ -66,6 +74,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     config.register(app)
     setup_admission(app)
     setup_interruption(app)
+    setup_language(app)
     latex_style.setup_package(app)
     app.connect("builder-inited", config.require_calendar_domain)
     app.add_directive("session-pages", SessionPagesDirective)
@@ -99,7 +108,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", mathjax.configure)
     app.connect("config-inited", _check_bibliography_styles)
     app.connect("config-inited", _load_speedups, priority=900)
-    app.connect("builder-inited", _static_files)
+    app.connect("config-inited", _static_files)
     # Around sphinxcontrib-bibtex's own builder-inited (priority 500).
     app.connect("builder-inited", references.parse_bibfiles, priority=100)
     app.connect("builder-inited", references.check_bibfiles, priority=900)

@@ -16,9 +16,10 @@ from docutils import nodes
 
 from . import nodes as seminar_nodes
 from ..core.model import Session
+from ..formats.wording import N_, Words
 
 REF_PREFIX = "seminar-further-reading-"
-NOTE = ("Chosen by the site's editors as background to this session's topic, "
+NOTE = N_("Chosen by the site's editors as background to this session's topic, "
         "not given by the speaker.")
 
 
@@ -40,10 +41,10 @@ def note_citations(cite_domain: object, session: Session, known: Container[str])
             )
 
 
-def section(docname: str, keys: list[str]) -> nodes.section:
+def section(words: Words, docname: str, keys: list[str]) -> nodes.section:
     """The "Further reading" section of a session page, its list filled in late."""
-    body = nodes.section("", nodes.title("", "Further reading"), ids=["further-reading"], names=["further reading"],
+    body = nodes.section("", nodes.title("", words._("Further reading")), ids=["further-reading"], names=["further reading"],
                          classes=["session-further-reading"])
-    body += nodes.paragraph("", NOTE, classes=["further-reading-note"])
+    body += nodes.paragraph("", words._(NOTE), classes=["further-reading-note"])
     body += seminar_nodes.further_reading(docname=docname, keys=list(keys))
     return body

@@ -16,7 +16,7 @@ from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
-from . import further_reading, sessionpage
+from . import further_reading, language, sessionpage
 from . import nodes as seminar_nodes
 from .admission import env_tree
 from .domain import SeminarDomain
@@ -188,16 +188,17 @@ class SessionPageTransform(SphinxTransform):
         title = cast(nodes.title, page[0])
         # myst-parser parses the front-matter title as Markdown; it is text.
         title.children = []
-        title += nodes.Text(session.page_title)
+        words = language.words(self.app)
+        title += nodes.Text(words.page_title(session))
         # Front-matter is text: no typographic quotes either (SmartQuotes runs later).
         title["support_smartquotes"] = False
-        head = [sessionpage.notice(session), sessionpage.details(session, term, self.config),
-                sessionpage.materials(session, self.env.docname, self._refused_materials(session)),
+        head = [sessionpage.notice(words, session), sessionpage.details(words, session, term, self.config),
+                sessionpage.materials(words, session, self.env.docname, self._refused_materials(session)),
                 seminar_nodes.session_links(docname=self.env.docname)]
         if session.series:
             head.append(seminar_nodes.series_navigation(series=session.series, docname=self.env.docname))
         if session.abstract:
-            abstract = nodes.topic("", nodes.title("", "Abstract"), classes=["abstract", "session-abstract"])
+            abstract = nodes.topic("", nodes.title("", words._("Abstract")), classes=["abstract", "session-abstract"])
             for paragraph in session.abstract.split("\n\n"):
                 abstract += nodes.paragraph("", paragraph, support_smartquotes=False)
             head.append(abstract)
@@ -205,9 +206,9 @@ class SessionPageTransform(SphinxTransform):
         page[index:index] = [node for node in head if node is not None]
         if any(ref.get("refdomain") == "cite" for ref in document.findall(addnodes.pending_xref)):
             section = nodes.section(
-                "", nodes.title("", "References"), ids=["references"], names=["references"], classes=["session-references"]
+                "", nodes.title("", words._("References")), ids=["references"], names=["references"], classes=["session-references"]
             )
             section += seminar_nodes.session_references(docname=self.env.docname)
             page += section
         if session.further_reading:
-            page += further_reading.section(self.env.docname, session.further_reading)
+            page += further_reading.section(words, self.env.docname, session.further_reading)

@@ -18,21 +18,22 @@ from ..outputs.links import link_line, site_file
 from ..outputs.nextmeeting import render_next_meeting
 from ..outputs.people import render_archive, render_rooms, render_series_list, render_speakers
 from ..outputs.schedule import render_schedule, render_series
-from . import nodes as seminar_nodes
+from . import language, nodes as seminar_nodes
 
 logger = logging.getLogger(__name__)
 
 
 def render_session_links(app: Sphinx, docname: str, fromdocname: str) -> list[nodes.Node]:
     """'Add to calendar' (the file, Google Calendar, Outlook) and, where it was built, the PDF handout (HTML only)."""
-    ics = site_file(app, fromdocname, registry.session_calendar(docname), "Add to calendar (.ics)", "session-calendar")
+    words = language.words(app)
+    ics = site_file(app, fromdocname, registry.session_calendar(docname), words._("Add to calendar (.ics)"), "session-calendar")
     site = site_of(app)
     session = site.session(docname)
     others = add_to_calendar_links(site, session) if session is not None and ics is not None else []
     series = None
     if session is not None and session.series and len(site.series.get(session.series, ())) > 1:
-        series = subscribe_link(app, fromdocname, registry.series_calendar(session.series), "Subscribe to this lecture (iCalendar)", "calendar-series")
-    pdf = handouts.link(app, fromdocname, docname, "Printable handout of this session (PDF)")
+        series = subscribe_link(app, fromdocname, registry.series_calendar(session.series), words._("Subscribe to this lecture (iCalendar)"), "calendar-series")
+    pdf = handouts.link(app, fromdocname, docname, words._("Printable handout of this session (PDF)"))
     return link_line("session-links", ics, *others, series, pdf)
 
 

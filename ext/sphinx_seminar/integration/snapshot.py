@@ -24,6 +24,7 @@ from ..core.materials import repo_path
 from ..core.model import Session
 from ..core.site import Settings, Site
 from .config import calendar_domain
+from .language import translations
 from .domain import SeminarDomain
 
 logger = logging.getLogger(__name__)
@@ -40,7 +41,9 @@ def settings(app: Sphinx) -> Settings:
     root = app.builder.get_target_uri(config.root_doc) if app.builder.format == "html" else "index.html"
     return Settings(project=config.project, base_url=config.html_baseurl or "", uid_domain=calendar_domain(app),
                     language=config.language or "en", site_zone=config.seminar_timezone,
-                    zone_names=dict(config.seminar_timezone_names), institute=config.seminar_institute, root_page=root)
+                    zone_names=dict(config.seminar_timezone_names), institute=config.seminar_institute, root_page=root,
+                    date_format=config.seminar_date_format, week_numbers=config.seminar_week_numbers,
+                    translations=translations(config, app.srcdir))
 
 
 def page_revisions(env: BuildEnvironment, domain: SeminarDomain) -> dict[str, Revision]:

@@ -21,6 +21,8 @@ from ..integration import nodes as seminar_nodes
 from ..integration.snapshot import site_of
 from . import bibentries
 from .links import page_link, site_file
+from ..formats.wording import N_
+from ..integration.language import words as words_of
 
 _BACKEND = find_plugin("pybtex.backends", "docutils")()
 
@@ -98,8 +100,8 @@ def cited_in(app: Sphinx, docnames: set[str]) -> list[str]:
     return index.ordered(key for docname in docnames for key in index.by_page.get(docname, ()))
 
 
-CITED_IN = "Cited in"
-FURTHER_READING_FOR = "Further reading for"
+CITED_IN = N_("Cited in")
+FURTHER_READING_FOR = N_("Further reading for")
 
 
 def citing_sessions(app: Sphinx) -> dict[str, dict[str, list[str]]]:
@@ -135,7 +137,7 @@ def add_reference_extras(app: Sphinx, entries: list[nodes.Element], docname: str
         for label, by_key in backlinks.items():
             sessions = [site.session(d) for d in by_key.get(key, []) if site.session(d)]
             if sessions:
-                extras += _session_links(app, docname, label, sessions)
+                extras += _session_links(app, docname, words_of(app)._(label), sessions)
         if backlinks[FURTHER_READING_FOR].get(key):
             entry["classes"].append("further-reading")
         extras += site_file(app, docname, bibentries.entry_file(key), "BibTeX", "bibtex-download")
@@ -143,9 +145,10 @@ def add_reference_extras(app: Sphinx, entries: list[nodes.Element], docname: str
 
 
 def _session_links(app: Sphinx, docname: str, label: str, sessions: list[Session]) -> list[nodes.Node]:
-    """``Label: Title (dd.mm.yyyy); Title (dd.mm.yyyy). ``, each title a link."""
+    """``Label: Title (Mon, 4 Nov 2024); Title (…). ``, each title a link."""
+    words = words_of(app)
     parts: list[nodes.Node] = [nodes.Text(f"{label}: ")]
     for index, session in enumerate(sessions):
         parts += [nodes.Text("; ")] if index else []
-        parts.append(page_link(app, docname, session.docname, f"{session.title} ({session.date:%d.%m.%Y})"))
+        parts.append(page_link(app, docname, session.docname, f"{words.title(session)} ({words.short_date(session.date)})"))
     return [*parts, nodes.Text(". ")]

@@ -30,6 +30,7 @@ from ..core.site import Site
 from ..integration.reading import classify
 from ..integration.snapshot import site_of
 from .citations import anchor_of, cited_in, render_reference_items
+from ..integration.language import words
 
 
 def latex_documents(env: BuildEnvironment, site: Site) -> list[tuple[str, str, str, str, str, bool]]:
@@ -79,13 +80,13 @@ def lay_out(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         # Sphinx prints the start page's title on the title page only; the
         # term's introduction and schedule get a chapter of their own.
         term_page = next(child for child in doctree.children if isinstance(child, nodes.section))
-        term_page.insert(1, nodes.raw("", r"\chapter{Schedule}", format="latex"))
+        term_page.insert(1, nodes.raw("", r"\chapter{" + texescape.escape(words(app)._("Schedule"), app.config.latex_engine) + "}", format="latex"))
         _sessions_as_chapters(doctree)
         for section in list(doctree.findall(nodes.section)):
             if "session-references" in section["classes"]:
                 section.parent.remove(section)
         if cited:
-            bibliography = nodes.section("", nodes.title("", "References"), ids=["bibliography"], classes=["handout-bibliography"])
+            bibliography = nodes.section("", nodes.title("", words(app)._("References")), ids=["bibliography"], classes=["handout-bibliography"])
             bibliography += render_reference_items(app, cited, anchors=True)
             doctree += bibliography
     else:

@@ -9,9 +9,9 @@ from sphinx.application import Sphinx
 from sphinx.errors import NoUri
 
 from ..core.fields import is_web_link
-from ..core.materials import LABELS
 from ..core.model import Session
 from ..integration.snapshot import site_of
+from ..integration.language import words
 
 
 def site_file(app: Sphinx, fromdocname: str, target: str, text: str, classes: str) -> nodes.reference | None:
@@ -53,7 +53,7 @@ def material_links(app: Sphinx, fromdocname: str, session: Session) -> list[node
     for kind, value in session.materials.items() if session.materials else []:
         uri = material_uri(app, fromdocname, session, kind, value)
         if uri is not None:
-            links.append(nodes.reference("", LABELS[kind], refuri=uri, classes=["material", f"material-{kind}"]))
+            links.append(nodes.reference("", words(app).material_label(kind), refuri=uri, classes=["material", f"material-{kind}"]))
     return links
 
 

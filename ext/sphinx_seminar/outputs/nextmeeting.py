@@ -19,13 +19,18 @@ from sphinx.application import Sphinx
 
 from ..core.model import Session
 from ..core.site import Site
-from ..formats import registry, wording
+from ..formats import registry
+from ..formats.wording import N_, excerpt
+from ..integration.language import words as words_of
 from ..integration.snapshot import site_of
 from . import timezones
 from .calendarlinks import add_to_calendar_links, subscribe_link
 from .links import link_line, page_link, site_file
 
 HIDDEN = "next-hidden"
+#: The difference between adding one meeting and subscribing to the schedule, in one sentence.
+IMPORT_OR_SUBSCRIBE = N_("Adding a meeting imports a copy that your calendar never updates; subscribing keeps "
+                         "the whole schedule up to date in your calendar, with every change and cancellation.")
 
 
 def candidates(site: Site) -> list[Session]:
@@ -40,26 +45,27 @@ def build_choice(site: Site, sessions: list[Session]) -> Session | None:
 
 def _candidate(app: Sphinx, site: Site, fromdocname: str, session: Session, shown: bool) -> nodes.container:
     term = site.term_of(session)
+    words = words_of(app)
     box = nodes.container(classes=["next-candidate"] + ([] if shown else [HIDDEN]))
-    box += nodes.paragraph("", "", nodes.inline("", wording.NEXT, classes=["next-label"]), classes=["next-when"])
-    title = page_link(app, fromdocname, session.docname, session.title)
+    box += nodes.paragraph("", "", nodes.inline("", words._("Next"), classes=["next-label"]), classes=["next-when"])
+    title = page_link(app, fromdocname, session.docname, words.title(session))
     box += nodes.paragraph("", "", nodes.emphasis("", "", title) if session.title_tba else title, classes=["next-title"])
-    box += nodes.paragraph("", session.speaker_line, classes=["next-speaker"], support_smartquotes=False)
-    when = nodes.paragraph("", f"{wording.long_date(session)}, ", classes=["next-time"])
-    when += timezones.labelled_time_nodes(app.config, session, term.fields.timezone if term else None)
+    box += nodes.paragraph("", words.speaker_line(session), classes=["next-speaker"], support_smartquotes=False)
+    when = nodes.paragraph("", f"{words.long_date(session.date)}, ", classes=["next-time"])
+    when += timezones.labelled_time_nodes(app.config, words, session, term.fields.timezone if term else None)
     box += when
-    box += nodes.paragraph("", wording.place_line(session, site.address(session)), classes=["next-room"],
+    box += nodes.paragraph("", words.place_line(session, site.address(session)), classes=["next-room"],
                            support_smartquotes=False)
     if session.abstract:
-        abstract = nodes.paragraph("", wording.excerpt(session.abstract) + " ", classes=["next-abstract"], support_smartquotes=False)
-        more = page_link(app, fromdocname, session.docname, wording.READ_MORE)
+        abstract = nodes.paragraph("", excerpt(session.abstract) + " ", classes=["next-abstract"], support_smartquotes=False)
+        more = page_link(app, fromdocname, session.docname, words._("Read more"))
         more["classes"].append("next-read-more")
         abstract += more
         box += abstract
-    ics = site_file(app, fromdocname, registry.session_calendar(session.docname), "This meeting (.ics)", "next-ics")
+    ics = site_file(app, fromdocname, registry.session_calendar(session.docname), words._("This meeting (.ics)"), "next-ics")
     links = link_line("next-add", ics, *add_to_calendar_links(site, session))
     for line in links:
-        line.insert(0, nodes.strong("", wording.ADD_TO_CALENDAR + " "))
+        line.insert(0, nodes.strong("", words._("Add to calendar:") + " "))
     box += links
     return box
 
@@ -69,14 +75,16 @@ def render_next_meeting(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
     if app.builder.format != "html":
         return []
     site = site_of(app)
+    words = words_of(app)
     sessions = candidates(site)
     chosen = build_choice(site, sessions)
     panel = nodes.container(classes=["seminar-next"])
     for session in sessions:
         panel += _candidate(app, site, fromdocname, session, session is chosen)
-    panel += nodes.paragraph("", wording.NO_NEXT_MEETING, classes=["next-none"] + ([HIDDEN] if chosen else []))
-    subscribe = subscribe_link(app, fromdocname, registry.SCHEDULE_ICS, wording.SUBSCRIBE_TEXT, "next-subscribe-link")
-    line = nodes.paragraph("", "", nodes.strong("", wording.SUBSCRIBE + " "), subscribe, nodes.Text(". " + wording.IMPORT_OR_SUBSCRIBE),
+    panel += nodes.paragraph("", words._("No meeting is planned at the moment."), classes=["next-none"] + ([HIDDEN] if chosen else []))
+    subscribe = subscribe_link(app, fromdocname, registry.SCHEDULE_ICS, words._("the whole schedule (iCalendar)"),
+                               "next-subscribe-link")
+    line = nodes.paragraph("", "", nodes.strong("", words._("Subscribe:") + " "), subscribe, nodes.Text(". " + words._(IMPORT_OR_SUBSCRIBE)),
                            classes=["next-subscribe"])
     panel += line
     return [panel]

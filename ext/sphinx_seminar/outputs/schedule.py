@@ -10,20 +10,25 @@ from sphinx.util import logging, texescape
 
 from ..core.model import Session, Term
 from ..core.site import Site
-from ..core.materials import LABELS
 from ..core.schedule import COLUMNS, Row, part_numbers, parts_total, schedule_rows
 from ..integration import nodes as seminar_nodes
 from ..integration.snapshot import site_of
 from . import handouts
-from ..formats import registry, wording as timelabels
-from ..formats.wording import status_text
+from ..formats import registry
+from ..formats.wording import N_, Words
+from ..integration.language import words as words_of
 from . import timezones
 from .calendarlinks import subscribe_link
 from .links import link_line, material_links, material_uri, page_link, site_file
 
 logger = logging.getLogger(__name__)
 
-_WIDTHS = (8, 16, 13, 11, 18, 34)
+_WIDTHS = dict(zip(COLUMNS, (8, 16, 13, 11, 18, 34)))
+
+
+def columns(app: Sphinx) -> tuple[str, ...]:
+    """The schedule's columns: without "Week" where ``seminar_week_numbers`` is off."""
+    return COLUMNS if app.config.seminar_week_numbers else tuple(c for c in COLUMNS if c != "Week")
 
 
 def term_rows(site: Site, term_id: str, when: str) -> list[Row]:
@@ -35,22 +40,23 @@ def _cell(*children: nodes.Node) -> nodes.entry:
     return nodes.entry("", nodes.paragraph("", "", *children))
 
 
-def _named(cells: list[nodes.entry]) -> list[nodes.entry]:
-    """Each cell with its column's name as a class (``column-week``, ``column-date``, ...; not
-    ``topic``, which is docutils' own): what the narrow-screen style lays out as one stacked
-    entry per meeting (seminar.css)."""
-    for cell, name in zip(cells, COLUMNS):
+def _named(app: Sphinx, cells: dict[str, nodes.entry]) -> list[nodes.entry]:
+    """The cells of the shown columns, each with its column's name as a class (``column-week``,
+    ``column-date``, ...; not ``topic``, which is docutils' own): what the narrow-screen style
+    lays out as one stacked entry per meeting (seminar.css)."""
+    shown = [(name, cells[name]) for name in columns(app)]
+    for name, cell in shown:
         cell["classes"].append(f"column-{name.lower()}")
-    return cells
+    return [cell for _name, cell in shown]
 
 
-def _topic_cell(app: Sphinx, fromdocname: str, session: Session) -> nodes.entry:
+def _topic_cell(app: Sphinx, words: Words, fromdocname: str, session: Session) -> nodes.entry:
     """The title (linked), its status in words, the note, and the materials."""
-    status = status_text(session)
+    status = words.status_text(session)
     paragraph = nodes.paragraph()
     if status:
         paragraph += nodes.strong("", f"{status}: ", classes=["session-status"])
-    link = page_link(app, fromdocname, session.docname, session.title)
+    link = page_link(app, fromdocname, session.docname, words.title(session))
     paragraph += nodes.emphasis("", "", link) if session.title_tba else link
     cell = nodes.entry("", paragraph)
     if session.note:
@@ -62,82 +68,110 @@ def _topic_cell(app: Sphinx, fromdocname: str, session: Session) -> nodes.entry:
 
 
 def schedule_table(app: Sphinx, fromdocname: str, title: nodes.Node | None, rows: list[Row], term_zone: str | None) -> nodes.table:
+    words = words_of(app)
     table = nodes.table(classes=["schedule"])
     if title is not None:
         table += title
-    group = nodes.tgroup(cols=len(COLUMNS))
+    group = nodes.tgroup(cols=len(columns(app)))
     table += group
-    for width in _WIDTHS:
-        group += nodes.colspec(colwidth=width)
+    for name in columns(app):
+        group += nodes.colspec(colwidth=_WIDTHS[name])
     head = nodes.thead()
-    names = [timezones.header(app.config, term_zone) if name == "Time" else name for name in COLUMNS]
-    head += nodes.row("", *_named([_cell(nodes.Text(name)) for name in names]))
+    names = {name: timezones.header(app.config, words, term_zone) if name == "Time" else words.column(name) for name in COLUMNS}
+    head += nodes.row("", *_named(app, {key: _cell(nodes.Text(name)) for key, name in names.items()}))
     group += head
     body = nodes.tbody()
     group += body
     for row in rows:
-        date = f"{row.date:%a}, {row.date:%d.%m.%Y}"
+        line = nodes.row("", *_named(app, _row_cells(app, words, fromdocname, row, term_zone)))
         if row.session is None:
-            line = nodes.row("", *_named([_cell(nodes.Text(str(row.week))), _cell(nodes.Text(date)),
-                                          _cell(nodes.Text("—")), _cell(nodes.Text("—")), _cell(nodes.Text("—")),
-                                          _cell(nodes.strong("", "No meeting"))]))
             line["classes"] += ["no-meeting", f"date-{row.date.isoformat()}"]
         else:
             s = row.session
-            line = nodes.row("", *_named([_cell(nodes.Text(str(row.week))), _cell(nodes.Text(date)),
-                                          _cell(*timezones.table_time_nodes(app.config, s, term_zone)), _cell(nodes.Text(s.place)),
-                                          _cell(nodes.emphasis("", s.speaker) if s.speaker_tba else nodes.Text(s.speaker)),
-                                          _topic_cell(app, fromdocname, s)]))
             line["classes"] += ["session", f"date-{row.date.isoformat()}", f"status-{s.status}"] + (["tba"] if s.tba else [])
         body += line
     return table
+
+
+def _row_cells(app: Sphinx, words: Words, fromdocname: str, row: Row, term_zone: str | None) -> dict[str, nodes.entry]:
+    """One row's cells by column: a meeting's, or a day without one."""
+    # "Week" before the number shows only where the row is a stacked entry, on a phone (seminar.css).
+    week = _cell(nodes.inline("", words.column("Week") + " ", classes=["week-label"]), nodes.Text(str(row.week)))
+    cells = {"Week": week, "Date": _cell(nodes.Text(words.short_date(row.date)))}
+    s = row.session
+    if s is None:
+        dash = {name: _cell(nodes.Text("—")) for name in ("Time", "Room", "Speaker")}
+        return {**cells, **dash, "Topic": _cell(nodes.strong("", words._("No meeting")))}
+    speaker = words.speaker(s)
+    return {**cells, "Time": _cell(*timezones.table_time_nodes(app.config, words, s, term_zone)),
+            "Room": _cell(nodes.Text(words.place(s))),
+            "Speaker": _cell(nodes.emphasis("", speaker) if s.speaker_tba else nodes.Text(speaker)),
+            "Topic": _topic_cell(app, words, fromdocname, s)}
+
+
+#: The printed schedule's columns: week and date on one line; time, room and speaker wrap
+#: within their share, so that a long room name wraps before the topic does; the topic takes
+#: the rest of the line, at least 40% of it (tests/sphinx/test_latex_schedule.py measures it).
+_LATEX_COLUMNS = {"Week": "r", "Date": "l", "Time": r">{\raggedright\arraybackslash}p{0.1\linewidth}",
+                  "Room": r">{\raggedright\arraybackslash}p{0.11\linewidth}",
+                  "Speaker": r">{\raggedright\arraybackslash}p{0.13\linewidth}",
+                  "Topic": r">{\raggedright\arraybackslash}X"}
 
 
 def latex_schedule(app: Sphinx, rows: list[Row], term_zone: str | None) -> nodes.raw:
     """The schedule for print, as LaTeX of our own.
 
     Sphinx's LaTeX tables give every column a fixed share of the width and
-    wrap dates, times and names; this one sets week, date, time, room and
-    speaker on one line, gives the topic the rest of the line, repeats the
-    header after a page break (xltabular), and escapes every value.
+    wrap dates and weeks; this one keeps the week and date on one line,
+    wraps time, room and speaker within their shares (``_LATEX_COLUMNS``),
+    gives the topic the rest, repeats the header after a page break
+    (xltabular), and escapes every value.
     """
-    engine = app.config.latex_engine
+    words = words_of(app)
 
     def tex(text: str) -> str:
-        return texescape.escape(text, engine)
+        return texescape.escape(text, app.config.latex_engine)
 
+    header = {name: timezones.header(app.config, words, term_zone) if name == "Time" else words.column(name) for name in COLUMNS}
+    shown = columns(app)
     lines = [
-        r"\begingroup\footnotesize\renewcommand{\arraystretch}{1.25}\setlength{\LTpre}{1em}\setlength{\LTpost}{1em}",
-        r"\begin{xltabular}{\linewidth}{@{}rllll>{\raggedright\arraybackslash}X@{}}",
+        r"\begingroup\footnotesize\renewcommand{\arraystretch}{1.25}\setlength{\tabcolsep}{4pt}"
+        r"\setlength{\LTpre}{1em}\setlength{\LTpost}{1em}",
+        r"\begin{xltabular}{\linewidth}{@{}" + "".join(_LATEX_COLUMNS[name] for name in shown) + "@{}}",
         r"\toprule",
-        rf"\textbf{{Week}} & \textbf{{Date}} & \textbf{{{tex(timezones.header(app.config, term_zone))}}} & \textbf{{Room}} & "
-        r"\textbf{Speaker} & \textbf{Topic}\\",
+        " & ".join(rf"\textbf{{{tex(header[name])}}}" for name in shown) + r"\\",
         r"\midrule\endhead",
         r"\bottomrule\endfoot",
     ]
     for row in rows:
-        date = tex(f"{row.date:%a}, {row.date:%d.%m.%Y}")
+        cells = _latex_cells(app, words, row, term_zone, tex)
         if row.session is None:
-            cells = [str(row.week), date, "—", "—", "—", r"\textbf{No meeting}"]
-            lines.append(r"\color{gray}" + " & \\color{gray}".join(cells) + r"\\")
-            continue
-        s = row.session
-        cells = [str(row.week), date, tex(timelabels.table_time(s, timezones.default_zone(app.config, term_zone),
-                                                                 app.config.seminar_timezone_names)), tex(s.place), tex(s.speaker),
-                 _latex_topic(app, s, tex)]
-        lines.append(" & ".join(cells) + r"\\")
+            lines.append(" & ".join(r"\color{gray}" + cells[name] for name in shown) + r"\\")
+        else:
+            lines.append(" & ".join(cells[name] for name in shown) + r"\\")
     lines += [r"\end{xltabular}", r"\endgroup"]
     return nodes.raw("", "\n".join(lines) + "\n", format="latex")
 
 
-def _latex_topic(app: Sphinx, session: Session, tex) -> str:
+def _latex_cells(app: Sphinx, words: Words, row: Row, term_zone: str | None, tex) -> dict[str, str]:
+    """One printed row's cells by column, escaped."""
+    cells = {"Week": str(row.week), "Date": tex(words.short_date(row.date))}
+    s = row.session
+    if s is None:
+        return {**cells, "Time": "—", "Room": "—", "Speaker": "—", "Topic": rf"\textbf{{{tex(words._('No meeting'))}}}"}
+    time = words.table_time(s, timezones.default_zone(app.config, term_zone), app.config.seminar_timezone_names)
+    return {**cells, "Time": tex(time), "Room": tex(words.place(s)), "Speaker": tex(words.speaker(s)),
+            "Topic": _latex_topic(app, words, s, tex)}
+
+
+def _latex_topic(app: Sphinx, words: Words, session: Session, tex) -> str:
     """The topic cell for print: status in words, the title (a link within the PDF), note and materials."""
     try:
         target = app.builder.get_relative_uri("", session.docname)[1:]  # '%docname'
-        topic = rf"\hyperref[\detokenize{{{target}::doc}}]{{{tex(session.title)}}}"
+        topic = rf"\hyperref[\detokenize{{{target}::doc}}]{{{tex(words.title(session))}}}"
     except NoUri:
-        topic = tex(session.title)
-    status = status_text(session)
+        topic = tex(words.title(session))
+    status = words.status_text(session)
     if status:
         topic = rf"\textbf{{{tex(status)}:}} " + topic
     if session.note:
@@ -145,7 +179,7 @@ def _latex_topic(app: Sphinx, session: Session, tex) -> str:
     links = []
     for kind, value in session.materials.items() if session.materials else []:
         uri = material_uri(app, None, session, kind, value)
-        label = tex(LABELS[kind])
+        label = tex(words.material_label(kind))
         links.append(rf"\sphinxhref{{{url_escape(uri, tex)}}}{{{label}}}" if uri else label)
     if links:
         topic += r"\newline " + " · ".join(links)
@@ -161,11 +195,13 @@ def _subscriptions(app: Sphinx, fromdocname: str, term_id: str, term: Term | Non
     """Under a term's table: its calendar and the whole schedule's (webcal:// where the address is known),
     the Atom feed and the term's PDF."""
     name = term.title if term else term_id
+    words = words_of(app)
     return [
-        subscribe_link(app, fromdocname, registry.term_calendar(term_id), f"Subscribe to {name} (iCalendar)", "calendar-term"),
-        subscribe_link(app, fromdocname, registry.SCHEDULE_ICS, "Subscribe to the schedule (iCalendar)", "calendar-feed"),
-        site_file(app, fromdocname, registry.FEED, "News feed (Atom)", "atom-feed"),
-        handouts.link(app, fromdocname, term.docname, f"Printable handout of {term.title} (PDF)") if term else None,
+        subscribe_link(app, fromdocname, registry.term_calendar(term_id), words._("Subscribe to {term} (iCalendar)", term=name),
+                       "calendar-term"),
+        subscribe_link(app, fromdocname, registry.SCHEDULE_ICS, words._("Subscribe to the schedule (iCalendar)"), "calendar-feed"),
+        site_file(app, fromdocname, registry.FEED, words._("News feed (Atom)"), "atom-feed"),
+        handouts.link(app, fromdocname, term.docname, words._("Printable handout of {term} (PDF)", term=term.title)) if term else None,
     ]
 
 
@@ -209,10 +245,15 @@ def render_schedule(app: Sphinx, node: seminar_nodes.schedule, fromdocname: str)
             result.append(nodes.container("", table, classes=["table-wrapper"]))
             result += link_line("schedule-links", *_subscriptions(app, fromdocname, term_id, term))
         else:
-            result.append(nodes.paragraph("", f"No {when} meetings in this term." if when != "all" else "No meetings yet in this term."))
+            result.append(nodes.paragraph("", words_of(app)._(_NONE_IN_TERM[when])))
     if node["term"] == "current" and not term_ids:
-        result.append(nodes.paragraph("", "No terms yet."))
+        result.append(nodes.paragraph("", words_of(app)._("No terms yet.")))
     return result
+
+
+#: What a term's schedule says where it shows no meeting, by its ``:when:``.
+_NONE_IN_TERM = {"upcoming": N_("No upcoming meetings in this term."), "past": N_("No past meetings in this term."),
+                 "all": N_("No meetings yet in this term.")}
 
 
 def render_series(app: Sphinx, node: seminar_nodes.series_navigation, docname: str) -> list[nodes.Node]:
@@ -224,11 +265,12 @@ def render_series(app: Sphinx, node: seminar_nodes.series_navigation, docname: s
     position = [p.docname for p in parts].index(docname)
     numbers = part_numbers(parts)
     paragraph = nodes.paragraph(classes=["series-navigation"])
-    paragraph += nodes.Text(f"Part {numbers[position]} of {parts_total(numbers)}.")
-    for label, index in (("Previous", position - 1), ("Next", position + 1)):
+    words = words_of(app)
+    paragraph += nodes.Text(words._("Part {number} of {total}.", number=numbers[position], total=parts_total(numbers)))
+    for label, index in ((words._("Previous"), position - 1), (words._("Next"), position + 1)):
         if 0 <= index < len(parts):
             part = parts[index]
             paragraph += nodes.Text(f" {label}: ")
-            paragraph += page_link(app, docname, part.docname, f"{part.title} ({part.date:%d.%m.%Y})")
+            paragraph += page_link(app, docname, part.docname, f"{words.title(part)} ({words.short_date(part.date)})")
             paragraph += nodes.Text(".")
     return [paragraph]

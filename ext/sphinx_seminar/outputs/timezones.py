@@ -14,6 +14,7 @@ from sphinx.config import Config
 
 from ..core.model import Session
 from ..formats import wording as timelabels
+from ..formats.wording import Words
 from ..integration import nodes as seminar_nodes
 
 
@@ -28,21 +29,21 @@ def time_node(session: Session, text: str, label: str) -> seminar_nodes.time_ran
     return seminar_nodes.time_range(text, text, start=session.starts.isoformat(), end=session.ends.isoformat(), label=label)
 
 
-def labelled_time_nodes(config: Config, session: Session, term_zone: str | None) -> list[nodes.Node]:
+def labelled_time_nodes(config: Config, words: Words, session: Session, term_zone: str | None) -> list[nodes.Node]:
     """A session page's time: the clock in a ``<time>``, then whose time it is."""
-    label = timelabels.zone_label(session, default_zone(config, term_zone), config.seminar_timezone_names)
+    label = words.zone_label(session, default_zone(config, term_zone), config.seminar_timezone_names)
     return [time_node(session, timelabels.clock(session), label), nodes.Text(f" {label}")]
 
 
-def table_time_nodes(config: Config, session: Session, term_zone: str | None) -> list[nodes.Node]:
+def table_time_nodes(config: Config, words: Words, session: Session, term_zone: str | None) -> list[nodes.Node]:
     """A schedule cell's time: the clock, and the venue's zone where it is not the header's."""
     names = config.seminar_timezone_names
     zone = default_zone(config, term_zone)
-    time = time_node(session, timelabels.clock(session), timelabels.zone_label(session, zone, names))
-    rest = timelabels.table_suffix(session, zone, names)
+    time = time_node(session, timelabels.clock(session), words.zone_label(session, zone, names))
+    rest = words.table_suffix(session, zone, names)
     return [time, nodes.Text(rest)] if rest else [time]
 
 
-def header(config: Config, term_zone: str | None) -> str:
+def header(config: Config, words: Words, term_zone: str | None) -> str:
     """The schedule's time column: "Time (Lisbon)"."""
-    return timelabels.time_header(config.seminar_timezone, term_zone, config.seminar_timezone_names)
+    return words.time_header(config.seminar_timezone, term_zone, config.seminar_timezone_names)

@@ -17,7 +17,7 @@
     if (marked || item.classList.contains("cancelled")) return;
     marked = true;
     item.classList.add(state === "now" ? "now" : "next");
-    item.querySelector(".status").textContent = (state === "now" ? seminarWhen.nowUntil(end) : "Next") + ": ";
+    item.querySelector(".status").textContent = (state === "now" ? seminarWhen.nowUntil(end) : seminarWhen.word("next")) + ": ";
   });
   document.getElementById("none").hidden = shown > 0;
 })();

@@ -13,10 +13,20 @@ var seminarWhen = (function () {
     return until <= now ? "past" : from <= now ? "now" : "to come";
   }
 
-  // "Now, until 16:30": the end as the venue's clock writes it.
-  function nowUntil(end) {
-    return "Now, until " + end.slice(11, 16);
+  // The words in the page's language: window.seminarWords, which the build writes before this
+  // file (integration/language.py, formats/embed.py); English where a word is missing.
+  var ENGLISH = { "your time": "your time", "now until": "Now, until {time}", "next": "Next",
+                  "next meeting": "Next meeting", "to come": "To come", "past": "Past",
+                  "none planned": "No meetings are planned at the moment." };
+  function word(key) {
+    var words = window.seminarWords || {};
+    return words[key] || ENGLISH[key];
   }
 
-  return { state: state, nowUntil: nowUntil };
+  // "Now, until 16:30": the end as the venue's clock writes it.
+  function nowUntil(end) {
+    return word("now until").replace("{time}", end.slice(11, 16));
+  }
+
+  return { state: state, nowUntil: nowUntil, word: word };
 })();

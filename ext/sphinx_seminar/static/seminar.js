@@ -51,7 +51,7 @@
       separator.textContent = " \u00b7 ";
       var own = document.createElement("span");
       own.className = "reader-time-text";
-      own.append(unbroken(text), " your time");
+      own.append(unbroken(text), " " + seminarWhen.word("your time"));
       span.append(separator, own);
       element.parentNode.appendChild(span);
     });
@@ -97,7 +97,7 @@
     if (!state) return;
     var label = document.createElement("span");
     label.className = "session-when session-" + state.replace(" ", "-");
-    label.textContent = state === "to come" ? "To come" : state === "now" ? seminarWhen.nowUntil(time.getAttribute("data-end")) : "Past";
+    label.textContent = state === "now" ? seminarWhen.nowUntil(time.getAttribute("data-end")) : seminarWhen.word(state);
     time.parentNode.append(" ", label);
   }
 
@@ -114,7 +114,7 @@
         if (!isIt) return;
         chosen = candidate;
         candidate.classList.toggle("next-now", state === "now");
-        candidate.querySelector(".next-label").textContent = state === "now" ? seminarWhen.nowUntil(time.getAttribute("data-end")) : "Next";
+        candidate.querySelector(".next-label").textContent = state === "now" ? seminarWhen.nowUntil(time.getAttribute("data-end")) : seminarWhen.word("next");
       });
       var none = panel.querySelector(".next-none");
       if (none) none.classList.toggle("next-hidden", chosen !== null);
@@ -142,27 +142,30 @@
         next.classList.add(until ? "now" : "next");
         var label = document.createElement("span");
         label.className = "next-label";
-        label.textContent = until || "Next";
+        label.textContent = until || seminarWhen.word("next");
         next.cells[next.cells.length - 1].prepend(label, " ");
         if (!first) first = { table: table, row: next, until: until };
       }
     });
     if (first) {
-      var cells = first.row.cells;
+      // The cells by their column's class (outputs/schedule.py): the Week column may be left out.
+      var cell = function (name) { return first.row.querySelector("td.column-" + name); };
+      var topic = cell("topic"), clock = cell("time");
       var summary = document.createElement("p");
       summary.className = "next-meeting";
-      var link = cells[5].querySelector("a");
-      summary.append(first.until ? first.until + ": " : "Next meeting: ");
+      var link = topic.querySelector("a");
+      summary.append(first.until ? first.until + ": " : seminarWhen.word("next meeting") + ": ");
       var title = document.createElement(link ? "a" : "strong");
       if (link) title.href = link.getAttribute("href");
-      title.textContent = (link || cells[5]).textContent.replace(/^(Next|Now, until \d\d:\d\d)\s*/, "");
+      var mark = topic.querySelector(".next-label");
+      title.textContent = link ? link.textContent : topic.textContent.slice(mark ? mark.textContent.length : 0).trim();
       // The time with whose it is: "15:00–16:30 Lisbon time", and the reader's own where it differs.
-      var time = cells[2].querySelector("time");
-      var when = time ? time.textContent + " " + time.getAttribute("data-label") : cells[2].textContent;
-      var own = cells[2].querySelector(".reader-time");
-      summary.append(title, ", " + cells[1].textContent + ", ", unbroken(when));
+      var time = clock.querySelector("time");
+      var when = time ? time.textContent + " " + time.getAttribute("data-label") : clock.textContent;
+      var own = clock.querySelector(".reader-time");
+      summary.append(title, ", " + cell("date").textContent + ", ", unbroken(when));
       if (own) summary.append(" \u00b7 ", unbroken(own.querySelector(".reader-time-text").textContent));
-      summary.append(", " + cells[3].textContent + ".");
+      summary.append(", " + cell("room").textContent + ".");
       var wrapper = first.table.closest(".table-wrapper") || first.table;
       wrapper.parentNode.insertBefore(summary, wrapper);
     }

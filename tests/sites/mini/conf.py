@@ -1,5 +1,8 @@
 # A small site for tests: the project's extension on a few sessions.
 project = "Test seminar"
+# British English with numeric short dates ("Mon, 04.11.2030"), as the tests read them.
+language = "en_GB"
+seminar_date_format = "EEE, dd.MM.y"
 extensions = ["myst_parser", "sphinxcontrib.bibtex", "sphinx_seminar"]
 exclude_patterns = ["_build"]
 myst_title_to_header = True

@@ -1,6 +1,9 @@
 # A second small site for tests: another seminar, institute, time zone and weekday
 # than the main site, with cancelled, moved, online, joint and TBA sessions.
 project = "Applied Topology Seminar"
+# British English with numeric short dates ("Mon, 04.11.2030"), as the tests read them.
+language = "en_GB"
+seminar_date_format = "EEE, dd.MM.y"
 extensions = ["myst_parser", "sphinxcontrib.bibtex", "sphinx_seminar"]
 exclude_patterns = ["_build"]
 myst_title_to_header = True
