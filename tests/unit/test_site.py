@@ -136,3 +136,21 @@ def test_addresses_join_the_sites_address_with_one_slash() -> None:
 
 def test_only_slashes_are_taken_off_the_end_of_the_sites_address() -> None:
     assert make_site(settings=Settings(project="x", base_url="https://example.org/X/")).url("a.ics") == "https://example.org/X/a.ics"
+
+
+def test_a_group_that_speaks_is_listed_by_its_name_as_written() -> None:
+    from sphinx_seminar.core.model import Speaker
+
+    site = make_site()
+    cancelled = site.session(docname("cancelled"))
+    group = [Speaker(name="Analysis Group", group=True), Speaker(name="Study Group")]  # the second: a person's name to the model
+    changed = dataclasses.replace(cancelled, fields=cancelled.fields.model_copy(update={"speaker": group}))
+    sessions = tuple(changed if s.docname == cancelled.docname else s for s in site.sessions)
+    names = [s.name for s in make_site(sessions=sessions).speakers]
+    # "Analysis Group" under A, before Babbage; "Study Group", not marked, under its last word, by Gödel.
+    assert names[:4] == ["Analysis Group", "Charles Babbage", "Study Group", "Kurt Gödel"]
+    # In the page's JSON-LD the group is the Organization it is, the other a Person.
+    from sphinx_seminar.formats import jsonld
+
+    performers = jsonld.session_event(make_site(sessions=sessions), changed, None)["performer"]
+    assert [(p["@type"], p["name"]) for p in performers] == [("Organization", "Analysis Group"), ("Person", "Study Group")]

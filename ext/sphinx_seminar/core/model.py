@@ -112,6 +112,8 @@ class Speaker(BaseModel):
 
     name: f.Text = Field(description="Full name.")
     affiliation: f.Text | None = Field(None, description="Their institution.")
+    group: bool = Field(False, description="Not a person but a group, team or institution "
+                                           "(\"Vancouver Topology Group\"): listed by its name as written, not by a family name.")
 
 
 class MovedFrom(BaseModel):

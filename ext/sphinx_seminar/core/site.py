@@ -155,14 +155,17 @@ class Site:
 
     @functools.cached_property
     def speakers(self) -> tuple[Speaker, ...]:
-        """Each speaker (a joint talk's each on their own, none for a slot still to be announced), by family name."""
+        """Each speaker (a joint talk's each on their own, none for a slot still to be announced), by family name;
+        a group (``group: true``) by its name as written."""
         sessions: dict[str, list[Session]] = {}
         affiliations: dict[str, dict[str, None]] = {}
+        groups: set[str] = set()
         for session in self.sessions:
             for speaker in session.speakers:
                 sessions.setdefault(speaker.name, []).append(session)
                 affiliations.setdefault(speaker.name, {}).update({speaker.affiliation: None} if speaker.affiliation else {})
-        names = sorted(sessions, key=lambda n: (n.split()[-1].casefold(), n.casefold()))
+                groups |= {speaker.name} if speaker.group else set()
+        names = sorted(sessions, key=lambda n: ((n if n in groups else n.split()[-1]).casefold(), n.casefold()))
         return tuple(Speaker(n, tuple(affiliations[n]), tuple(sessions[n])) for n in names)
 
     @functools.cached_property

@@ -62,7 +62,7 @@ def session_event(site: Site, session: Session, image: str | None) -> dict[str, 
     if session.previous_start is not None:
         event["previousStartDate"] = session.previous_start.isoformat()
     if session.speakers:
-        event["performer"] = [_person(s.name, s.affiliation) for s in session.speakers]
+        event["performer"] = [_person(s.name, s.affiliation, s.group) for s in session.speakers]
     if session.abstract:
         event["description"] = session.abstract
     for key, value in (("url", url), ("image", image)):
@@ -87,8 +87,9 @@ def term_event_series(site: Site, term: Term) -> dict[str, Any]:
     return series
 
 
-def _person(name: str, affiliation: str | None) -> dict[str, Any]:
-    person: dict[str, Any] = {"@type": "Person", "name": name}
+def _person(name: str, affiliation: str | None, group: bool = False) -> dict[str, Any]:
+    """A speaker: a ``Person``, or the ``Organization`` a group of people is."""
+    person: dict[str, Any] = {"@type": "Organization" if group else "Person", "name": name}
     if affiliation:
         person["affiliation"] = {"@type": "Organization", "name": affiliation}
     return person
