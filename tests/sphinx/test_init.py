@@ -15,7 +15,7 @@ def test_it_refuses_a_folder_with_a_site_and_an_unknown_time_zone(tmp_path: Path
     (tmp_path / "old").mkdir()
     (tmp_path / "old/conf.py").write_text("project = 'Old'\n", encoding="utf-8")
     run = seminar("init", str(tmp_path / "old"))
-    assert run.returncode == 1 and f"seminar init: {tmp_path / 'old/conf.py'} exists already" in run.stderr
+    assert run.returncode == 2 and f"seminar init: {tmp_path / 'old/conf.py'} exists already" in run.stderr
     assert (tmp_path / "old/conf.py").read_text(encoding="utf-8") == "project = 'Old'\n"
     for zone in ("Mars/Olympus", "America", "Europe/../Europe/Berlin", "A" * 10_000):  # a folder, a path, a long value
         run = seminar("init", str(tmp_path / "new"), "--timezone", zone)

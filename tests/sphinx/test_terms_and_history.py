@@ -50,7 +50,7 @@ def test_term_new_writes_a_term_page_that_builds_and_new_sessions_find_it(tmp_pa
 def test_term_new_refuses_dates_that_overlap_a_term(tmp_path: Path) -> None:
     site = copy_site("second", tmp_path)
     run = seminar(site, "term", "new", "--first-day", "2031-04-01", "--last-day", "2031-07-30")
-    assert run.returncode == 1
+    assert run.returncode == 2  # the dates asked for: a usage error (cli/status.py)
     assert "overlaps Spring 2031 (2031-01-15 to 2031-04-30, sessions/2031-spring/index.md)" in run.stderr
     bad = seminar(site, "term", "new", "--first-day", "2031-09-03", "--last-day", "2031-12-17", "--weekday", "Caturday")
     assert bad.returncode == 2 and "'Caturday' is not a day of the week (write it in English, for example Wednesday)" in bad.stderr

@@ -18,6 +18,7 @@ from ..core.check import check_project, read_conf
 from ..core.reminders import reminders
 from ..formats import schedule_json
 from .files import FOLDER_NAME, why_not_rewritten, why_not_written
+from .status import EXIT_STATUS, PROBLEMS, USAGE
 from .init import default_first_year, first_term, init_site, installed_source, requirement
 from .terms import cmd_term_new, term_covering
 
@@ -53,7 +54,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"{len(todo)} reminder(s) on {today:%Y-%m-%d}, looking {args.weeks} weeks ahead")
     if problems:
         print(f"{len(problems)} problem(s) in {root}", file=sys.stderr)
-        return 1
+        return PROBLEMS
     print(f"checked {len(report.sessions)} sessions in {len(report.terms)} term(s) and {len(report.bib_keys)} references: no problems")
     return 0
 
@@ -110,19 +111,19 @@ def cmd_new(args: argparse.Namespace) -> int:
         date = fields.parse_date(args.date)
     except PydanticCustomError as error:
         print(f"seminar new: --date: {error.message()} ({error.context['hint']})", file=sys.stderr)
-        return 2
+        return USAGE
     report = check_project(root)
     refusal = _new_refusal(args, date, report)
     if refusal:
         print(f"seminar new: {refusal}", file=sys.stderr)
-        return 2 if "covers" in refusal else 1
+        return USAGE  # each refusal asks for another date or term
     term = report.terms[args.term] if args.term else term_covering(date, report.terms)
     slug = slugify(args.title, max_length=60, word_boundary=True) or "session"
     path = root / conf["sessions_dir"] / term.id / f"{date:%Y-%m-%d}-{slug}.md"
     reason = why_not_written(root, path.relative_to(root).as_posix(), "\n".join(_scaffold(args, date, term)))
     if reason is not None:
         print(f"seminar new: {path.relative_to(root)} is not written: {reason}", file=sys.stderr)
-        return 1
+        return PROBLEMS
     print(f"wrote {path.relative_to(root)}")
     if fields.is_tba(args.title) or any(fields.is_tba(s) for s in args.speaker):
         print("next: once the speaker confirms, fill in the speaker and title; 'seminar check --reminders' lists the open slots")
@@ -173,11 +174,11 @@ def cmd_init(args: argparse.Namespace) -> int:
     target = Path(args.directory)
     if (target / "conf.py").exists():
         print(f"seminar init: {target / 'conf.py'} exists already; pick an empty or new folder", file=sys.stderr)
-        return 1
+        return USAGE
     first_day, last_day, term_id, _ = first_term(vars(args))
     if last_day < first_day:
         print(f"seminar init: the first term's last day, {last_day}, is before its first day, {first_day}", file=sys.stderr)
-        return 2
+        return USAGE
     written, kept = init_site(target, vars(args))
     for path in written:
         print(f"wrote {path}")
@@ -252,7 +253,7 @@ def cmd_schemas(args: argparse.Namespace) -> int:
         else:
             print(f"kept {relative}: not written, as {reason}", file=sys.stderr)
             kept += 1
-    return 1 if kept else 0
+    return PROBLEMS if kept else 0
 
 
 def cmd_term(args: argparse.Namespace) -> int:
@@ -261,10 +262,21 @@ def cmd_term(args: argparse.Namespace) -> int:
     return cmd_term_new(args, root, read_conf(root)["sessions_dir"], report.terms)
 
 
+class _Commands:
+    """Sub-commands whose --help each ends with what the exit status means."""
+
+    def __init__(self, subparsers) -> None:
+        self.subparsers = subparsers
+
+    def add_parser(self, name: str, **options) -> argparse.ArgumentParser:
+        return self.subparsers.add_parser(name, epilog=EXIT_STATUS, **options)
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="seminar", description="Add and check the seminar's session pages.")
+    parser = argparse.ArgumentParser(prog="seminar", description="Add and check the seminar's session pages.",
+                                     epilog=EXIT_STATUS)
     parser.add_argument("--root", default=".", help="the repository (default: the folder with conf.py above here)")
-    commands = parser.add_subparsers(dest="command", required=True)
+    commands = _Commands(parser.add_subparsers(dest="command", required=True))
     check = commands.add_parser("check", help="check every session page and references.bib without building")
     check.add_argument("paths", nargs="*", help="report only on these files (all are checked)")
     check.add_argument("--reminders", "--todo", dest="reminders", action="store_true", help="also list reminders: open slots, days without a session, talks without materials")
@@ -280,7 +292,7 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--term", help="term folder under sessions/ (default: the term whose dates cover --date)")
     new.set_defaults(run=cmd_new)
     term = commands.add_parser("term", help="start a term: 'seminar term new'")
-    term_commands = term.add_subparsers(dest="term_command", required=True)
+    term_commands = _Commands(term.add_subparsers(dest="term_command", required=True))
     term_new = term_commands.add_parser("new", help="write the page of a new term, sessions/<id>/index.md")
     term_new.add_argument("--first-day", required=True, type=_date, help="YYYY-MM-DD")
     term_new.add_argument("--last-day", required=True, type=_date, help="YYYY-MM-DD")

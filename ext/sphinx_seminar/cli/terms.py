@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from string import Template
 
+from .status import PROBLEMS, USAGE
 from ..core.model import Term
 from .files import why_not_written
 
@@ -54,7 +55,7 @@ def term_covering(day: dt.date, terms: dict[str, Term]) -> Term | None:
     return max(covering, key=lambda t: (t.fields.first_day, t.id)) if covering else None
 
 
-def fail(message: str, code: int = 1) -> int:
+def fail(message: str, code: int = PROBLEMS) -> int:
     print(f"seminar term new: {message}", file=sys.stderr)
     return code
 
@@ -62,16 +63,16 @@ def fail(message: str, code: int = 1) -> int:
 def cmd_term_new(args: argparse.Namespace, root: Path, sessions_dir: str, terms: dict[str, Term]) -> int:
     first, last = args.first_day, args.last_day
     if last < first:
-        return fail(f"--last-day {last} is before --first-day {first}", 2)
+        return fail(f"--last-day {last} is before --first-day {first}", USAGE)
     for term in terms.values():
         if term.fields.first_day <= last and first <= term.fields.last_day:
             return fail(f"{first} to {last} overlaps {term.title} ({term.fields.first_day} to {term.fields.last_day}, {term.path}); "
-                        "pick dates after it, or change that term's last_day")
+                        "pick dates after it, or change that term's last_day", USAGE)
     default_id, default_title = term_name(first, last)
     term_id = args.id or default_id
     path = root / sessions_dir / term_id / "index.md"
     if path.exists() or path.is_symlink():
-        return fail(f"{path.relative_to(root)} exists already; give another folder name with --id")
+        return fail(f"{path.relative_to(root)} exists already; give another folder name with --id", USAGE)
     # What is not given is taken from the latest term: seminars keep their day, time, room and zone.
     latest = max(terms.values(), key=lambda t: t.fields.first_day, default=None)
     before = latest.fields.defaults if latest else None
