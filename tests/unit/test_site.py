@@ -148,9 +148,22 @@ def test_a_group_that_speaks_is_listed_by_its_name_as_written() -> None:
     sessions = tuple(changed if s.docname == cancelled.docname else s for s in site.sessions)
     names = [s.name for s in make_site(sessions=sessions).speakers]
     # "Analysis Group" under A, before Babbage; "Study Group", not marked, under its last word, by Gödel.
-    assert names[:4] == ["Analysis Group", "Charles Babbage", "Study Group", "Kurt Gödel"]
+    assert names[:4] == ["Analysis Group", "Charles Babbage", "Kurt Gödel", "Study Group"]
     # In the page's JSON-LD the group is the Organization it is, the other a Person.
     from sphinx_seminar.formats import jsonld
 
     performers = jsonld.session_event(make_site(sessions=sessions), changed, None)["performer"]
     assert [(p["@type"], p["name"]) for p in performers] == [("Organization", "Analysis Group"), ("Person", "Study Group")]
+
+
+def test_names_sort_by_their_letters_not_by_code_point() -> None:
+    from sphinx_seminar.core.model import Speaker
+
+    site = make_site()
+    cancelled = site.session(docname("cancelled"))
+    people = [Speaker(name=n) for n in ("Anna Łukasiewicz", "Hans Christian Ørsted", "Nils Zeller")]
+    changed = dataclasses.replace(cancelled, fields=cancelled.fields.model_copy(update={"speaker": people}))
+    names = [s.name for s in make_site(sessions=tuple(changed if s is cancelled else s for s in site.sessions)).speakers]
+    assert names.index("Ada Lovelace") < names.index("Anna Łukasiewicz") < names.index("Marston Morse")
+    assert names.index("Emmy Noether") < names.index("Hans Christian Ørsted") < names.index("Alan Turing")
+    assert names[-1] == "Nils Zeller"

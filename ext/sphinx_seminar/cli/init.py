@@ -9,6 +9,7 @@ URL, never a local path.
 from __future__ import annotations
 
 import datetime as dt
+import gettext
 import importlib.metadata
 import json
 from pathlib import Path
@@ -18,20 +19,40 @@ from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
 from slugify import slugify
 
+from ..formats.wording import N_
 from .files import why_not_written
 from .terms import quoted, term_name, term_page
 
 TEMPLATES = Path(__file__).parent / "templates" / "site"
+LOCALE_DIR = Path(__file__).parents[1] / "locale"
+#: The starter pages' words, in the site's language where the extension's catalogue has it
+#: (the organisers rewrite these pages as they like; the titles are YAML-quoted).
+PAGE_WORDS = {
+    "speakers_title": N_("Speakers"),
+    "speakers_text": N_("Everyone who has spoken in the seminar, by family name, with their sessions."),
+    "archive_title": N_("Archive"),
+    "archive_text": N_("Every term of the seminar, newest first, with its dates and how many sessions and "
+                       "speakers it had."),
+    "series_title": N_("Lecture series"),
+    "series_text": N_("Lectures given in several parts, with their parts in order."),
+    "references_title": N_("References"),
+    "references_text": N_("Every work that the sessions cite, from `references.bib`."),
+    "schedule_heading": N_("Schedule"),
+    "archive_pointer": N_("Every term is in the {doc}`archive`."),
+    "terms_caption": N_("Terms"),
+    "about_caption": N_("About this site"),
+}
+_TITLES = {"speakers_title", "archive_title", "series_title", "references_title"}
 DISTRIBUTION = "sphinx-seminar"
 #: Template (or file) -> where it goes in the new site.
 FILES = {
     "conf.py.tmpl": "conf.py",
     "index.md.tmpl": "index.md",
     "term.md.tmpl": "sessions/{term_id}/index.md",
-    "references.md": "references.md",
-    "archive.md": "archive.md",
-    "speakers.md": "speakers.md",
-    "series.md": "series.md",
+    "references.md.tmpl": "references.md",
+    "archive.md.tmpl": "archive.md",
+    "speakers.md.tmpl": "speakers.md",
+    "series.md.tmpl": "series.md",
     "references.bib": "references.bib",
     "Makefile.tmpl": "Makefile",
     "README.md.tmpl": "README.md",
@@ -117,10 +138,30 @@ def _a_year_after(day: dt.date, years: int = 1) -> dt.date:
         return day.replace(year=day.year + years, day=28)
 
 
+def page_words(language: str) -> dict[str, str]:
+    """The starter pages' words in ``language``: the extension's catalogue, else English."""
+    found = gettext.translation("sphinx_seminar", str(LOCALE_DIR), [language], fallback=True)
+    words = {key: found.gettext(message) for key, message in PAGE_WORDS.items()}
+    return {key: quoted(text) if key in _TITLES else text for key, text in words.items()}
+
+
+def intro(options: dict, language: str) -> str:
+    """The landing page's first sentence, in the site's language."""
+    found = gettext.translation("sphinx_seminar", str(LOCALE_DIR), [language], fallback=True)
+    if options["institute"]:
+        text = found.gettext("The seminar {name} at {institute}: its schedule, the notes of its sessions and their references.")
+    else:
+        text = found.gettext("The seminar {name}: its schedule, the notes of its sessions and their references.")
+    return text.format(name=options["name"], institute=options["institute"])
+
+
 def values(options: dict) -> dict[str, str]:
     organisers = options["organiser"] or []
     name = options["name"]
+    language = options.get("language") or "en"
     return {
+        **page_words(language),
+        "language": quoted(language),
         "project": quoted(name),
         "title_yaml": quoted(name),
         "title": name,
@@ -128,8 +169,7 @@ def values(options: dict) -> dict[str, str]:
         "author": quoted(" and ".join(organisers) or name),
         "institute": quoted(options["institute"]),
         "calendar_domain": quoted(options["calendar_domain"] or f"{slugify(name)}.invalid"),
-        "intro": (f"The seminar {name}" + (f" at {options['institute']}" if options["institute"] else "")
-                  + ": its schedule, the notes of its sessions and their references."),
+        "intro": intro(options, language),
         "term_id": first_term(options)[2],
         "package": requirement(*installed_source(), options.get("extension_source"))[0],
     }

@@ -226,6 +226,18 @@ def _one_line(value: str) -> str:
     return value.strip()
 
 
+def _language(value: str) -> str:
+    """A language Babel knows ("de", "en_AU", "pt-BR"), as Sphinx's ``language`` takes it."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(value.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        raise argparse.ArgumentTypeError(f"'{value}' is not a language code: give one such as de, en_GB, en_AU "
+                                         "or pt_BR") from None
+    return value.replace("-", "_")
+
+
 def _time(value: str) -> str:
     return f"{_argument(fields.parse_time)(value):%H:%M}"
 
@@ -329,6 +341,9 @@ def main(argv: list[str] | None = None) -> int:
                       "('sphinx-seminar[site]==0.1.0') or a URL ('git+https://.../repository.git@TAG') "
                       "(default: as this copy was installed; a package index's version where that was a local path)")
     init.add_argument("--calendar-domain", default="", help="a domain of the seminar's own, for calendar UIDs")
+    init.add_argument("--language", type=_language, default="en",
+                      help="the site's language, e.g. de, en_GB, en_AU, pt_BR: its words (where the extension has a "
+                      "translation) and its dates (default: %(default)s, whose dates are American: 'Mon, Nov 4, 2024')")
     init.set_defaults(run=cmd_init)
     schemas = commands.add_parser("schemas", help="write the JSON Schemas of the front-matter and of schedule.json "
                                   "(docs/_static) and the references of the front-matter and of the configuration "

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from text_unidecode import unidecode
+
 from .fields import is_web_link
 from .history import Revision
 from .model import Room, Session, Term
@@ -55,6 +57,12 @@ class Settings:
     @property
     def organizer(self) -> str:
         return self.institute or self.project
+
+
+def _sort_form(name: str) -> str:
+    """A name as an index sorts it: "Łukasiewicz" under L, "Ørsted" under O (by its letters in
+    Latin script, not by code point, which puts both after Z), whatever the case."""
+    return unidecode(name).casefold()
 
 
 @dataclass(frozen=True)
@@ -165,7 +173,7 @@ class Site:
                 sessions.setdefault(speaker.name, []).append(session)
                 affiliations.setdefault(speaker.name, {}).update({speaker.affiliation: None} if speaker.affiliation else {})
                 groups |= {speaker.name} if speaker.group else set()
-        names = sorted(sessions, key=lambda n: ((n if n in groups else n.split()[-1]).casefold(), n.casefold()))
+        names = sorted(sessions, key=lambda n: (_sort_form(n if n in groups else n.split()[-1]), _sort_form(n)))
         return tuple(Speaker(n, tuple(affiliations[n]), tuple(sessions[n])) for n in names)
 
     @functools.cached_property
