@@ -261,7 +261,7 @@ def test_the_hint_for_an_unknown_field_is_for_a_top_level_field_by_default() -> 
 @pytest.mark.parametrize(("model", "loc", "expected"), [
     (SessionFields, (), tuple(SessionFields.model_fields)),
     (SessionFields, ("materials",), ("slides", "recording", "code", "notes")),
-    (SessionFields, ("speaker", 0), ("name", "affiliation")),
+    (SessionFields, ("speaker", 0), ("name", "affiliation", "group")),
     (SessionFields, ("moved_from",), ("date", "start", "room")),
     (SessionFields, ("title",), ()),
     (SessionFields, ("nothing", "slides"), ()),
