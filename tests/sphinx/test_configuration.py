@@ -49,3 +49,32 @@ def test_no_default_names_this_seminar() -> None:
     text = "\n".join(path.read_text(encoding="utf-8") for path in (ROOT / "ext").rglob("*") if path.suffix in (".py", ".js", ".css"))
     for name in ("mis.mpg", "MPI MiS", "Max Planck", "Leipzig", "E2 10", "Joharinad", "Taha", "Scherf", "Europe/Berlin"):
         assert not re.search(re.escape(name), text), name
+
+
+def test_the_configuration_is_the_same_from_one_build_to_the_next(tmp_path: Path) -> None:
+    # Sphinx compares the configuration with the last build's: the extension's own values (its
+    # static folder among html_static_path) must not differ, or every build says it has changed
+    # and reads every page again.
+    site = copy_site("mini", tmp_path / "site")
+    first = sphinx_build(site, tmp_path / "html")
+    again = sphinx_build(site, tmp_path / "html")
+    assert first.returncode == again.returncode == 0, again.warnings
+    assert not re.search(r"config(uration)? (has )?changed", again.log, re.I), again.log
+    assert again.read() == []
+    # A real change still says so.
+    changed = sphinx_build(site, tmp_path / "html", "-D", "seminar_week_numbers=0")
+    assert re.search(r"config(uration)? (has )?changed", changed.log, re.I), changed.log
+
+
+def test_the_week_column_can_be_left_out(tmp_path: Path) -> None:
+    from sitebuild import schedule_rows
+
+    site = copy_site("mini", tmp_path / "site")
+    build = sphinx_build(site, tmp_path / "html", "-D", "seminar_week_numbers=0")
+    assert build.returncode == 0, build.warnings
+    index = build.page("index")
+    assert [th.get_text(strip=True) for th in index.select("table.schedule th")] == [
+        "Date", "Time (Berlin)", "Room", "Speaker", "Topic"]
+    assert not index.select("td.column-week") and schedule_rows(index)[0][0] == "Mon, 04.11.2030"
+    date = build.page("sessions/2030-31/2030-11-04-alpha-1").select_one("dl.session-details dt.session-date + dd")
+    assert date.get_text(" ", strip=True) == "Monday, 4 November 2030"

@@ -41,8 +41,21 @@ def configure(app: Sphinx, config: Config) -> None:
         return
     config.mathjax_path = SCRIPT
     if not config.mathjax3_config:
-        # The MathJax 3 configuration (myst-parser adds the classes to process).
-        config.mathjax3_config = {"tex": {"inlineMath": [["\\(", "\\)"]], "displayMath": [["\\[", "\\]"]]}}
+        config.mathjax3_config = {"tex": {"inlineMath": [["\\(", "\\)"]], "displayMath": [["\\[", "\\]"]]},
+                                  **_myst_options(config)}
+
+
+def _myst_options(config: Config) -> dict:
+    """The classes to process, as myst-parser sets them at ``builder-inited``.
+
+    Given here already, so that the configuration Sphinx saves (after
+    myst-parser's change) equals the next build's before it: else every
+    build says "the configuration has changed" and reads every page again.
+    """
+    myst = getattr(config, "myst_enable_extensions", None) or ()
+    if "dollarmath" in myst and getattr(config, "myst_update_mathjax", False):
+        return {"options": {"processHtmlClass": config.myst_mathjax_classes}}
+    return {}
 
 
 def copy_mathjax(app: Sphinx) -> None:
