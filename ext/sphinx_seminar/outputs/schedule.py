@@ -109,13 +109,49 @@ def _row_cells(app: Sphinx, words: Words, fromdocname: str, row: Row, term_zone:
             "Topic": _topic_cell(app, words, fromdocname, s)}
 
 
-#: The printed schedule's columns: week and date on one line; time, room and speaker wrap
-#: within their share, so that a long room name wraps before the topic does; the topic takes
-#: the rest of the line, at least 40% of it (tests/sphinx/test_latex_schedule.py measures it).
-_LATEX_COLUMNS = {"Week": "r", "Date": "l", "Time": r">{\raggedright\arraybackslash}p{0.1\linewidth}",
-                  "Room": r">{\raggedright\arraybackslash}p{0.11\linewidth}",
-                  "Speaker": r">{\raggedright\arraybackslash}p{0.13\linewidth}",
+#: The printed schedule's columns: week and date on one line; time, room and speaker as wide as
+#: their widest entry (measured by LaTeX), narrowed where that would leave the topic less than
+#: 40% of the line (``_OTHERS_AT_MOST``), the room first, then the speaker, then the time (each to a floor), so that a
+#: long room name wraps before the topic does (tests/site/test_pdf_schedule_widths.py).
+_LATEX_COLUMNS = {"Week": "r", "Date": "l", "Time": r">{\raggedright\arraybackslash}p{\SeminarColTime}",
+                  "Room": r">{\raggedright\arraybackslash}p{\SeminarColRoom}",
+                  "Speaker": r">{\raggedright\arraybackslash}p{\SeminarColSpeaker}",
                   "Topic": r">{\raggedright\arraybackslash}X"}
+#: The order in which columns give way, and the narrowest each becomes (a share of the line).
+_NARROWED = (("Room", "0.08"), ("Speaker", "0.1"), ("Time", "0.08"))
+_MEASURED = ("Time", "Room", "Speaker")
+#: The share of the line the columns before the topic may take, with their separators.
+_OTHERS_AT_MOST = "0.6"
+_LENGTHS = ("Time", "Room", "Speaker", "Fixed", "Widest", "Scratch", "Budget")
+
+
+def _latex_widths(shown: tuple[str, ...], header: dict[str, str], rows: list[dict[str, str]]) -> list[str]:
+    """LaTeX that sets each wrapping column's width (``\SeminarCol<Name>``) from its entries."""
+    lines = [r"\ifdefined\SeminarColTime\else" + "".join(rf"\newlength\SeminarCol{n}" for n in _LENGTHS) + r"\fi",
+             r"\def\seminarwidest#1#2{\settowidth\SeminarColScratch{#2}\addtolength\SeminarColScratch{0.5pt}"
+             r"\ifdim\SeminarColScratch>#1\setlength#1{\SeminarColScratch}\fi}"]
+    for name in ("Fixed", *_MEASURED):
+        lines.append(rf"\setlength\SeminarCol{name}{{0pt}}")
+    for name in _MEASURED:
+        # The header's longest word: a header may wrap between its words, never inside one.
+        texts = [rf"\textbf{{{word}}}" for word in header[name].split()] + [row[name] for row in rows]
+        lines += [rf"\seminarwidest\SeminarCol{name}{{{text}}}" for text in dict.fromkeys(texts)]
+    fixed = [name for name in ("Week", "Date") if name in shown]
+    for name in fixed:
+        lines.append(r"\setlength\SeminarColWidest{0pt}")
+        texts = [rf"\textbf{{{header[name]}}}"] + [row[name] for row in rows]
+        lines += [rf"\seminarwidest\SeminarColWidest{{{text}}}" for text in dict.fromkeys(texts)]
+        lines.append(r"\addtolength\SeminarColFixed{\SeminarColWidest}")
+    lines.append(rf"\addtolength\SeminarColFixed{{{2 * (len(shown) - 1)}\tabcolsep}}")
+    for name, floor in _NARROWED:
+        others = "".join(rf"-\SeminarCol{other}" for other in _MEASURED if other != name)
+        lines += [rf"\setlength\SeminarColBudget{{\dimexpr {_OTHERS_AT_MOST}\linewidth-\SeminarColFixed{others}\relax}}",
+                  # Narrowed only where wider than what is left (1pt of tolerance, for rounding), to
+                  # what is left, but never below its floor, nor wider than its widest entry.
+                  rf"\ifdim\SeminarCol{name}>\dimexpr\SeminarColBudget+1pt\relax"
+                  rf"\ifdim\SeminarColBudget<{floor}\linewidth\setlength\SeminarColBudget{{{floor}\linewidth}}\fi"
+                  rf"\ifdim\SeminarCol{name}>\SeminarColBudget\setlength\SeminarCol{name}{{\SeminarColBudget}}\fi\fi"]
+    return lines
 
 
 def latex_schedule(app: Sphinx, rows: list[Row], term_zone: str | None) -> nodes.raw:
@@ -123,32 +159,32 @@ def latex_schedule(app: Sphinx, rows: list[Row], term_zone: str | None) -> nodes
 
     Sphinx's LaTeX tables give every column a fixed share of the width and
     wrap dates and weeks; this one keeps the week and date on one line,
-    wraps time, room and speaker within their shares (``_LATEX_COLUMNS``),
-    gives the topic the rest, repeats the header after a page break
-    (xltabular), and escapes every value.
+    sizes time, room and speaker by their entries within a budget
+    (``_latex_widths``), gives the topic the rest, repeats the header after
+    a page break (xltabular), and escapes every value.
     """
     words = words_of(app)
 
     def tex(text: str) -> str:
         return texescape.escape(text, app.config.latex_engine)
 
-    header = {name: timezones.header(app.config, words, term_zone) if name == "Time" else words.column(name) for name in COLUMNS}
+    header = {name: tex(timezones.header(app.config, words, term_zone) if name == "Time" else words.column(name))
+              for name in COLUMNS}
     shown = columns(app)
+    cells = [_latex_cells(app, words, row, term_zone, tex) for row in rows]
     lines = [
-        r"\begingroup\footnotesize\renewcommand{\arraystretch}{1.25}\setlength{\tabcolsep}{4pt}"
+        r"\begingroup\footnotesize\renewcommand{\arraystretch}{1.25}\setlength{\tabcolsep}{3pt}"
         r"\setlength{\LTpre}{1em}\setlength{\LTpost}{1em}",
+        *_latex_widths(shown, header, cells),
         r"\begin{xltabular}{\linewidth}{@{}" + "".join(_LATEX_COLUMNS[name] for name in shown) + "@{}}",
         r"\toprule",
-        " & ".join(rf"\textbf{{{tex(header[name])}}}" for name in shown) + r"\\",
+        " & ".join(rf"\textbf{{{header[name]}}}" for name in shown) + r"\\",
         r"\midrule\endhead",
         r"\bottomrule\endfoot",
     ]
-    for row in rows:
-        cells = _latex_cells(app, words, row, term_zone, tex)
-        if row.session is None:
-            lines.append(" & ".join(r"\color{gray}" + cells[name] for name in shown) + r"\\")
-        else:
-            lines.append(" & ".join(cells[name] for name in shown) + r"\\")
+    for row, cell in zip(rows, cells):
+        gray = r"\color{gray}" if row.session is None else ""
+        lines.append(" & ".join(gray + cell[name] for name in shown) + r"\\")
     lines += [r"\end{xltabular}", r"\endgroup"]
     return nodes.raw("", "\n".join(lines) + "\n", format="latex")
 
