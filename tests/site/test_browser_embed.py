@@ -86,7 +86,7 @@ def test_weeks_after_the_build_it_shows_the_meetings_still_to_come(browser, site
     try:
         assert _shown(tab) == [("Next: ", "To be announced"), ("", "The Analytical Engine"), ("", "Far Away"),
                                ("", "Online Only"), ("", "Hybrid")]
-        assert tab.locator("li:visible .when").first.inner_text() == "Mon, 10 Mar 2031, 15:00–16:30 Berlin time"
+        assert tab.locator("li:visible .when").first.inner_text() == "Mon, 10.03.2031, 15:00–16:30 Berlin time"
         assert not _none_shown(tab)
     finally:
         context.close()

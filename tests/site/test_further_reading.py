@@ -61,13 +61,13 @@ def test_the_references_page_marks_further_reading_with_its_sessions(site: Build
     cohen = entries["[Cohen and Welling, 2016]"]
     assert "further-reading" in cohen["class"]
     text = words(cohen)
-    assert "Further reading for: Group Equivariant Neural Networks I (18.11.2024)." in text
+    assert "Further reading for: Group Equivariant Neural Networks I (Mon, 18.11.2024)." in text
     assert "Cited in" not in text
     assert [a["href"] for a in cohen.select("a") if "sessions" in a["href"]] == ["../sessions/2024-25/2024-11-18-group-equivariant-nn-1.html"]
     kipf = entries["[Kipf and Welling, 2017]"]  # cited by Part I, further reading for Part II
     text = words(kipf)
-    assert "Cited in: Graph and Topological Neural Networks I (04.11.2024)." in text
-    assert "Further reading for: Graph and Topological Neural Networks II (11.11.2024)." in text
+    assert "Cited in: Graph and Topological Neural Networks I (Mon, 04.11.2024)." in text
+    assert "Further reading for: Graph and Topological Neural Networks II (Mon, 11.11.2024)." in text
     assert "further-reading" not in entries["[Cybenko, 1989]"]["class"]
     every = {key for page in SESSIONS for key in reading_of(page)}
     assert len(entries) == len(every | {k for p in SESSIONS for m in re.findall(r"\{cite:[a-z]+\}`([^`]+)`", p.read_text(encoding="utf-8")) for k in m.split(",")})
@@ -115,4 +115,4 @@ def test_adding_further_reading_rewrites_the_references_page_in_an_incremental_b
     again = sphinx_build(site, tmp_path / "html")
     assert again.returncode == 0, again.warnings
     assert "references" in again.written()
-    assert "Further reading for: Beta (25.11.2030)." in words(again.page("references"))
+    assert "Further reading for: Beta (Mon, 25.11.2030)." in words(again.page("references"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 import pytest
 from pypdf import PdfReader
@@ -20,11 +22,13 @@ def handout(tmp_path_factory: pytest.TempPathFactory) -> PdfBuild:
 
 def test_the_printed_schedule_marks_status_slots_zones_and_joint_talks(handout: PdfBuild) -> None:
     text = flat(handout.text("2031-spring.pdf"))
-    schedule = text[text.index("Week Date Time (New York) Room Speaker Topic"):]
+    schedule = text[text.index("Week Date Time (New"):]  # the header may wrap in its column ("(New" / "York)")
     assert "Cancelled: Zigzag Persistence for Time-Varying Data" in schedule
-    assert "Moved from Wed, 26.02.2031: Multiparameter Persistence" in schedule
-    assert "Mira Okafor and Tomás Lindqvist" in schedule
-    assert "16:00–17:00 (London, BST)" in schedule
+    # The speaker's column may wrap beside the topic ("Kwabena" / "Ashworth"): the words of one cell in order.
+    assert re.search(r"Moved from Wed, 26\.02\.2031: Multiparameter (\w+ )?Persistence", schedule), schedule[:600]
+    assert re.search(r"Mira (\S+ ){0,8}?Okafor (\S+ ){0,8}?and (\S+ ){0,8}?Tomás (\S+ ){0,8}?Lindqvist", schedule)
+    # The venue's zone beside its clock, wrapped in the time's column where the line is full.
+    assert re.search(r"16:00–17:00 (\S+ ){0,4}?\(London, (\S+ ){0,4}?BST\)", schedule)
     assert "To be announced To be announced" in schedule
     assert "15:00–16:15" in schedule and "Note the irregular time." in schedule
     assert "Online" in schedule

@@ -39,9 +39,9 @@ def test_the_organisation_section_lists_exactly_the_rooms_used(site: Build) -> N
     section = page.select_one("section#organisation")
     assert section is not None and section.select_one("ul.seminar-rooms") is not None
     assert _room_lines(site) == [
-        f"MIS, E2 10 , Seminar Room E2 10 (Leon Lichtenstein), {MIS}: 5 meetings, 04.11.2024 to 16.12.2024.",
-        f"MIS, G3 10 , {MIS}: 1 meeting, on 02.12.2024.",
-        f"MIS, A3 01 , {MIS}: 10 meetings, 13.01.2025 to 07.04.2025.",
+        f"MIS, E2 10 , Seminar Room E2 10 (Leon Lichtenstein), {MIS}: 5 meetings, 4 November 2024 to 16 December 2024.",
+        f"MIS, G3 10 , {MIS}: 1 meeting, on 2 December 2024.",
+        f"MIS, A3 01 , {MIS}: 10 meetings, 13 January 2025 to 7 April 2025.",
     ]
     # The rooms named are those of the calendar's events, no more and no fewer; the typed room is gone.
     listed = {li.select_one("strong").get_text() for li in page.select("ul.seminar-rooms > li")}
@@ -62,4 +62,4 @@ def test_another_seminars_rooms_have_their_addresses(second: Build) -> None:
         "Hall B 204, 12 Quarry Lane, Northfield, NF 01234, Example Country")
     lines = _room_lines(second)
     assert lines[0].startswith("Hall B 204 , Hall B, room 204 (Noether Lecture Room), 12 Quarry Lane, Northfield, NF 01234, Example Country: ")
-    assert any(line.startswith("Hall A 101 : 1 meeting, on 23.04.2031") for line in lines)  # a room the term does not list: no address
+    assert any(line.startswith("Hall A 101 : 1 meeting, on 23 April 2031") for line in lines)  # a room the term does not list: no address

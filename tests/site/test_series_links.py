@@ -48,23 +48,23 @@ def three_parts(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 def test_the_first_of_three_parts_links_only_to_the_next(three_parts: Build) -> None:
     page = three_parts.page(f"{TERM}/{ALPHA_1}")
-    assert series_links(page) == [("Next", "Alpha II (11.11.2030)", f"{ALPHA_2}.html")]
-    assert series_text(page) == "Part I of III. Next: Alpha II (11.11.2030)."
+    assert series_links(page) == [("Next", "Alpha II (Mon, 11.11.2030)", f"{ALPHA_2}.html")]
+    assert series_text(page) == "Part I of III. Next: Alpha II (Mon, 11.11.2030)."
 
 
 def test_the_middle_of_three_parts_links_back_to_the_first_and_on_to_the_third(three_parts: Build) -> None:
     page = three_parts.page(f"{TERM}/{ALPHA_2}")
     assert series_links(page) == [
-        ("Previous", "Alpha I (04.11.2030)", f"{ALPHA_1}.html"),
-        ("Next", "Alpha III (02.12.2030)", f"{ALPHA_3}.html"),
+        ("Previous", "Alpha I (Mon, 04.11.2030)", f"{ALPHA_1}.html"),
+        ("Next", "Alpha III (Mon, 02.12.2030)", f"{ALPHA_3}.html"),
     ]
-    assert series_text(page) == "Part II of III. Previous: Alpha I (04.11.2030). Next: Alpha III (02.12.2030)."
+    assert series_text(page) == "Part II of III. Previous: Alpha I (Mon, 04.11.2030). Next: Alpha III (Mon, 02.12.2030)."
 
 
 def test_the_last_of_three_parts_links_only_to_the_previous(three_parts: Build) -> None:
     page = three_parts.page(f"{TERM}/{ALPHA_3}")
-    assert series_links(page) == [("Previous", "Alpha II (11.11.2030)", f"{ALPHA_2}.html")]
-    assert series_text(page) == "Part III of III. Previous: Alpha II (11.11.2030)."
+    assert series_links(page) == [("Previous", "Alpha II (Mon, 11.11.2030)", f"{ALPHA_2}.html")]
+    assert series_text(page) == "Part III of III. Previous: Alpha II (Mon, 11.11.2030)."
 
 
 @pytest.mark.parametrize(

@@ -135,7 +135,7 @@ def test_references_page_links_back_to_sessions_and_offers_bibtex(site: Build) -
     entry = parse_string((site.outdir / "docs" / bibtex).read_text(encoding="utf-8"), "bibtex")
     assert list(entry.entries) == ["kipf2017gcn"] and entry.entries["kipf2017gcn"].fields["year"] == "2017"
     prince = next(e for e in entries if "Understanding Deep Learning" in e.get_text())
-    assert "Cited in: Deep Generative Models (02.12.2024)." in prince.get_text(" ", strip=True).replace(" .", ".")
+    assert "Cited in: Deep Generative Models (Mon, 02.12.2024)." in prince.get_text(" ", strip=True).replace(" .", ".")
     whole = next(a for a in page.select("a.download") if a["href"].endswith("/references.bib"))
     assert (site.outdir / "docs" / whole["href"]).read_text(encoding="utf-8") == (ROOT / "references.bib").read_text(encoding="utf-8")
 

@@ -216,6 +216,9 @@ def docname(short: str) -> str:
 
 CONF = """
 project = "Test Seminar"
+# As SETTINGS: British English, short dates "Mon, 10.03.2031".
+language = "en_GB"
+seminar_date_format = "EEE, dd.MM.y"
 extensions = ["myst_parser", "sphinxcontrib.bibtex", "sphinx_seminar"]
 bibtex_bibfiles = ["refs.bib"]
 exclude_patterns = ["_build"]

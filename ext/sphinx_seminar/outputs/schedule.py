@@ -15,6 +15,7 @@ from ..integration import nodes as seminar_nodes
 from ..integration.snapshot import site_of
 from . import handouts
 from ..formats import registry
+from ..formats import wording as timelabels
 from ..formats.wording import N_, Words
 from ..integration.language import words as words_of
 from . import timezones
@@ -117,21 +118,23 @@ _LATEX_COLUMNS = {"Week": "r", "Date": "l", "Time": r">{\raggedright\arraybacksl
                   "Room": r">{\raggedright\arraybackslash}p{\SeminarColRoom}",
                   "Speaker": r">{\raggedright\arraybackslash}p{\SeminarColSpeaker}",
                   "Topic": r">{\raggedright\arraybackslash}X"}
-#: The order in which columns give way, and the narrowest each becomes (a share of the line).
-_NARROWED = (("Room", "0.08"), ("Speaker", "0.1"), ("Time", "0.08"))
+#: The order in which columns give way, and the narrowest each becomes: the room, then the time
+#: (its zone wraps, never its clock), then the speaker.
+_NARROWED = (("Room", r"0.08\linewidth"), ("Time", r"\SeminarColClock"), ("Speaker", r"0.1\linewidth"))
 _MEASURED = ("Time", "Room", "Speaker")
 #: The share of the line the columns before the topic may take, with their separators.
 _OTHERS_AT_MOST = "0.6"
-_LENGTHS = ("Time", "Room", "Speaker", "Fixed", "Widest", "Scratch", "Budget")
+_LENGTHS = ("Time", "Room", "Speaker", "Clock", "Fixed", "Widest", "Scratch", "Budget")
 
 
-def _latex_widths(shown: tuple[str, ...], header: dict[str, str], rows: list[dict[str, str]]) -> list[str]:
+def _latex_widths(shown: tuple[str, ...], header: dict[str, str], rows: list[dict[str, str]], clocks: list[str]) -> list[str]:
     """LaTeX that sets each wrapping column's width (``\SeminarCol<Name>``) from its entries."""
     lines = [r"\ifdefined\SeminarColTime\else" + "".join(rf"\newlength\SeminarCol{n}" for n in _LENGTHS) + r"\fi",
              r"\def\seminarwidest#1#2{\settowidth\SeminarColScratch{#2}\addtolength\SeminarColScratch{0.5pt}"
              r"\ifdim\SeminarColScratch>#1\setlength#1{\SeminarColScratch}\fi}"]
-    for name in ("Fixed", *_MEASURED):
+    for name in ("Fixed", "Clock", *_MEASURED):
         lines.append(rf"\setlength\SeminarCol{name}{{0pt}}")
+    lines += [rf"\seminarwidest\SeminarColClock{{{clock}}}" for clock in dict.fromkeys(clocks)]
     for name in _MEASURED:
         # The header's longest word: a header may wrap between its words, never inside one.
         texts = [rf"\textbf{{{word}}}" for word in header[name].split()] + [row[name] for row in rows]
@@ -149,7 +152,7 @@ def _latex_widths(shown: tuple[str, ...], header: dict[str, str], rows: list[dic
                   # Narrowed only where wider than what is left (1pt of tolerance, for rounding), to
                   # what is left, but never below its floor, nor wider than its widest entry.
                   rf"\ifdim\SeminarCol{name}>\dimexpr\SeminarColBudget+1pt\relax"
-                  rf"\ifdim\SeminarColBudget<{floor}\linewidth\setlength\SeminarColBudget{{{floor}\linewidth}}\fi"
+                  rf"\ifdim\SeminarColBudget<{floor}\setlength\SeminarColBudget{{{floor}}}\fi"
                   rf"\ifdim\SeminarCol{name}>\SeminarColBudget\setlength\SeminarCol{name}{{\SeminarColBudget}}\fi\fi"]
     return lines
 
@@ -175,7 +178,7 @@ def latex_schedule(app: Sphinx, rows: list[Row], term_zone: str | None) -> nodes
     lines = [
         r"\begingroup\footnotesize\renewcommand{\arraystretch}{1.25}\setlength{\tabcolsep}{3pt}"
         r"\setlength{\LTpre}{1em}\setlength{\LTpost}{1em}",
-        *_latex_widths(shown, header, cells),
+        *_latex_widths(shown, header, cells, [tex(timelabels.clock(r.session)) for r in rows if r.session]),
         r"\begin{xltabular}{\linewidth}{@{}" + "".join(_LATEX_COLUMNS[name] for name in shown) + "@{}}",
         r"\toprule",
         " & ".join(rf"\textbf{{{header[name]}}}" for name in shown) + r"\\",
