@@ -46,7 +46,8 @@ def template() -> Catalog:
 
 def _po_bytes(catalog: Catalog) -> bytes:
     out = io.BytesIO()
-    write_po(out, catalog, width=100, sort_output=True, omit_header=False)
+    # Files without line numbers: a change elsewhere in a file leaves the catalogue as it is.
+    write_po(out, catalog, width=100, sort_output=True, omit_header=False, include_lineno=False)
     return out.getvalue()
 
 

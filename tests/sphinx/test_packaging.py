@@ -36,6 +36,10 @@ def test_the_wheel_carries_the_browser_files(tmp_path: Path) -> None:
     assert "sphinx_seminar/texinputs/sphinxseminar.sty" in names
     templates = {f"sphinx_seminar/cli/templates/site/{p.name}" for p in (ROOT / "ext/sphinx_seminar/cli/templates/site").iterdir()}
     assert templates and templates <= names
+    # The messages' catalogue and the German translation, compiled: what a German site reads.
+    assert {"sphinx_seminar/locale/sphinx_seminar.pot", "sphinx_seminar/locale/de/LC_MESSAGES/sphinx_seminar.mo"} <= names
+    compiled = zipfile.ZipFile(wheel).read("sphinx_seminar/locale/de/LC_MESSAGES/sphinx_seminar.mo")
+    assert compiled == (ROOT / "ext/sphinx_seminar/locale/de/LC_MESSAGES/sphinx_seminar.mo").read_bytes()
     entry_points = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith(".dist-info/entry_points.txt"))).decode()
     assert "[pybtex.style.formatting]\nseminar = sphinx_seminar.outputs.bibstyle:SeminarFormattingStyle" in entry_points
 

@@ -14,13 +14,15 @@ from typing import Any
 
 from ..core.model import Session, Term
 from ..core.site import Site
+from . import wording
 
 SCHEMA = "https://schema.org/"
 _STATUS = {"scheduled": "EventScheduled", "cancelled": "EventCancelled", "moved": "EventRescheduled"}
 _ATTENDANCE = {"offline": "OfflineEventAttendanceMode", "online": "OnlineEventAttendanceMode", "mixed": "MixedEventAttendanceMode"}
 
 
-def _place(session: Session, address: str | None, institute: str, join_url: str | None, page_url: str | None) -> list[dict[str, Any]]:
+def _place(session: Session, address: str | None, institute: str, join_url: str | None, page_url: str | None,
+           online: str = "Online") -> list[dict[str, Any]]:
     places: list[dict[str, Any]] = []
     if session.attendance != "online":
         place: dict[str, Any] = {"@type": "Place", "name": session.room}
@@ -29,7 +31,7 @@ def _place(session: Session, address: str | None, institute: str, join_url: str 
             place["address"] = address or institute
         places.append(place)
     if session.attendance != "offline":
-        virtual = {"@type": "VirtualLocation", "name": "Online"}
+        virtual = {"@type": "VirtualLocation", "name": online}
         if join_url or page_url:
             virtual["url"] = join_url or page_url
         places.append(virtual)
@@ -56,7 +58,8 @@ def session_event(site: Site, session: Session, image: str | None) -> dict[str, 
         "endDate": session.ends.isoformat(),
         "eventStatus": SCHEMA + _STATUS[session.status],
         "eventAttendanceMode": SCHEMA + _ATTENDANCE[session.attendance],
-        "location": _place(session, site.address(session), site.settings.institute, session.published_join_url(term), url),
+        "location": _place(session, site.address(session), site.settings.institute, session.published_join_url(term), url,
+                           wording.Words.of(site)._("Online")),
         "organizer": {"@type": "Organization", "name": site.settings.organizer},
     }
     if session.previous_start is not None:
