@@ -20,6 +20,7 @@ The dates read as German: "Mo., 04.11.2024" in the schedule, "Montag,
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -47,12 +48,14 @@ PLACEHOLDER = re.compile(r"\{\w+\}")
 SESSIONS = sorted(p.stem for p in (ROOT / "sessions" / "2024-25").glob("*.md") if p.name != "index.md")
 
 
-def message_ids() -> list[str]:
+@functools.cache
+def message_ids() -> tuple[str, ...]:
     with POT.open("rb") as handle:
-        return [i for m in read_po(handle) if m.id for i in ((m.id,) if isinstance(m.id, str) else m.id)]
+        return tuple(i for m in read_po(handle) if m.id for i in ((m.id,) if isinstance(m.id, str) else m.id))
 
 
-def phrases() -> set[str]:
+@functools.cache
+def phrases() -> frozenset[str]:
     """The runs of two words or more of every message: "This session on", "is cancelled."."""
     found = set()
     for message in message_ids():
@@ -60,13 +63,14 @@ def phrases() -> set[str]:
             run = run.strip(" ,.:;()")
             if len(re.findall(r"[A-Za-z]+", run)) >= 2:
                 found.add(run)
-    return found
+    return frozenset(found)
 
 
 def single_words() -> set[str]:
     return {m for m in message_ids() if re.fullmatch(r"[A-Za-z]+:?", m)}
 
 
+@functools.cache
 def whole_messages() -> dict[str, re.Pattern]:
     """Each message with placeholders as a pattern: its fixed words in order, anything between
     ("{place} time" finds "Leipzig time", "{date} (week {week})" finds "… (week 45)")."""
@@ -201,6 +205,8 @@ def test_the_pdf_says_it_in_german(german_pdf: PdfBuild) -> None:
     table = schedule[schedule.index("Woche"):]
     assert english_in(table) == []
     assert "Mo., 04.11.2024" in table and "Kein Termin" in table and "Vortragende(r)" in table
+    # The title page's organisers, joined in German.
+    assert "Parvaneh Joharinad und Diaaeldin Taha" in flat(pages[0])
     for word in ("Speaker", "Topic", "Week", "Date", "Time", "Room", "No meeting"):
         assert not re.search(rf"(?<![A-Za-z]){word}(?![A-Za-z])", flat(table)), word
     # Each session's details: German labels at the start of their lines.

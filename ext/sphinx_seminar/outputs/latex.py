@@ -30,6 +30,7 @@ from ..core.site import Site
 from ..integration.reading import classify
 from ..integration.snapshot import site_of
 from .citations import anchor_of, cited_in, render_reference_items
+from ..formats.wording import Words
 from ..integration.language import words
 
 
@@ -38,6 +39,7 @@ def latex_documents(env: BuildEnvironment, site: Site) -> list[tuple[str, str, s
     once every page is read (a page whose front-matter has problems gets its handout too,
     named by its file)."""
     config = env.config
+    said = Words.of(site)
     documents = []
     for docname in sorted(env.found_docs):
         kind = classify(docname, config.seminar_sessions_dir)
@@ -46,12 +48,12 @@ def latex_documents(env: BuildEnvironment, site: Site) -> list[tuple[str, str, s
         name = docname.rsplit("/", 1)[-1]
         if kind[0] == "term":
             term = site.term_page(docname)
-            organisers = " and ".join(term.fields.organizers) if term else config.author
+            organisers = said.names(list(term.fields.organizers)) if term else config.author
             documents.append((docname, f"{kind[1]}.tex", term.title if term else kind[1], organisers, "manual", False))
         else:
             session = site.session(docname)
-            documents.append((docname, f"{name}.tex", session.page_title if session else name,
-                              session.speaker if session else "", "howto", False))
+            documents.append((docname, f"{name}.tex", said.page_title(session) if session else name,
+                              said.speaker(session) if session else "", "howto", False))
     return sorted(documents, key=lambda entry: (entry[0].rsplit("/", 1)[0], entry[1]))
 
 
