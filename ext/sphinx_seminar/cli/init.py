@@ -138,16 +138,19 @@ def _a_year_after(day: dt.date, years: int = 1) -> dt.date:
         return day.replace(year=day.year + years, day=28)
 
 
-def page_words(language: str) -> dict[str, str]:
-    """The starter pages' words in ``language``: the extension's catalogue, else English."""
-    found = gettext.translation("sphinx_seminar", str(LOCALE_DIR), [language], fallback=True)
+def catalogue(language: str) -> gettext.NullTranslations:
+    """The extension's messages in ``language`` (its compiled catalogue), else English."""
+    return gettext.translation("sphinx_seminar", str(LOCALE_DIR), [language], fallback=True)
+
+
+def page_words(found: gettext.NullTranslations) -> dict[str, str]:
+    """The starter pages' words in the site's language."""
     words = {key: found.gettext(message) for key, message in PAGE_WORDS.items()}
     return {key: quoted(text) if key in _TITLES else text for key, text in words.items()}
 
 
-def intro(options: dict, language: str) -> str:
+def intro(options: dict, found: gettext.NullTranslations) -> str:
     """The landing page's first sentence, in the site's language."""
-    found = gettext.translation("sphinx_seminar", str(LOCALE_DIR), [language], fallback=True)
     if options["institute"]:
         text = found.gettext("The seminar {name} at {institute}: its schedule, the notes of its sessions and their references.")
     else:
@@ -159,8 +162,9 @@ def values(options: dict) -> dict[str, str]:
     organisers = options["organiser"] or []
     name = options["name"]
     language = options.get("language") or "en"
+    found = catalogue(language)
     return {
-        **page_words(language),
+        **page_words(found),
         "language": quoted(language),
         "project": quoted(name),
         "title_yaml": quoted(name),
@@ -169,7 +173,7 @@ def values(options: dict) -> dict[str, str]:
         "author": quoted(" and ".join(organisers) or name),
         "institute": quoted(options["institute"]),
         "calendar_domain": quoted(options["calendar_domain"] or f"{slugify(name)}.invalid"),
-        "intro": intro(options, language),
+        "intro": intro(options, found),
         "term_id": first_term(options)[2],
         "package": requirement(*installed_source(), options.get("extension_source"))[0],
     }

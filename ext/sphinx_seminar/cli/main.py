@@ -17,6 +17,7 @@ from ..core import fields, schema
 from ..core.check import check_project, read_conf
 from ..core.reminders import reminders
 from ..formats import schedule_json
+from ..formats.wording import known_locale
 from .files import FOLDER_NAME, why_not_rewritten, why_not_written
 from .status import EXIT_STATUS, PROBLEMS, USAGE
 from .init import default_first_year, first_term, init_site, installed_source, requirement
@@ -228,13 +229,9 @@ def _one_line(value: str) -> str:
 
 def _language(value: str) -> str:
     """A language Babel knows ("de", "en_AU", "pt-BR"), as Sphinx's ``language`` takes it."""
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        Locale.parse(value.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
+    if known_locale(value) is None:
         raise argparse.ArgumentTypeError(f"'{value}' is not a language code: give one such as de, en_GB, en_AU "
-                                         "or pt_BR") from None
+                                         "or pt_BR")
     return value.replace("-", "_")
 
 

@@ -348,10 +348,14 @@ class Session:
         return join_names([s.name for s in self.speakers]) or f.TBA_TEXT
 
     @property
+    def speaker_entries(self) -> list[str]:
+        """Each speaker with their affiliation: ["A (X)", "B"] (joined in the site's language by the wording)."""
+        return [s.name + (f" ({s.affiliation})" if s.affiliation else "") for s in self.speakers]
+
+    @property
     def speaker_line(self) -> str:
         """The speakers with their affiliations: "A (X) and B"."""
-        names = [s.name + (f" ({s.affiliation})" if s.affiliation else "") for s in self.speakers]
-        return join_names(names) or f.TBA_TEXT
+        return join_names(self.speaker_entries) or f.TBA_TEXT
 
     @property
     def affiliation(self) -> str | None:

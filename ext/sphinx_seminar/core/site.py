@@ -172,7 +172,8 @@ class Site:
             for speaker in session.speakers:
                 sessions.setdefault(speaker.name, []).append(session)
                 affiliations.setdefault(speaker.name, {}).update({speaker.affiliation: None} if speaker.affiliation else {})
-                groups |= {speaker.name} if speaker.group else set()
+                if speaker.group:
+                    groups.add(speaker.name)
         names = sorted(sessions, key=lambda n: (_sort_form(n if n in groups else n.split()[-1]), _sort_form(n)))
         return tuple(Speaker(n, tuple(affiliations[n]), tuple(sessions[n])) for n in names)
 

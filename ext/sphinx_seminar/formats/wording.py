@@ -29,9 +29,9 @@ datetime>``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gettext
 from collections.abc import Mapping
-from functools import cached_property
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
@@ -61,12 +61,17 @@ EXCERPT_LENGTH = 300
 FALLBACK_LOCALE = "en"
 
 
-def babel_locale(language: str | None) -> Locale:
-    """The Babel locale of a Sphinx ``language`` ("de", "en_GB", "pt-BR"); English where Babel knows none."""
+def known_locale(language: str | None) -> Locale | None:
+    """The Babel locale of a Sphinx ``language`` ("de", "en_GB", "pt-BR"); None where Babel knows none."""
     try:
         return Locale.parse((language or FALLBACK_LOCALE).replace("-", "_"))
     except (UnknownLocaleError, ValueError):
-        return Locale.parse(FALLBACK_LOCALE)
+        return None
+
+
+def babel_locale(language: str | None) -> Locale:
+    """The Babel locale of a Sphinx ``language``; English where Babel knows none."""
+    return known_locale(language) or Locale.parse(FALLBACK_LOCALE)
 
 
 def html_language(language: str | None) -> str:
@@ -112,7 +117,7 @@ class Words:
     @classmethod
     def of(cls, site: Site) -> Words:
         settings = site.settings
-        return cls(settings.translations, settings.language, settings.date_format)
+        return words_for(settings.translations, settings.language, settings.date_format)
 
     # Messages.
 
@@ -138,7 +143,7 @@ class Words:
 
     # Dates.
 
-    @cached_property
+    @functools.cached_property
     def short_pattern(self) -> str:
         """"EEE, d MMM y" (the locale's medium date after the weekday), or ``seminar_date_format``."""
         return self.date_format or f"EEE, {get_date_format('medium', locale=self.locale).pattern}"
@@ -179,7 +184,7 @@ class Words:
 
     def speaker_line(self, session: Session) -> str:
         """The speakers with their affiliations: "A (X) and B"."""
-        return self.names([s.name + (f" ({s.affiliation})" if s.affiliation else "") for s in session.speakers]) or self.tba
+        return self.names(session.speaker_entries) or self.tba
 
     def room(self, session: Session) -> str:
         return session.fields.room or self._("Online")
@@ -344,3 +349,10 @@ class Words:
     def when(self, site: Site, session: Session) -> str:
         """"Monday, 13 January 2031, 15:00–16:30 Lisbon time"."""
         return f"{self.long_date(session.date)}, {self.site_time(site, session)}"
+
+
+@functools.lru_cache(maxsize=16)
+def words_for(translations: gettext.NullTranslations | None, language: str | None, date_format: str) -> Words:
+    """One :class:`Words` per language, translations and date format: every format and page of a
+    build asks for them for each session."""
+    return Words(translations, language, date_format)

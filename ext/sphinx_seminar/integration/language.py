@@ -16,14 +16,13 @@ import json
 from gettext import NullTranslations
 from pathlib import Path
 
-from babel.core import Locale, UnknownLocaleError
 from babel.dates import format_date
 from sphinx import locale as sphinx_locale
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
-from ..formats.wording import Words, html_language
+from ..formats.wording import Words, html_language, known_locale, words_for
 
 logger = logging.getLogger(__name__)
 
@@ -50,9 +49,7 @@ def translations(config: Config, srcdir: str | Path) -> NullTranslations:
 
 def check_language(app: Sphinx, config: Config) -> None:
     """``config-inited``: a language Babel does not know gets English dates, said once."""
-    try:
-        Locale.parse((config.language or "en").replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
+    if known_locale(config.language) is None:
         logger.warning(f"language {config.language!r} is not a locale Babel knows: dates are written in English "
                        "(set language in conf.py to a code such as 'de', 'en_GB' or 'pt_BR')",
                        type="seminar", subtype="config")
@@ -75,7 +72,7 @@ def check_date_format(app: Sphinx, config: Config) -> None:
 def words(app: Sphinx) -> Words:
     """The site's words, for the Sphinx layer (the formats get them through the snapshot)."""
     config = app.config
-    return Words(translations(config, app.srcdir), config.language or "en", config.seminar_date_format)
+    return words_for(translations(config, app.srcdir), config.language or "en", config.seminar_date_format)
 
 
 def add_script_words(app: Sphinx) -> None:
