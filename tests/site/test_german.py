@@ -205,8 +205,8 @@ def test_the_pdf_says_it_in_german(german_pdf: PdfBuild) -> None:
     table = schedule[schedule.index("Woche"):]
     assert english_in(table) == []
     assert "Mo., 04.11.2024" in table and "Kein Termin" in table and "Vortragende(r)" in table
-    # The title page's organisers, joined in German.
-    assert "Parvaneh Joharinad und Diaaeldin Taha" in flat(pages[0])
+    # The title page's organisers, said and joined in German.
+    assert "Organisiert von: Parvaneh Joharinad und Diaaeldin Taha" in flat(pages[0])
     for word in ("Speaker", "Topic", "Week", "Date", "Time", "Room", "No meeting"):
         assert not re.search(rf"(?<![A-Za-z]){word}(?![A-Za-z])", flat(table)), word
     # Each session's details: German labels at the start of their lines.

@@ -3,7 +3,8 @@
 ``texinputs/sphinxseminar.sty`` holds the layout; this module hands it to
 Sphinx's LaTeX builder (``latex_additional_files``, ``add_latex_package``)
 and defines what it names, from ``conf.py``: ``seminar_name`` (default:
-``project``) and ``seminar_institute``.  A site's own ``maketitle`` in
+``project``) and ``seminar_institute``, and the title page's "Organisers:"
+in the site's language.  A site's own ``maketitle`` in
 ``latex_elements`` is kept.
 """
 
@@ -13,6 +14,8 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
+
+from ..integration.language import words
 
 PACKAGE = "sphinxseminar"
 STY = Path(__file__).parents[1] / "texinputs" / f"{PACKAGE}.sty"
@@ -37,7 +40,9 @@ def configure(app: Sphinx, config: Config) -> None:
     config.latex_additional_files = [*config.latex_additional_files, str(STY)]
     elements = dict(config.latex_elements)
     elements.setdefault("maketitle", r"\seminarmaketitle")
+    organisers = words(app)._("Organisers:")
     names = (rf"\newcommand{{\seminarname}}{{{tex_text(config.seminar_name or config.project)}}}" "\n"
-             rf"\newcommand{{\seminarinstitute}}{{{tex_text(config.seminar_institute)}}}" "\n")
+             rf"\newcommand{{\seminarinstitute}}{{{tex_text(config.seminar_institute)}}}" "\n"
+             rf"\newcommand{{\seminarorganiserslabel}}{{{tex_text(organisers)}}}" "\n")
     elements["preamble"] = names + elements.get("preamble", "")
     config.latex_elements = elements
